@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Firebreak.Core.Text;
+
+/// <summary>
+/// Text that lives inside another file (a shell script in a YAML block scalar, SQL in a heredoc, a GraphQL body in a
+/// curl argument) together with the map from its offsets back to the host file's offsets. Parsers see only
+/// <see cref="Value"/>; findings are mapped back with <see cref="MapToHost(TextSpan)"/>.
+/// </summary>
+public sealed class EmbeddedText
+{
+    private readonly int[] _embeddedStarts;
+    private readonly int[] _hostStarts;
+    private readonly int[] _lengths;
+
+    private EmbeddedText(string value, int[] embeddedStarts, int[] hostStarts, int[] lengths, int hostEnd)
+    {
+        Value = value;
+        _embeddedStarts = embeddedStarts;
+        _hostStarts = hostStarts;
+        _lengths = lengths;
+        HostEnd = hostEnd;
+    }
+
+    public string Value { get; }
+
+    /// <summary>Host offset just past the embedded region; where an offset at the very end maps.</summary>
+    public int HostEnd { get; }
+
+    /// <summary>Text copied verbatim from one contiguous host region.</summary>
+    public static EmbeddedText Contiguous(string value, int hostStart) =>
+        new(value, new[] { 0 }, new[] { hostStart }, new[] { value.Length }, hostStart + value.Length);
+
+    /// <summary>An embedded text inside another embedded text, starting at <paramref name="innerStart"/> of it.</summary>
+    public EmbeddedText Slice(int innerStart, int length)
+    {
+        var builder = new Builder();
+        for (int i = innerStart; i < innerStart + length && i < Value.Length; i++)
+            builder.Append(Value[i], MapToHost(i));
+        return builder.Build(MapToHost(Math.Min(innerStart + length, Value.Length)));
+    }
+
+    /// <summary>Maps an offset of <see cref="Value"/> to an offset of the host.</summary>
+    public int MapToHost(int offset)
+    {
+        if (_embeddedStarts.Length == 0) return HostEnd;
+        if (offset >= Value.Length) return HostEnd;
+        int index = Array.BinarySearch(_embeddedStarts, offset);
+        if (index < 0) index = ~index - 1;
+        if (index < 0) index = 0;
+        int delta = offset - _embeddedStarts[index];
+        if (delta >= _lengths[index]) return _hostStarts[index] + _lengths[index];
+        return _hostStarts[index] + delta;
+    }
+
+    /// <summary>Maps a span; the end maps from its last character, so a span never swallows host text after it.</summary>
+    public TextSpan MapToHost(TextSpan span)
+    {
+        int start = MapToHost(span.Start);
+        if (span.Length == 0) return new TextSpan(start, 0);
+        int end = MapToHost(span.End - 1) + 1;
+        return end <= start ? new TextSpan(start, 0) : TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>Builds an embedded text one character (or run) at a time, recording where each came from.</summary>
+    public sealed class Builder
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<int> _embeddedStarts = new();
+        private readonly List<int> _hostStarts = new();
+        private readonly List<int> _lengths = new();
+
+        public int Length => _text.Length;
+
+        public Builder Append(char c, int hostOffset)
+        {
+            int last = _lengths.Count - 1;
+            if (last >= 0 && _hostStarts[last] + _lengths[last] == hostOffset && _embeddedStarts[last] + _lengths[last] == _text.Length)
+            {
+                _lengths[last]++;
+            }
+            else
+            {
+                _embeddedStarts.Add(_text.Length);
+                _hostStarts.Add(hostOffset);
+                _lengths.Add(1);
+            }
+            _text.Append(c);
+            return this;
+        }
+
+        public Builder Append(string run, int hostOffset)
+        {
+            for (int i = 0; i < run.Length; i++) Append(run[i], hostOffset + i);
+            return this;
+        }
+
+        public EmbeddedText Build(int hostEnd) =>
+            new(_text.ToString(), _embeddedStarts.ToArray(), _hostStarts.ToArray(), _lengths.ToArray(), hostEnd);
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+
+namespace Firebreak.Core.Text;
+
+/// <summary>
+/// The text of one file with its line map. Lines end at \n, \r\n or a lone \r, as editors and SARIF viewers count them.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string path, string text)
+    {
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        Text = text ?? throw new ArgumentNullException(nameof(text));
+        _lineStarts = ComputeLineStarts(text);
+    }
+
+    /// <summary>The path as the host names it: repository-relative, with forward slashes.</summary>
+    public string Path { get; }
+    public string Text { get; }
+    public int Length => Text.Length;
+    public int LineCount => _lineStarts.Length;
+
+    public LinePosition GetPosition(int offset)
+    {
+        if (offset < 0) offset = 0;
+        if (offset > Text.Length) offset = Text.Length;
+        int line = Array.BinarySearch(_lineStarts, offset);
+        if (line < 0) line = ~line - 1;
+        return new LinePosition(line, offset - _lineStarts[line]);
+    }
+
+    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line, _lineStarts.Length - 1))];
+
+    /// <summary>The span of a line without its line break.</summary>
+    public TextSpan GetLineSpan(int line)
+    {
+        int start = GetLineStart(line);
+        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
+        return TextSpan.FromBounds(start, end);
+    }
+
+    public string GetLineText(int line)
+    {
+        var span = GetLineSpan(line);
+        return Text.Substring(span.Start, span.Length);
+    }
+
+    public int GetOffset(LinePosition position)
+    {
+        int start = GetLineStart(position.Line);
+        return Math.Min(start + position.Character, Text.Length);
+    }
+
+    public string ToString(TextSpan span) => Text.Substring(span.Start, Math.Min(span.Length, Text.Length - span.Start));
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        return starts.ToArray();
+    }
+}
