@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Firebreak.Cli.Discovery;
+using Firebreak.Cli.Output;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Configuration;
+
+namespace Firebreak.Cli.Commands;
+
+/// <summary><c>firebreak scan</c>: discover, load, analyze, report, and the exit code.</summary>
+public static class ScanCommand
+{
+    public static int Run(ScanArguments args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    {
+        var paths = args.Paths.Count == 0 ? new List<string> { "." } : args.Paths;
+        var fullPaths = paths.Select(p => Path.GetFullPath(Path.Combine(workingDirectory, p))).ToList();
+        foreach (var (given, full) in paths.Zip(fullPaths))
+        {
+            if (!File.Exists(full) && !Directory.Exists(full) && new FileInfo(full).LinkTarget is null)
+                throw new UsageException($"'{given}' does not exist");
+        }
+
+        // One folder: it is the root. Files, or several paths: the working directory is.
+        bool singleFolder = fullPaths.Count == 1 && Directory.Exists(fullPaths[0]);
+        string root = singleFolder ? fullPaths[0] : workingDirectory;
+        var config = LoadConfig(args.Config, root, workingDirectory);
+
+        var input = Collect(root, fullPaths, config, !args.NoIgnore);
+        var options = new AnalysisOptions
+        {
+            RuleLevels = config.RuleLevels,
+            Today = DateTime.UtcNow.Date,
+            MaxDegreeOfParallelism = args.Threads ?? Environment.ProcessorCount,
+        };
+        var engine = new AnalysisEngine(options);
+        var result = engine.Analyze(input.Files, input.Notes);
+
+        string report = args.Format switch
+        {
+            OutputFormat.Sarif => SarifReport.Write(result),
+            OutputFormat.Json => JsonReport.Write(result),
+            _ => TextReport.Write(result),
+        };
+        if (args.Output is { } output)
+        {
+            string outputPath = Path.GetFullPath(Path.Combine(workingDirectory, output));
+            try
+            {
+                File.WriteAllText(outputPath, report);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write '{output}': {ex.Message}");
+            }
+            if (args.Format != OutputFormat.Text) stderr.Write(TextReport.Summary(result));
+            else stdout.Write(TextReport.Summary(result));
+        }
+        else
+        {
+            stdout.Write(report);
+        }
+
+        bool failed = args.FailOn != FindingLevel.None && result.Findings.Any(f => f.Level >= args.FailOn);
+        return failed ? Program.FindingsFound : Program.Clean;
+    }
+
+    private static FirebreakConfig LoadConfig(string? explicitPath, string root, string workingDirectory)
+    {
+        string? path = explicitPath is null
+            ? FirebreakConfig.FileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists)
+            : Path.GetFullPath(Path.Combine(workingDirectory, explicitPath));
+        if (path is null) return FirebreakConfig.Empty;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FirebreakConfigException($"cannot read the configuration '{explicitPath ?? path}': {ex.Message}");
+        }
+        return FirebreakConfig.Parse(Path.GetRelativePath(workingDirectory, path).Replace('\\', '/'), text);
+    }
+
+    private static ScanInput Collect(string root, IReadOnlyList<string> fullPaths, FirebreakConfig config, bool useIgnoreFiles)
+    {
+        var discovery = new FileDiscovery(root, useIgnoreFiles, config.Exclude);
+        var skipped = new List<(string Path, string Reason)>();
+        var candidates = new List<FileDiscovery.Candidate>();
+        foreach (var full in fullPaths)
+        {
+            if (Directory.Exists(full))
+            {
+                var folder = full == root ? discovery : new FileDiscovery(full, useIgnoreFiles, config.Exclude);
+                foreach (var found in folder.Discover(skipped))
+                    candidates.Add(new FileDiscovery.Candidate(found.FullPath, discovery.Relative(found.FullPath)));
+            }
+            else if (discovery.Explicit(full, skipped) is { } file)
+            {
+                candidates.Add(file);
+            }
+        }
+        var unique = candidates.GroupBy(c => c.RelativePath, StringComparer.Ordinal).Select(g => g.First()).OrderBy(c => c.RelativePath, StringComparer.Ordinal).ToArray();
+
+        var loaded = new SourceFile?[unique.Length];
+        var loadNotes = new List<(string Path, string Reason)>[unique.Length];
+        Parallel.For(0, unique.Length, i =>
+        {
+            loadNotes[i] = new List<(string, string)>();
+            loaded[i] = FileLoader.Load(unique[i].FullPath, unique[i].RelativePath, config.MaxFileSize, loadNotes[i]);
+        });
+        var notes = skipped.Concat(loadNotes.SelectMany(n => n)).Select(n => AnalysisEngine.FileNote(n.Path, n.Reason)).ToList();
+        return new ScanInput(root, loaded.Where(f => f is not null).Select(f => f!).ToList(), notes);
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using MAB.DotIgnore;
+
+namespace Firebreak.Cli.Discovery;
+
+/// <summary>
+/// Finds the files of a scan. Inside a git work tree, git's own list (tracked + untracked, not ignored) is the
+/// truth; elsewhere a walk that honours every <c>.gitignore</c> on the way. Either way <c>.git/</c>, <c>bin/</c>,
+/// <c>obj/</c> and <c>node_modules/</c> are skipped, and no symlink is followed: one that leaves the root or loops gets
+/// a note, one inside the root is scanned at its real path.
+/// </summary>
+public sealed class FileDiscovery
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules" };
+
+    private readonly string _root;
+    private readonly string _rootReal;
+    private readonly bool _useIgnoreFiles;
+    private readonly IgnoreList? _exclude;
+
+    public FileDiscovery(string root, bool useIgnoreFiles, IReadOnlyList<string> excludeGlobs)
+    {
+        _root = Path.GetFullPath(root);
+        _rootReal = RealPath(_root);
+        _useIgnoreFiles = useIgnoreFiles;
+        _exclude = excludeGlobs.Count == 0 ? null : new IgnoreList(excludeGlobs);
+    }
+
+    /// <summary>A discovered file: its full path and its path relative to the root, with forward slashes.</summary>
+    public readonly record struct Candidate(string FullPath, string RelativePath);
+
+    /// <summary>Files under the root, sorted by relative path; <paramref name="skipped"/> gets (path, reason) notes.</summary>
+    public IReadOnlyList<Candidate> Discover(List<(string Path, string Reason)> skipped)
+    {
+        var files = (_useIgnoreFiles ? GitListing() : null) ?? Walk(skipped);
+        var result = new List<Candidate>();
+        foreach (var relative in files)
+        {
+            if (IsSkippedPath(relative) || IsExcluded(relative)) continue;
+            string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+            if (!Accept(full, relative, skipped)) continue;
+            result.Add(new Candidate(full, relative));
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return result;
+    }
+
+    /// <summary>An explicitly named file: scanned as given unless the config excludes it.</summary>
+    public Candidate? Explicit(string path, List<(string Path, string Reason)> skipped)
+    {
+        string full = Path.GetFullPath(path);
+        string relative = Relative(full);
+        if (IsExcluded(relative)) return null;
+        if (!File.Exists(full) && !IsLink(full))
+        {
+            skipped.Add((relative, "the file does not exist"));
+            return null;
+        }
+        return Accept(full, relative, skipped) ? new Candidate(full, relative) : null;
+    }
+
+    public string Relative(string full)
+    {
+        string relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
+        return relative;
+    }
+
+    private bool IsExcluded(string relative) => _exclude is not null && _exclude.IsIgnored(relative, pathIsDirectory: false);
+
+    private static bool IsSkippedPath(string relative)
+    {
+        foreach (var part in relative.Split('/'))
+        {
+            if (SkippedFolders.Contains(part)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Symlinks: never followed out of the root; a loop or a dangling link is a note.</summary>
+    private bool Accept(string full, string relative, List<(string Path, string Reason)> skipped)
+    {
+        if (!IsLink(full)) return File.Exists(full);
+        FileSystemInfo? target;
+        try
+        {
+            target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException ex)
+        {
+            skipped.Add((relative, "symbolic link that cannot be resolved (" + ex.Message.TrimEnd('.') + "); not followed"));
+            return false;
+        }
+        if (target is null || !target.Exists)
+        {
+            skipped.Add((relative, "symbolic link to a file that does not exist; not followed"));
+            return false;
+        }
+        if (!IsUnder(RealPath(target.FullName), _rootReal))
+        {
+            skipped.Add((relative, "symbolic link that leads outside the scanned folder; not followed"));
+            return false;
+        }
+        // Inside the root the target is scanned at its own path; scanning it again through the link would double it.
+        return false;
+    }
+
+    private List<string>? GitListing()
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            foreach (var arg in new[] { "-C", _root, "ls-files", "-z", "--cached", "--others", "--exclude-standard" }) start.ArgumentList.Add(arg);
+            using var process = Process.Start(start);
+            if (process is null) return null;
+            var stderrTask = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            _ = stderrTask.Result;
+            if (process.ExitCode != 0) return null;
+            return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return null; // no git on this machine: walk instead
+        }
+    }
+
+    private List<string> Walk(List<(string Path, string Reason)> skipped)
+    {
+        var files = new List<string>();
+        var pending = new Stack<(string Dir, List<(string Base, IgnoreList List)> Ignores)>();
+        pending.Push((_root, new List<(string, IgnoreList)>()));
+        while (pending.Count > 0)
+        {
+            var (dir, inherited) = pending.Pop();
+            var ignores = inherited;
+            string ignoreFile = Path.Combine(dir, ".gitignore");
+            if (_useIgnoreFiles && File.Exists(ignoreFile))
+            {
+                try
+                {
+                    ignores = new List<(string, IgnoreList)>(inherited) { (dir, new IgnoreList(ignoreFile)) };
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+                {
+                    skipped.Add((Relative(ignoreFile), ".gitignore could not be read: " + ex.Message));
+                }
+            }
+
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                skipped.Add((Relative(dir), "folder could not be read: " + ex.Message));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                bool isDirectory = entry is DirectoryInfo;
+                if (isDirectory && SkippedFolders.Contains(entry.Name)) continue;
+                if (IsIgnored(ignores, entry.FullName, isDirectory)) continue;
+                if (isDirectory)
+                {
+                    if (entry.LinkTarget is not null)
+                    {
+                        // Directory links are not walked (git does not either); one that leaves the root or loops is noted.
+                        NoteDirectoryLink((DirectoryInfo)entry, skipped);
+                        continue;
+                    }
+                    pending.Push((entry.FullName, ignores));
+                }
+                else
+                {
+                    files.Add(Relative(entry.FullName));
+                }
+            }
+        }
+        return files;
+    }
+
+    private void NoteDirectoryLink(DirectoryInfo link, List<(string Path, string Reason)> skipped)
+    {
+        try
+        {
+            var target = link.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists) skipped.Add((Relative(link.FullName), "symbolic link to a folder that does not exist; not followed"));
+            else if (!IsUnder(RealPath(target.FullName), _rootReal)) skipped.Add((Relative(link.FullName), "symbolic link that leads outside the scanned folder; not followed"));
+        }
+        catch (IOException ex)
+        {
+            skipped.Add((Relative(link.FullName), "symbolic link that cannot be resolved (" + ex.Message.TrimEnd('.') + "); not followed"));
+        }
+    }
+
+    private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string fullPath, bool isDirectory)
+    {
+        foreach (var (baseDir, list) in ignores)
+        {
+            string relative = Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
+            if (list.IsIgnored(relative, isDirectory)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string RealPath(string path)
+    {
+        // Resolve each symlinked ancestor so /tmp/x and its real location compare equal.
+        try
+        {
+            var info = new DirectoryInfo(path);
+            var parts = new Stack<string>();
+            while (info is not null)
+            {
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(true) is { } resolved)
+                {
+                    string rebuilt = resolved.FullName;
+                    while (parts.Count > 0) rebuilt = Path.Combine(rebuilt, parts.Pop());
+                    return rebuilt;
+                }
+                parts.Push(info.Name);
+                info = info.Parent;
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return path;
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        path.Equals(root, StringComparison.Ordinal) ||
+        path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

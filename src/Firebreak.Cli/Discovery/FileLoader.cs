@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Firebreak.Core.Analysis;
+
+namespace Firebreak.Cli.Discovery;
+
+/// <summary>
+/// Reads a discovered file into text, or says why not: over the size cap (never read), binary (a NUL byte), not valid
+/// UTF-8 (analyzed with replacement characters, and noted), unreadable.
+/// </summary>
+public static class FileLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Files no rule reads, skipped by name without a note.</summary>
+    private static readonly HashSet<string> BinaryExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".svgz", ".pdf", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z",
+        ".jar", ".war", ".class", ".dll", ".exe", ".so", ".dylib", ".a", ".o", ".obj", ".pdb", ".woff", ".woff2", ".ttf",
+        ".otf", ".eot", ".mp3", ".mp4", ".mov", ".avi", ".wav", ".ogg", ".nupkg", ".snk", ".pfx", ".p12", ".keystore",
+        ".tfstate.backup", ".db", ".sqlite", ".parquet", ".wasm", ".bin",
+    };
+
+    public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes)
+    {
+        if (BinaryExtensions.Contains(Path.GetExtension(relativePath))) return null;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > maxFileSize)
+            {
+                notes.Add((relativePath, $"file is {Size(info.Length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            notes.Add((relativePath, "file could not be read: " + ex.Message));
+            return null;
+        }
+
+        var kind = FileKindDetector.Detect(relativePath);
+        if (LooksBinary(bytes))
+        {
+            // A binary with a name we analyze (a `.yml` that is not text) is worth a note; a random binary is not.
+            if (kind != FileKind.Text) notes.Add((relativePath, "binary content (NUL bytes) in a file named like text; skipped"));
+            return null;
+        }
+
+        string text;
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            text = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
+        }
+        else
+        {
+            int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            try
+            {
+                text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                text = LenientUtf8.GetString(bytes, offset, bytes.Length - offset);
+                string where = ex.Index >= 0 ? $" at byte {ex.Index + offset}" : string.Empty;
+                notes.Add((relativePath, $"not valid UTF-8{where}; analyzed with replacement characters, so findings may be missing"));
+            }
+        }
+        return new SourceFile(relativePath, text);
+    }
+
+    private static bool LooksBinary(byte[] bytes)
+    {
+        // UTF-16 text has NULs too; its BOM says so.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return false;
+        int limit = Math.Min(bytes.Length, 8000);
+        return Array.IndexOf(bytes, (byte)0, 0, limit) >= 0;
+    }
+
+    private static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} bytes";
+}

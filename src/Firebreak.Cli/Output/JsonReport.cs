@@ -1,0 +1,43 @@
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using Firebreak.Core.Analysis;
+
+namespace Firebreak.Cli.Output;
+
+/// <summary>A flat JSON report for scripts: one object per finding, one-based lines and columns.</summary>
+public static class JsonReport
+{
+    public static string Write(AnalysisResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", "firebreak");
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteNumber("files", result.FileCount);
+            json.WriteNumber("suppressed", result.SuppressedCount);
+            json.WriteStartArray("findings");
+            foreach (var finding in result.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", finding.RuleId);
+                json.WriteString("level", finding.Level.ToSarifName());
+                json.WriteString("family", finding.Rule.Family.ToString());
+                json.WriteString("message", finding.Message);
+                json.WriteString("path", finding.Location.Path);
+                json.WriteNumber("startLine", finding.Location.Start.Line + 1);
+                json.WriteNumber("startColumn", finding.Location.Start.Character + 1);
+                json.WriteNumber("endLine", finding.Location.End.Line + 1);
+                json.WriteNumber("endColumn", finding.Location.End.Character + 1);
+                json.WriteString("fingerprint", finding.Fingerprint);
+                json.WriteString("helpUri", finding.Rule.HelpUri);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Firebreak.Core.Rules;
+using Firebreak.Core.Suppressions;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Analysis;
+
+/// <summary>
+/// The pipeline: detect kind → parse (once, on demand) → rules → suppressions → levels → sorted findings.
+/// Nothing a file contains can make it throw: a rule that fails on a file becomes an FB0001 note for that file.
+/// </summary>
+public sealed class AnalysisEngine
+{
+    private readonly AnalysisOptions _options;
+    private readonly IReadOnlyList<Rule> _fileRules;
+    private readonly IReadOnlyList<ProjectRule> _projectRules;
+
+    public AnalysisEngine(AnalysisOptions? options = null, IEnumerable<Rule>? fileRules = null, IEnumerable<ProjectRule>? projectRules = null)
+    {
+        _options = options ?? AnalysisOptions.Default;
+        _fileRules = (fileRules ?? BuiltInRules.FileRules()).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
+        _projectRules = (projectRules ?? BuiltInRules.ProjectRules()).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
+    }
+
+    public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default) =>
+        Analyze(files, Array.Empty<Finding>(), cancellationToken);
+
+    /// <param name="hostNotes">Notes the host made itself (a binary, a file over the size cap), merged and sorted in.</param>
+    public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<Finding> hostNotes, CancellationToken cancellationToken = default)
+    {
+        var documents = files.Select(f => new DocumentContext(f)).ToArray();
+        var sinks = new FindingSink[documents.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        Parallel.For(0, documents.Length, parallel, i => sinks[i] = RunFileRules(documents[i]));
+
+        var projectSink = new FindingSink();
+        if (_projectRules.Count > 0)
+        {
+            var project = new ProjectContext(documents);
+            foreach (var rule in _projectRules)
+            {
+                try
+                {
+                    rule.Analyze(project, projectSink);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A cross-file rule failing is our bug; it must not lose the other findings.
+                    projectSink.Add(InternalFailure(documents.FirstOrDefault(), rule.Descriptors[0], ex));
+                }
+            }
+        }
+
+        var pending = new List<PendingFinding>();
+        int suppressed = 0;
+        var byPath = new Dictionary<string, List<PendingFinding>>(StringComparer.Ordinal);
+        foreach (var finding in sinks.SelectMany(s => s.Findings).Concat(projectSink.Findings))
+        {
+            if (!byPath.TryGetValue(finding.Location.Path, out var list)) byPath[finding.Location.Path] = list = new List<PendingFinding>();
+            list.Add(finding);
+        }
+        foreach (var document in documents)
+        {
+            byPath.TryGetValue(document.Path, out var findings);
+            suppressed += Finish(document, findings ?? new List<PendingFinding>(), pending);
+            byPath.Remove(document.Path);
+        }
+        foreach (var rest in byPath.Values) pending.AddRange(rest);
+        foreach (var note in hostNotes) pending.Add(new PendingFinding(note.Rule, note.Level, note.Message, note.Location, null, note.RelatedLocations));
+
+        var ordered = pending
+            .Where(p => _options.IsEnabled(p.Rule))
+            .Select(p => new PendingFinding(p.Rule, _options.LevelOf(p.Rule, p.Level), p.Message, p.Location, p.FingerprintText, p.Related))
+            .Where(p => p.Level != FindingLevel.None)
+            .OrderBy(p => p.Location.Path, StringComparer.Ordinal)
+            .ThenBy(p => p.Location.Span.Start)
+            .ThenBy(p => p.Location.Span.Length)
+            .ThenBy(p => p.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(p => p.Message, StringComparer.Ordinal);
+        return new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed);
+    }
+
+    /// <summary>Per-file rules only, for hosts that see one file at a time (the Roslyn AdditionalFiles bridge).</summary>
+    public IReadOnlyList<Finding> AnalyzeFile(SourceFile file) => Analyze(new[] { file }).Findings;
+
+    /// <summary>A note the host makes for a file it did not hand over (binary, too large, unreadable).</summary>
+    public static Finding FileNote(string path, string reason)
+    {
+        var location = new SourceLocation(path.Replace('\\', '/'), new TextSpan(0, 0), new LinePosition(0, 0), new LinePosition(0, 0), string.Empty);
+        var rule = RuleCatalog.FileNotAnalyzed;
+        return new Finding(rule, rule.DefaultLevel, rule.FormatMessage(location.Path, reason), location, Fingerprints.Compute(rule.Id, location.Path, reason, 0));
+    }
+
+    private FindingSink RunFileRules(DocumentContext document)
+    {
+        var sink = new FindingSink();
+        string text = document.Text.Text;
+        foreach (var rule in _fileRules)
+        {
+            if (!rule.AppliesTo(document.Kind) || !rule.MightMatch(text)) continue;
+            try
+            {
+                rule.Analyze(document, sink);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                sink.Add(InternalFailure(document, rule.Descriptors[0], ex));
+            }
+        }
+        return sink;
+    }
+
+    /// <summary>Adds parse notes and applies suppressions for one file; returns how many findings were suppressed.</summary>
+    private int Finish(DocumentContext document, List<PendingFinding> findings, List<PendingFinding> output)
+    {
+        var problems = document.ParseProblems;
+        if (problems.Count > 0)
+        {
+            var (language, first) = problems[0];
+            string more = problems.Count > 1 ? $" (and {problems.Count - 1} more)" : string.Empty;
+            var location = SourceLocation.Create(document.Text, ClampEmpty(document, first.Span));
+            var rule = RuleCatalog.FileNotAnalyzed;
+            output.Add(new PendingFinding(rule, rule.DefaultLevel,
+                rule.FormatMessage(document.Path, $"{language} could not be parsed at {location.Start}: {first.Message}{more}; findings after it may be missing"),
+                location, "parse:" + language, null));
+        }
+
+        IReadOnlyList<Suppression> suppressions;
+        try
+        {
+            suppressions = SuppressionParser.Parse(document.Text, document.Comments(), _options.Today);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            output.AddRange(findings);
+            output.Add(InternalFailure(document, RuleCatalog.InvalidSuppression, ex));
+            return 0;
+        }
+
+        int suppressed = 0;
+        foreach (var finding in findings)
+        {
+            bool covered = finding.Rule.Family != RuleFamily.Tool && suppressions.Any(s => s.Covers(finding.Rule.Id, finding.Location.Start.Line));
+            if (covered) suppressed++;
+            else output.Add(finding);
+        }
+        foreach (var invalid in suppressions.Where(s => !s.IsValid))
+        {
+            var rule = RuleCatalog.InvalidSuppression;
+            output.Add(new PendingFinding(rule, rule.DefaultLevel, rule.FormatMessage(invalid.Problem), SourceLocation.Create(document.Text, invalid.Span), null, null));
+        }
+        return suppressed;
+    }
+
+    private static TextSpan ClampEmpty(DocumentContext document, TextSpan span) =>
+        new(Math.Min(span.Start, document.Text.Length), 0);
+
+    private static PendingFinding InternalFailure(DocumentContext? document, RuleDescriptor failing, Exception ex)
+    {
+        var rule = RuleCatalog.FileNotAnalyzed;
+        string path = document?.Path ?? ".";
+        var location = document is null
+            ? new SourceLocation(path, new TextSpan(0, 0), new LinePosition(0, 0), new LinePosition(0, 0), string.Empty)
+            : SourceLocation.Create(document.Text, new TextSpan(0, 0));
+        return new PendingFinding(rule, rule.DefaultLevel,
+            rule.FormatMessage(path, $"internal error in the {failing.Id} check ({ex.GetType().Name}: {ex.Message}); please report it"),
+            location, "internal:" + failing.Id, null);
+    }
+}

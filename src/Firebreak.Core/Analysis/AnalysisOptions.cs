@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+using Firebreak.Core.Rules;
+
+namespace Firebreak.Core.Analysis;
+
+/// <summary>What a host decides for the engine: levels per rule, the date suppressions expire against, parallelism.</summary>
+public sealed class AnalysisOptions
+{
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>Level per rule ID; <see cref="FindingLevel.None"/> disables the rule.</summary>
+    public IReadOnlyDictionary<string, FindingLevel> RuleLevels { get; init; } = new Dictionary<string, FindingLevel>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The date <c>until=</c> is compared with; hosts pass today's (UTC) date.</summary>
+    public DateTime Today { get; init; } = new(2000, 1, 1);
+
+    /// <summary>Files analyzed at once; output does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    public FindingLevel LevelOf(RuleDescriptor rule, FindingLevel reported) =>
+        RuleLevels.TryGetValue(rule.Id, out var configured) ? configured : reported;
+
+    public bool IsEnabled(RuleDescriptor rule) =>
+        !RuleLevels.TryGetValue(rule.Id, out var configured) || configured != FindingLevel.None;
+}

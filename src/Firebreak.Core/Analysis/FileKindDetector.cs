@@ -1,0 +1,123 @@
+using System;
+
+namespace Firebreak.Core.Analysis;
+
+/// <summary>
+/// Decides a file's kind from its repository-relative path and, for extensionless scripts, its shebang. Path rules
+/// come first because they are free; content is looked at only for YAML (Kubernetes documents) and JSON (plans).
+/// </summary>
+public static class FileKindDetector
+{
+    public static FileKind Detect(string path, string? text = null)
+    {
+        string normalized = path.Replace('\\', '/');
+        string name = FileName(normalized);
+        string lower = name.ToLowerInvariant();
+        string lowerPath = normalized.ToLowerInvariant();
+
+        if (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
+            return DetectYaml(lowerPath, lower, text);
+
+        if (lower.EndsWith(".tf", StringComparison.Ordinal) || lower.EndsWith(".tofu", StringComparison.Ordinal) || lower.EndsWith(".tftest.hcl", StringComparison.Ordinal))
+            return FileKind.Terraform;
+        if (lower.EndsWith(".tfvars", StringComparison.Ordinal)) return FileKind.TerraformVars;
+        if (lower.EndsWith(".tf.json", StringComparison.Ordinal) || lower.EndsWith(".tofu.json", StringComparison.Ordinal)) return FileKind.TerraformJson;
+        if (lower.EndsWith(".tfvars.json", StringComparison.Ordinal)) return FileKind.TerraformVars;
+
+        if (lower == "dockerfile" || lower.StartsWith("dockerfile.", StringComparison.Ordinal) || lower.StartsWith("dockerfile-", StringComparison.Ordinal) ||
+            lower.StartsWith("dockerfile_", StringComparison.Ordinal) || lower.EndsWith(".dockerfile", StringComparison.Ordinal) || lower == "containerfile")
+            return FileKind.Dockerfile;
+
+        if (lower is "makefile" or "gnumakefile" || lower.EndsWith(".mk", StringComparison.Ordinal)) return FileKind.Makefile;
+        if (lower is "justfile" or ".justfile" || lower.EndsWith(".just", StringComparison.Ordinal)) return FileKind.Justfile;
+
+        if (lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal) ||
+            lower.EndsWith(".zsh", StringComparison.Ordinal) || lower.EndsWith(".ksh", StringComparison.Ordinal) ||
+            lower is ".bashrc" or ".bash_profile" or ".profile" or ".zshrc" or ".envrc")
+            return FileKind.Shell;
+        if (lower.EndsWith(".ps1", StringComparison.Ordinal) || lower.EndsWith(".psm1", StringComparison.Ordinal)) return FileKind.PowerShell;
+        if (lower.EndsWith(".sql", StringComparison.Ordinal)) return FileKind.Sql;
+        if (lower.EndsWith(".cs", StringComparison.Ordinal)) return FileKind.CSharp;
+        if (lower.EndsWith(".md", StringComparison.Ordinal) || lower.EndsWith(".mdc", StringComparison.Ordinal) || lower.EndsWith(".markdown", StringComparison.Ordinal))
+            return FileKind.Markdown;
+
+        if (lower.EndsWith(".json", StringComparison.Ordinal) || lower.EndsWith(".jsonc", StringComparison.Ordinal))
+            return DetectJson(lowerPath, lower, text);
+
+        if (lower.EndsWith(".toml", StringComparison.Ordinal))
+            return lowerPath.EndsWith(".codex/config.toml", StringComparison.Ordinal) ? FileKind.CodexConfig : FileKind.Toml;
+        if (lower.EndsWith(".rules", StringComparison.Ordinal) && (lowerPath.Contains(".codex/") || lowerPath.StartsWith("codex/", StringComparison.Ordinal)))
+            return FileKind.CodexRules;
+
+        if (lower == ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || lower.EndsWith(".env", StringComparison.Ordinal))
+            return FileKind.DotEnv;
+
+        if (text is not null && lower.IndexOf('.') < 0 && HasShellShebang(text)) return FileKind.Shell;
+        return FileKind.Text;
+    }
+
+    private static FileKind DetectYaml(string lowerPath, string lowerName, string? text)
+    {
+        if (IsUnder(lowerPath, ".github/workflows/")) return FileKind.GitHubWorkflow;
+        if (lowerName is "action.yml" or "action.yaml") return FileKind.GitHubAction;
+        if (lowerName is ".gitlab-ci.yml" or ".gitlab-ci.yaml" || IsUnder(lowerPath, ".gitlab/ci/")) return FileKind.GitLabCi;
+        if (lowerName.StartsWith("docker-compose", StringComparison.Ordinal) || lowerName.StartsWith("compose.", StringComparison.Ordinal) ||
+            lowerName.StartsWith("compose-", StringComparison.Ordinal))
+            return FileKind.Compose;
+        if (lowerName is "taskfile.yml" or "taskfile.yaml" or "taskfile.dist.yml" or "taskfile.dist.yaml") return FileKind.Taskfile;
+        if (text is not null && LooksLikeKubernetes(text)) return FileKind.Kubernetes;
+        return FileKind.Yaml;
+    }
+
+    private static FileKind DetectJson(string lowerPath, string lowerName, string? text)
+    {
+        if (lowerName == "package.json") return FileKind.PackageJson;
+        if (IsUnder(lowerPath, ".claude/") && lowerName.StartsWith("settings", StringComparison.Ordinal)) return FileKind.ClaudeSettings;
+        if (lowerName == ".mcp.json" || lowerPath.EndsWith(".cursor/mcp.json", StringComparison.Ordinal) ||
+            lowerPath.EndsWith(".vscode/mcp.json", StringComparison.Ordinal) || lowerName == "mcp.json")
+            return FileKind.McpConfig;
+        if (lowerPath.EndsWith(".cursor/cli.json", StringComparison.Ordinal) || lowerPath.EndsWith(".cursor/cli-config.json", StringComparison.Ordinal))
+            return FileKind.CursorCli;
+        if (text is not null && text.IndexOf("\"resource_changes\"", StringComparison.Ordinal) >= 0 &&
+            text.IndexOf("\"format_version\"", StringComparison.Ordinal) >= 0)
+            return FileKind.TerraformPlanJson;
+        return FileKind.Json;
+    }
+
+    /// <summary>Kubernetes-style documents: a top-level <c>apiVersion:</c> and <c>kind:</c> line.</summary>
+    private static bool LooksLikeKubernetes(string text) =>
+        HasTopLevelKey(text, "apiVersion:") && HasTopLevelKey(text, "kind:");
+
+    private static bool HasTopLevelKey(string text, string key)
+    {
+        int index = 0;
+        while ((index = text.IndexOf(key, index, StringComparison.Ordinal)) >= 0)
+        {
+            if (index == 0 || text[index - 1] == '\n') return true;
+            index += key.Length;
+        }
+        return false;
+    }
+
+    public static bool HasShellShebang(string text)
+    {
+        if (!text.StartsWith("#!", StringComparison.Ordinal)) return false;
+        int end = text.IndexOf('\n');
+        string line = end < 0 ? text : text.Substring(0, end);
+        line = line.TrimEnd('\r');
+        foreach (var shell in new[] { "/sh", "/bash", "/zsh", "/ksh", "/dash", "env sh", "env bash", "env zsh", "env -S bash" })
+        {
+            if (line.EndsWith(shell, StringComparison.Ordinal) || line.Contains(shell + " ")) return true;
+        }
+        return false;
+    }
+
+    private static bool IsUnder(string lowerPath, string folder) =>
+        lowerPath.StartsWith(folder, StringComparison.Ordinal) || lowerPath.Contains("/" + folder);
+
+    private static string FileName(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? path : path.Substring(slash + 1);
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Yaml;
+
+namespace Firebreak.Core.Platforms.GitHubActions;
+
+/// <summary>The typed view of a GitHub Actions workflow: triggers, permissions, jobs. Built once per file.</summary>
+public sealed class GitHubWorkflow
+{
+    private GitHubWorkflow(YamlMapping root, IReadOnlyList<string> triggers, WorkflowPermissions? permissions, IReadOnlyList<WorkflowJob> jobs)
+    {
+        Root = root;
+        Triggers = triggers;
+        Permissions = permissions;
+        Jobs = jobs;
+    }
+
+    public YamlMapping Root { get; }
+
+    /// <summary>Event names under <c>on:</c> (a string, a list, or a mapping's keys).</summary>
+    public IReadOnlyList<string> Triggers { get; }
+    public WorkflowPermissions? Permissions { get; }
+    public IReadOnlyList<WorkflowJob> Jobs { get; }
+
+    public bool IsTriggeredBy(string eventName)
+    {
+        foreach (var trigger in Triggers)
+        {
+            if (string.Equals(trigger, eventName, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The workflow of a document, or null when the file is not one (no <c>jobs:</c> mapping).</summary>
+    public static GitHubWorkflow? Of(DocumentContext document) =>
+        document.GetModel("github-workflow", static doc => new Holder(Build(doc.Yaml))).Workflow;
+
+    public static GitHubWorkflow? Build(YamlFile yaml)
+    {
+        if (yaml.RootMapping is not { } root) return null;
+        if (root.Mapping("jobs") is not { } jobsMapping) return null;
+        var jobs = new List<WorkflowJob>();
+        foreach (var pair in jobsMapping.Pairs)
+        {
+            if (pair.KeyText is { } id && pair.Value.Resolve() is YamlMapping body) jobs.Add(new WorkflowJob(id, pair, body));
+        }
+        return new GitHubWorkflow(root, ReadTriggers(root), WorkflowPermissions.From(root), jobs);
+    }
+
+    private static IReadOnlyList<string> ReadTriggers(YamlMapping root)
+    {
+        // YAML 1.1 readers turn a bare `on` key into `true`; the parser here keeps keys as text, so "on" is "on".
+        var on = root["on"] ?? root["true"];
+        var triggers = new List<string>();
+        switch (on)
+        {
+            case YamlScalar scalar:
+                triggers.Add(scalar.Value);
+                break;
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item.Resolve() is YamlScalar name) triggers.Add(name.Value);
+                }
+                break;
+            case YamlMapping mapping:
+                foreach (var pair in mapping.Pairs)
+                {
+                    if (pair.KeyText is { } name) triggers.Add(name);
+                }
+                break;
+        }
+        return triggers;
+    }
+
+    private sealed class Holder
+    {
+        public Holder(GitHubWorkflow? workflow) => Workflow = workflow;
+        public GitHubWorkflow? Workflow { get; }
+    }
+}
+
+/// <summary>One job under <c>jobs:</c>.</summary>
+public sealed class WorkflowJob
+{
+    public WorkflowJob(string id, YamlPair pair, YamlMapping body)
+    {
+        Id = id;
+        Pair = pair;
+        Body = body;
+        Permissions = WorkflowPermissions.From(body);
+    }
+
+    public string Id { get; }
+
+    /// <summary>The <c>id: {…}</c> pair; <c>Pair.Key</c> is the job key a finding points at.</summary>
+    public YamlPair Pair { get; }
+    public YamlMapping Body { get; }
+    public WorkflowPermissions? Permissions { get; }
+
+    /// <summary>A reusable-workflow call (<c>uses:</c> at job level).</summary>
+    public string? Uses => Body.ScalarValue("uses");
+}

@@ -1,0 +1,15 @@
+using System;
+using System.Collections.Generic;
+using Firebreak.Core.Rules.Credentials;
+
+namespace Firebreak.Core.Rules;
+
+public static partial class BuiltInRules
+{
+    private static partial IEnumerable<Rule> CredentialFileRules() => new Rule[]
+    {
+        new WorkflowTokenNotScopedRule(),
+    };
+
+    private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using Firebreak.Core.Analysis;
+
+namespace Firebreak.Core.Rules;
+
+/// <summary>
+/// A rule (or a tight family of rules) over one file at a time. <see cref="AppliesTo"/> and
+/// <see cref="MightMatch"/> are the cheap tests that run before any parse.
+/// </summary>
+public abstract class Rule
+{
+    public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+    public abstract bool AppliesTo(FileKind kind);
+
+    /// <summary>A keyword prefilter over the raw text; false means the file cannot hold a finding of this rule.</summary>
+    public virtual bool MightMatch(string text) => true;
+
+    public abstract void Analyze(DocumentContext document, FindingSink sink);
+}
+
+/// <summary>A rule over all files of a scan at once (a Terraform module, a workflow and the scripts it runs).</summary>
+public abstract class ProjectRule
+{
+    public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+    public abstract void Analyze(ProjectContext project, FindingSink sink);
+}

@@ -1,0 +1,9 @@
+using System;
+using System.Collections.Generic;
+
+namespace Firebreak.Core.Rules;
+
+public static partial class RuleCatalog
+{
+    private static partial IEnumerable<RuleDescriptor> DestructiveRules() => Array.Empty<RuleDescriptor>();
+}
