@@ -5,45 +5,55 @@ namespace Firebreak.Core.Credentials;
 
 /// <summary>
 /// Finds every occurrence of a fixed set of keywords (token prefixes, variable names, header names) in one pass,
-/// case-insensitively: each position costs one table lookup, and a keyword compare only where a keyword could start.
-/// A text without any keyword is rejected after this single pass (STYLE 4: cheap test first).
+/// case-insensitively. Keywords are bucketed by their first two characters, so most positions cost one table
+/// lookup and no compare; a text without any keyword is rejected after this single pass (STYLE 4: cheap test first).
 /// </summary>
 internal sealed class KeywordIndex
 {
-    private readonly string[][] _byFirstChar = new string[128][];
+    private const int Ascii = 128;
+
+    // [first * 128 + second] -> keywords starting with those two characters (lower-cased), longest first.
+    private readonly string[]?[] _byFirstTwo = new string[Ascii * Ascii][];
+    private readonly bool[] _isFirst = new bool[Ascii];
 
     public KeywordIndex(IEnumerable<string> keywords)
     {
-        var buckets = new List<string>?[128];
+        var buckets = new Dictionary<int, List<string>>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (string keyword in keywords)
         {
-            if (keyword.Length == 0) continue;
+            if (keyword.Length < 2 || !seen.Add(keyword)) continue;
             char first = char.ToLowerInvariant(keyword[0]);
-            if (first >= 128) throw new ArgumentException($"keyword '{keyword}' must start with an ASCII character");
-            var bucket = buckets[first] ??= new List<string>();
-            if (!bucket.Contains(keyword, StringComparer.OrdinalIgnoreCase)) bucket.Add(keyword);
+            char second = char.ToLowerInvariant(keyword[1]);
+            if (first >= Ascii || second >= Ascii)
+                throw new ArgumentException($"keyword '{keyword}' must start with two ASCII characters");
+            int key = first * Ascii + second;
+            if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
+            list.Add(keyword);
+            _isFirst[first] = true;
+            if (first >= 'a' && first <= 'z') _isFirst[char.ToUpperInvariant(first)] = true;
         }
-        for (int c = 0; c < 128; c++)
+        foreach (var pair in buckets)
         {
-            // Longest first, so RAILWAY_API_TOKEN is reported before a shorter keyword at the same place.
-            _byFirstChar[c] = buckets[c] is { } b ? SortLongestFirst(b) : Array.Empty<string>();
+            pair.Value.Sort((a, b) => b.Length.CompareTo(a.Length));
+            _byFirstTwo[pair.Key] = pair.Value.ToArray();
         }
-        // Upper-case letters share the lower-case bucket.
-        for (char c = 'A'; c <= 'Z'; c++) _byFirstChar[c] = _byFirstChar[char.ToLowerInvariant(c)];
     }
 
     /// <summary>Calls <paramref name="onHit"/> for each (position, keyword) found; overlapping hits are all reported.</summary>
     public void FindAll(string text, Action<int, string> onHit)
     {
-        var table = _byFirstChar;
-        for (int i = 0; i < text.Length; i++)
+        int last = text.Length - 1;
+        for (int i = 0; i < last; i++)
         {
             char c = text[i];
-            if (c >= 128) continue;
-            var bucket = table[c];
-            for (int k = 0; k < bucket.Length; k++)
+            if (c >= Ascii || !_isFirst[c]) continue;
+            char d = text[i + 1];
+            if (d >= Ascii) continue;
+            var bucket = _byFirstTwo[ToLower(c) * Ascii + ToLower(d)];
+            if (bucket is null) continue;
+            foreach (string keyword in bucket)
             {
-                string keyword = bucket[k];
                 if (i + keyword.Length <= text.Length
                     && string.Compare(text, i, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
@@ -53,18 +63,5 @@ internal sealed class KeywordIndex
         }
     }
 
-    private static string[] SortLongestFirst(List<string> list)
-    {
-        list.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return list.ToArray();
-    }
-}
-
-internal static class ListExtensions
-{
-    public static bool Contains(this List<string> list, string value, StringComparer comparer)
-    {
-        foreach (string s in list) if (comparer.Equals(s, value)) return true;
-        return false;
-    }
+    private static int ToLower(char c) => c >= 'A' && c <= 'Z' ? c + 32 : c;
 }

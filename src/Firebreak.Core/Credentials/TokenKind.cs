@@ -12,6 +12,8 @@ public sealed class TokenKind
     private const string RightBoundary = @"(?![A-Za-z0-9_-])";
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
+    // Compiled on first use: most scans touch a handful of kinds. Two threads may race to compile the same one;
+    // both results are equal and one wins, so no lock is needed.
     private Regex? _searchRegex;
     private Regex? _anchoredRegex;
     private Regex? _exactRegex;

@@ -253,3 +253,20 @@ public class SecretScannerTests
         Assert.Empty(Scanner.Scan((string)null!));
     }
 }
+
+public class SecretScannerConcurrencyTests
+{
+    [Fact]
+    public void A_fresh_catalogue_scans_correctly_from_many_threads_at_once()
+    {
+        // Regexes compile lazily on first use; racing first uses must still agree.
+        var scanner = new SecretScanner(TokenCatalog.Default.WithEntries("tokens: []"));
+        string text = "RAILWAY_TOKEN=" + Fake.Uuid + "\nGH_TOKEN=ghp_" + Fake.Alnum(36) + "\nkey: " + Fake.Pem("EC PRIVATE KEY") + "\n";
+        var results = new string[64];
+        System.Threading.Tasks.Parallel.For(0, results.Length, i =>
+            results[i] = string.Join(",", scanner.Scan(text).Select(m => m.Kind.Id + m.Span)));
+        Assert.Equal("railway-project-token", scanner.Scan(text)[0].Kind.Id);
+        Assert.Equal(3, scanner.Scan(text).Count);
+        Assert.All(results, r => Assert.Equal(results[0], r));
+    }
+}
