@@ -219,6 +219,7 @@ public sealed class ShellParser
             {
                 node = ParseTestCommand();
             }
+            else if (!MayStartKeyword(c)) return ParseSimpleCommand();
             else if (IsKeyword("if")) node = ParseIf();
             else if (IsKeyword("for")) node = ParseFor(isSelect: false);
             else if (IsKeyword("select")) node = ParseFor(isSelect: true);
@@ -1458,6 +1459,8 @@ public sealed class ShellParser
         int i = _pos + offset;
         return i < _end ? _text[i] : '\0';
     }
+
+    private static bool MayStartKeyword(char c) => c is 'i' or 'f' or 's' or 'w' or 'u' or 'c';
 
     private static bool IsDelimiter(char c) =>
         c is '\0' or ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>';
