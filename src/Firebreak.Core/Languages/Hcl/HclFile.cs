@@ -32,6 +32,8 @@ public enum HclCommentKind
     DoubleSlash,
     /// <summary><c>/* … */</c></summary>
     Block,
+    /// <summary>A <c>"//": "…"</c> member in JSON syntax; the span is the whole member.</summary>
+    JsonProperty,
 }
 
 /// <summary>A comment; the span covers the markers but not the line break that ends a line comment.</summary>
@@ -49,6 +51,7 @@ public sealed class HclComment
     /// <summary>The comment text without its markers.</summary>
     public string GetContent(string text)
     {
+        if (Kind == HclCommentKind.JsonProperty) return text.Substring(Span.Start, Span.Length);
         int start = Span.Start + (Kind == HclCommentKind.Hash ? 1 : 2);
         int end = Kind == HclCommentKind.Block && Span.Length >= 4 ? Span.End - 2 : Span.End;
         return end > start ? text.Substring(start, end - start) : string.Empty;

@@ -31,6 +31,13 @@ public static class HclParser
         return new HclFile(text, body, parser.Comments, parser.Diagnostics);
     }
 
+    /// <summary>Parses a <c>.tf.json</c> document (HCL's JSON syntax) onto the same model; see <see cref="HclJsonConverter"/>.</summary>
+    public static HclFile ParseJson(string text)
+    {
+        if (text is null) throw new ArgumentNullException(nameof(text));
+        return HclJsonConverter.Convert(text);
+    }
+
     /// <summary>Parses a decoded string value as a template (for JSON syntax); spans are shifted by <paramref name="baseOffset"/>.</summary>
     internal static HclTemplateExpression ParseTemplateFragment(string value, int baseOffset, TextSpan wholeSpan, List<SyntaxDiagnostic> diagnostics)
     {
