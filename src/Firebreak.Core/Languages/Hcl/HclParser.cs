@@ -321,14 +321,15 @@ internal sealed class HclNativeParser
             body = ParseBody(open + 1, inBlock: true);
             _depth--;
         }
-        if (Peek() == '}') _pos++;
+        bool closed = Peek() == '}';
+        if (closed) _pos++;
         else
         {
             HadUnclosedBlock = true;
             Error(open, open + 1, "Unclosed block \"" + name + "\": missing '}'.");
         }
         var block = new HclBlock(TextSpan.FromBounds(nameSpan.Start, _pos + _base), name, nameSpan, labels, body);
-        ExpectEndOfItem("block");
+        if (closed) ExpectEndOfItem("block");
         return block;
     }
 
@@ -353,8 +354,13 @@ internal sealed class HclNativeParser
         try
         {
             var condition = ParseBinary(0);
+            int save = _pos;
             SkipTrivia();
-            if (Peek() != '?') return condition;
+            if (Peek() != '?')
+            {
+                _pos = save;
+                return condition;
+            }
             _pos++;
             SkipTriviaAndNewlines();
             var whenTrue = ParseExpression();
@@ -431,10 +437,14 @@ internal sealed class HclNativeParser
         var left = ParseUnary();
         while (true)
         {
+            int save = _pos;
             SkipTrivia();
-            if (!TryPeekBinaryOperator(out var op, out int length)) return left;
-            int precedence = Precedence(op);
-            if (precedence <= minPrecedence) return left;
+            int precedence = TryPeekBinaryOperator(out var op, out int length) ? Precedence(op) : 0;
+            if (precedence <= minPrecedence)
+            {
+                _pos = save;
+                return left;
+            }
             int opStart = _pos;
             _pos += length;
             SkipTriviaAndNewlines();
@@ -582,10 +592,13 @@ internal sealed class HclNativeParser
         bool expand = false;
         while (true)
         {
+            int beforeTrivia = _pos;
             SkipTrivia();
             if (Peek() == ')' || AtEnd) break;
+            if (StartsNextBodyItem(beforeTrivia)) break;
             int before = _pos;
             args.Add(ParseExpression());
+            int afterArgument = _pos;
             SkipTrivia();
             if (Peek() == '.' && Peek(1) == '.' && Peek(2) == '.')
             {
@@ -599,7 +612,7 @@ internal sealed class HclNativeParser
                 _pos++;
                 continue;
             }
-            if (Peek() == ')' || _pos == before) break;
+            if (Peek() == ')' || _pos == before || StartsNextBodyItem(afterArgument)) break;
             Error(_pos, _pos + 1, "Expected ',' or ')' in the arguments of " + name + "(), found " + Describe(_pos) + ".");
             break;
         }
@@ -734,6 +747,23 @@ internal sealed class HclNativeParser
         return new HclSplatExpression(TextSpan.FromBounds(source.Span.Start, end), source, full, splatSpan, steps, keys);
     }
 
+    /// <summary>
+    /// Recovery for an unclosed '[' or '(': when a new line starts with <c>name =</c> or <c>name {</c>, which no
+    /// tuple item or argument can, rewind to that line so the body parser resumes there.
+    /// </summary>
+    private bool StartsNextBodyItem(int beforeTrivia)
+    {
+        if (_t.IndexOf('\n', beforeTrivia, _pos - beforeTrivia) < 0 || !IsIdStart(Peek())) return false;
+        int k = _pos + 1;
+        while (k < _end && IsIdContinue(_t[k])) k++;
+        while (k < _end && (_t[k] == ' ' || _t[k] == '\t')) k++;
+        if (k >= _end) return false;
+        bool item = (_t[k] == '=' && (k + 1 >= _end || (_t[k + 1] != '=' && _t[k + 1] != '>'))) || _t[k] == '{' || _t[k] == '"';
+        if (!item) return false;
+        _pos = beforeTrivia;
+        return true;
+    }
+
     private bool LooksLikeFor()
     {
         if (!IsKeywordAt(_pos, "for")) return false;
@@ -756,17 +786,20 @@ internal sealed class HclNativeParser
             var items = new List<HclExpression>();
             while (true)
             {
+                int beforeTrivia = _pos;
                 SkipTrivia();
                 if (Peek() == ']' || AtEnd) break;
+                if (StartsNextBodyItem(beforeTrivia)) break;
                 int before = _pos;
                 items.Add(ParseExpression());
+                int afterItem = _pos;
                 SkipTrivia();
                 if (Peek() == ',')
                 {
                     _pos++;
                     continue;
                 }
-                if (Peek() == ']' || _pos == before) break;
+                if (Peek() == ']' || _pos == before || StartsNextBodyItem(afterItem)) break;
                 Error(_pos, _pos + 1, "Expected ',' or ']' in the tuple, found " + Describe(_pos) + ".");
                 break;
             }
@@ -1037,6 +1070,7 @@ internal sealed class HclNativeParser
             if (p.StripLeft && i > 0 && raw[i - 1].Literal is { } before) before.Value = before.Value.TrimEnd(' ', '\t', '\r', '\n');
             if (p.StripRight && i + 1 < raw.Count && raw[i + 1].Literal is { } after) after.Value = after.Value.TrimStart(' ', '\t', '\r', '\n');
         }
+        raw.RemoveAll(p => p.Literal is { Value.Length: 0 });
         int index = 0;
         return Nest(raw, ref index, RawKind.Literal);
     }
