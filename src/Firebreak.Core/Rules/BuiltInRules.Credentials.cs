@@ -9,6 +9,8 @@ public static partial class BuiltInRules
     private static partial IEnumerable<Rule> CredentialFileRules() => new Rule[]
     {
         new WorkflowTokenNotScopedRule(),
+        new WorkflowSecretSprawlRule(),
+        new BlanketPlatformTokenRule(),
     };
 
     private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();
