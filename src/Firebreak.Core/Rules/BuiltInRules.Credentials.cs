@@ -11,6 +11,7 @@ public static partial class BuiltInRules
         new WorkflowTokenNotScopedRule(),
         new WorkflowSecretSprawlRule(),
         new BlanketPlatformTokenRule(),
+        new CredentialSharedAcrossEnvironmentsRule(),
     };
 
     private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();
