@@ -12,6 +12,7 @@ public static partial class BuiltInRules
         new WorkflowSecretSprawlRule(),
         new BlanketPlatformTokenRule(),
         new CredentialSharedAcrossEnvironmentsRule(),
+        new Agents.AgentPermissionsUnboundedRule(),
     };
 
     private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();

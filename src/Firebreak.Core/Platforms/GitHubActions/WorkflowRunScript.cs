@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
@@ -40,7 +41,11 @@ public sealed class WorkflowRunScript
                 // PowerShell, Python and cmd steps are not shell; their scripts are left alone.
                 if (step.Run is not { } run || !IsPosixShell(step.Shell ?? job.Body.Mapping("defaults")?.Mapping("run")?.ScalarValue("shell"))) continue;
                 var text = run.ToEmbeddedText(document.Text.Text);
-                scripts.Add(new WorkflowRunScript(job, step, text, ShellParser.Parse(text.Value)));
+                var script = ShellParser.Parse(text.Value);
+                // Shell comments inside a block scalar are not YAML comments; register them so suppressions there work.
+                foreach (var comment in script.Comments)
+                    document.RegisterEmbeddedComment(new CommentTrivia(text.MapToHost(comment.Span), comment.Text));
+                scripts.Add(new WorkflowRunScript(job, step, text, script));
             }
         }
         return scripts;
