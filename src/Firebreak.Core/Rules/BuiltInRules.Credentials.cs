@@ -13,6 +13,7 @@ public static partial class BuiltInRules
         new BlanketPlatformTokenRule(),
         new CredentialSharedAcrossEnvironmentsRule(),
         new Agents.AgentPermissionsUnboundedRule(),
+        new CommittedCredentialRule(),
     };
 
     private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();
