@@ -54,7 +54,7 @@ public static class SarifReport
         };
 
         string json = JsonConvert.SerializeObject(log, Formatting.None);
-        return WriteBackDefaultLevels(json);
+        return WriteBackOmittedProperties(json, rules);
     }
 
     private static ReportingDescriptor RuleObject(RuleDescriptor rule)
@@ -138,17 +138,24 @@ public static class SarifReport
     }
 
     /// <summary>
-    /// Sarif.Sdk leaves out properties equal to their default (<c>level: warning</c>); GitHub and our contract want every
-    /// result's level explicit, so it is written back. Property order stays as the SDK writes it.
+    /// Sarif.Sdk leaves out properties equal to their default (<c>level: warning</c>) and drops a rule's
+    /// <c>shortDescription</c>; GitHub and our contract want them explicit, so they are written back. Property order
+    /// stays as the SDK writes it.
     /// </summary>
-    private static string WriteBackDefaultLevels(string json)
+    private static string WriteBackOmittedProperties(string json, IReadOnlyList<RuleDescriptor> descriptors)
     {
         var log = JObject.Parse(json);
         foreach (var run in log["runs"]!.Children<JObject>())
         {
-            foreach (var rule in run.SelectTokens("tool.driver.rules[*]").OfType<JObject>())
+            var rules = run.SelectTokens("tool.driver.rules[*]").OfType<JObject>().ToArray();
+            for (int i = 0; i < rules.Length; i++)
             {
-                if (rule["defaultConfiguration"] is JObject config && config["level"] is null) config.AddFirst(new JProperty("level", "warning"));
+                var rule = rules[i];
+                if (rule["shortDescription"] is null)
+                    rule.Property("name")!.AddAfterSelf(new JProperty("shortDescription", new JObject(new JProperty("text", Sentence(descriptors[i].Title)))));
+                if (rule["defaultConfiguration"] is not JObject config)
+                    rule.Property("helpUri")!.AddAfterSelf(new JProperty("defaultConfiguration", config = new JObject()));
+                if (config["level"] is null) config.AddFirst(new JProperty("level", descriptors[i].DefaultLevel.ToSarifName()));
             }
             if (run["results"] is JArray results)
             {

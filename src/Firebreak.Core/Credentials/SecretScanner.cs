@@ -47,6 +47,7 @@ public sealed class SecretScanner
     /// <summary>All credentials in <paramref name="text"/>, in text order, without overlaps. Never throws on any input.</summary>
     public IReadOnlyList<SecretMatch> Scan(string text)
     {
+        if (string.IsNullOrEmpty(text)) return Array.Empty<SecretMatch>();
         var candidates = FindCandidates(text, _quietOnCatalogExamples ? _catalogExampleValues.Value : null);
         return candidates.Count == 0 ? Array.Empty<SecretMatch>() : ResolveOverlaps(candidates);
     }
@@ -60,15 +61,14 @@ public sealed class SecretScanner
         return value.Substring(0, shown) + "\u2026";
     }
 
-    private List<Candidate> FindCandidates(string? text, HashSet<string>? quietValues)
+    private List<Candidate> FindCandidates(string text, HashSet<string>? quietValues)
     {
         var candidates = new List<Candidate>();
-        if (string.IsNullOrEmpty(text)) return candidates;
 
         // 1. One pass for every keyword: token prefixes, variable names, header names.
         var prefixKinds = new HashSet<TokenKind>();
         var contextHits = new List<(int Position, string Keyword)>();
-        Catalog.FindKeywords(text!, (position, keyword) =>
+        Catalog.FindKeywords(text, (position, keyword) =>
         {
             if (Catalog.KindsByPrefixKeyword.TryGetValue(keyword, out var kinds)) prefixKinds.UnionWith(kinds);
             if (Catalog.KindsByVariable.ContainsKey(keyword) || Catalog.KindsByHeader.ContainsKey(keyword))
@@ -80,11 +80,11 @@ public sealed class SecretScanner
         foreach (var kind in prefixKinds)
         {
             if (kind.RequiresContext) continue;
-            foreach (Match match in SafeMatches(kind.SearchRegex, text!))
+            foreach (Match match in SafeMatches(kind.SearchRegex, text))
             {
                 var group = match.Groups["value"];
                 var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
-                AddIfReal(candidates, text!, kind, start, length, SecretEvidence.Format, null, quietValues);
+                AddIfReal(candidates, text, kind, start, length, SecretEvidence.Format, null, quietValues);
             }
         }
 
@@ -93,30 +93,30 @@ public sealed class SecretScanner
         {
             if (Catalog.KindsByVariable.TryGetValue(keyword, out var byVariable))
             {
-                int nameEnd = AssignmentValueLocator.NameEnd(text!, position, keyword, isHeader: false);
+                int nameEnd = AssignmentValueLocator.NameEnd(text, position, keyword, isHeader: false);
                 if (nameEnd >= 0)
                 {
-                    int valueStart = AssignmentValueLocator.ValueStart(text!, nameEnd, scheme: null);
+                    int valueStart = AssignmentValueLocator.ValueStart(text, nameEnd, scheme: null);
                     if (valueStart >= 0)
                     {
-                        string name = text!.Substring(position, nameEnd - position);
+                        string name = text.Substring(position, nameEnd - position);
                         foreach (var kind in byVariable)
-                            TryAnchored(candidates, text!, kind, valueStart, SecretEvidence.VariableName, name, quietValues);
+                            TryAnchored(candidates, text, kind, valueStart, SecretEvidence.VariableName, name, quietValues);
                     }
                 }
             }
 
             if (Catalog.KindsByHeader.TryGetValue(keyword, out var byHeader))
             {
-                int nameEnd = AssignmentValueLocator.NameEnd(text!, position, keyword, isHeader: true);
+                int nameEnd = AssignmentValueLocator.NameEnd(text, position, keyword, isHeader: true);
                 if (nameEnd < 0) continue;
-                string name = text!.Substring(position, nameEnd - position);
+                string name = text.Substring(position, nameEnd - position);
                 foreach (var (kind, header) in byHeader)
                 {
-                    if (header.Near.Count > 0 && !IsNear(text!, position, header.Near)) continue;
-                    int valueStart = AssignmentValueLocator.ValueStart(text!, nameEnd, header.Scheme);
+                    if (header.Near.Count > 0 && !IsNear(text, position, header.Near)) continue;
+                    int valueStart = AssignmentValueLocator.ValueStart(text, nameEnd, header.Scheme);
                     if (valueStart >= 0)
-                        TryAnchored(candidates, text!, kind, valueStart, SecretEvidence.Header, name, quietValues);
+                        TryAnchored(candidates, text, kind, valueStart, SecretEvidence.Header, name, quietValues);
                 }
             }
         }

@@ -8,6 +8,4 @@ public static partial class RuleIds
     public const string CredentialSharedAcrossEnvironments = "FB2004";
     public const string AgentPermissionsUnbounded = "FB2005";
     public const string CommittedCredential = "FB2006";
-
-    public const string CompoundDataLossPath = "FB9001";
 }

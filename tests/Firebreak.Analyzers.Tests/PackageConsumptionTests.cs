@@ -1,0 +1,84 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text.RegularExpressions;
+
+namespace Firebreak.Analyzers.Tests;
+
+/// <summary>
+/// The real thing: pack Firebreak.Analyzers to a local feed, restore a consumer project from it alone, run
+/// <c>dotnet build</c>, and read the diagnostics the compiler prints.
+/// </summary>
+public sealed class PackageConsumptionTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "firebreak-pkg-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void A_consumer_build_reports_FB2001_at_the_workflow_line_and_globalconfig_turns_it_into_an_error()
+    {
+        string feed = Path.Combine(_work, "feed");
+        string consumer = Path.Combine(_work, "consumer");
+        var pack = Dotnet(RepositoryRoot(), "pack", "src/Firebreak.Analyzers/Firebreak.Analyzers.csproj", "-c", "Release", "-o", feed, "-nologo");
+        Assert.True(pack.ExitCode == 0, pack.Output);
+
+        Write(consumer, ".git/HEAD", "ref: refs/heads/main\n");
+        Write(consumer, "nuget.config", $"<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /></packageSources></configuration>");
+        Write(consumer, "app/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <FirebreakRepositoryFiles>true</FirebreakRepositoryFiles>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Firebreak.Analyzers" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write(consumer, "app/Program.cs", "System.Console.WriteLine(\"hello\");\n");
+        Write(consumer, ".github/workflows/deploy.yml", "name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n");
+
+        var warning = Dotnet(consumer, "build", "app", "-nologo");
+        Assert.True(warning.ExitCode == 0, warning.Output);
+        Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): warning FB2001: Job 'deploy' has no `permissions:`"), warning.Output);
+
+        Write(consumer, ".globalconfig", "is_global = true\ndotnet_diagnostic.FB2001.severity = error\n");
+        var error = Dotnet(consumer, "build", "app", "-nologo", "--no-incremental");
+        Assert.NotEqual(0, error.ExitCode);
+        Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): error FB2001"), error.Output);
+    }
+
+    private (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        // An isolated package cache: the package under test is never taken from an earlier run's cache.
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(_work, "packages");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+
+    private static void Write(string root, string relative, string text)
+    {
+        string path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Analyzers.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
+    }
+}

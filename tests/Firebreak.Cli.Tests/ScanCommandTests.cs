@@ -1,0 +1,153 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Firebreak.Cli.Tests;
+
+public sealed class ScanCommandTests
+{
+    private const string Unscoped = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+    private const string Scoped = "on: push\npermissions: {}\njobs:\n  build:\n    permissions:\n      contents: read\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n";
+
+    [Fact]
+    public void Text_output_is_path_line_col_level_id_message_then_a_summary()
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped).Write(".github/workflows/ok.yml", Scoped);
+        var (code, stdout, _) = repo.Run("scan");
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.StartsWith(".github/workflows/ci.yml:3:3: warning FB2001: Job 'build' has no `permissions:`", lines[0], StringComparison.Ordinal);
+        Assert.Equal("1 finding (1 warning) in 2 files", lines[^1]);
+        Assert.Equal(0, code); // a warning is below the default --fail-on error
+    }
+
+    [Fact]
+    public void Fail_on_decides_the_exit_code()
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped);
+        Assert.Equal(1, repo.Run("scan", "--fail-on", "warning").ExitCode);
+        Assert.Equal(0, repo.Run("scan", "--fail-on", "none").ExitCode);
+        Assert.Equal(0, repo.Run("scan", "--fail-on=error").ExitCode);
+    }
+
+    [Theory]
+    [InlineData(new[] { "scan", "--bogus" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "scan", "--format", "xml" }, "unknown format 'xml'")]
+    [InlineData(new[] { "scan", "--fail-on", "loud" }, "unknown level 'loud'")]
+    [InlineData(new[] { "scan", "missing-folder" }, "'missing-folder' does not exist")]
+    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [InlineData(new[] { "explain", "FB9998" }, "'FB9998' is not a Firebreak rule ID")]
+    public void A_bad_command_line_is_one_line_on_stderr_and_exit_code_2(string[] args, string message)
+    {
+        using var repo = new TempRepo();
+        var (code, stdout, stderr) = repo.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rules:\n  FB2001: loud\n", "'loud' is not a level for FB2001")]
+    [InlineData("rules:\n  FB7777: error\n", "'FB7777' is not a Firebreak rule ID")]
+    [InlineData("colour: blue\n", "unknown key 'colour'")]
+    [InlineData("rules: [unclosed\n", "invalid YAML")]
+    [InlineData("max-file-size: huge\n", "'huge' is not a size")]
+    public void A_malformed_config_is_one_line_with_its_position_and_exit_code_2(string config, string message)
+    {
+        using var repo = new TempRepo().Write("firebreak.yml", config).Write(".github/workflows/ci.yml", Unscoped);
+        var (code, _, stderr) = repo.Run("scan");
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("firebreak.yml:", stderr, StringComparison.Ordinal);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Config_sets_levels_disables_rules_and_excludes_paths()
+    {
+        using var repo = new TempRepo()
+            .Write(".github/workflows/ci.yml", Unscoped)
+            .Write("vendor/.github/workflows/theirs.yml", Unscoped)
+            .Write("firebreak.yml", "rules:\n  FB2001: error\nexclude:\n  - vendor/\n");
+        var (code, stdout, _) = repo.Run("scan");
+        Assert.Equal(1, code);
+        Assert.Contains("ci.yml:3:3: error FB2001", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("vendor", stdout, StringComparison.Ordinal);
+
+        repo.Write("firebreak.yml", "disable: [FB2001]\n");
+        Assert.StartsWith("0 findings", repo.Run("scan").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gitignored_files_and_build_folders_are_skipped_outside_a_git_work_tree()
+    {
+        using var repo = new TempRepo()
+            .Write(".gitignore", "generated/\n*.tmp.yml\n")
+            .Write(".github/workflows/ci.yml", Unscoped)
+            .Write("generated/.github/workflows/x.yml", Unscoped)
+            .Write(".github/workflows/scratch.tmp.yml", Unscoped)
+            .Write("node_modules/pkg/.github/workflows/y.yml", Unscoped)
+            .Write("src/bin/.github/workflows/z.yml", Unscoped);
+        var stdout = repo.Run("scan", "--fail-on", "none").Stdout;
+        Assert.Contains(".github/workflows/ci.yml:", stdout, StringComparison.Ordinal);
+        Assert.Equal(1, stdout.Split('\n').Count(l => l.Contains("FB2001", StringComparison.Ordinal)));
+        Assert.Equal(3, repo.Run("scan", "--no-ignore").Stdout.Split('\n').Count(l => l.Contains("FB2001", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Explicit_files_are_scanned_as_given_relative_to_the_working_directory()
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped).Write(".github/workflows/other.yml", Unscoped);
+        var stdout = repo.Run("scan", ".github/workflows/ci.yml").Stdout;
+        Assert.Contains(".github/workflows/ci.yml:3:3", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("other.yml", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("in 1 file\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hostile_inputs_become_notes_and_the_scan_goes_on()
+    {
+        var bomb = new StringBuilder("on: push\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 40; i++) bomb.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        bomb.Append("jobs:\n  build:\n    runs-on: x\n");
+        using var repo = new TempRepo()
+            .Write(".github/workflows/ci.yml", Unscoped)
+            .Write(".github/workflows/invalid.yml", "on: push\njobs:\n  build: [unclosed\n")
+            .WriteBytes(".github/workflows/binary.yml", new byte[] { 0x6f, 0x6e, 0x00, 0x01, 0x02, 0xff })
+            .WriteBytes(".github/workflows/latin1.yml", Encoding.Latin1.GetBytes("on: push # caf\u00e9\njobs:\n  build:\n    runs-on: x\n"))
+            .Write(".github/workflows/bomb.yml", bomb.ToString());
+        using (var big = File.Create(Path.Combine(repo.Root, "huge.log"))) big.SetLength(50L * 1024 * 1024);
+        Directory.CreateDirectory(Path.Combine(repo.Root, "loop"));
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "loop", "self"), Path.Combine(repo.Root, "loop"));
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "a-link"), Path.Combine(repo.Root, "b-link"));
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "b-link"), Path.Combine(repo.Root, "a-link"));
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "passwd.yml"), "/etc/passwd");
+
+        var (code, stdout, stderr) = repo.Run("scan", "--fail-on", "none");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        string Note(string path) => stdout.Split('\n').Single(l => l.StartsWith(path + ":", StringComparison.Ordinal) && l.Contains("FB0001", StringComparison.Ordinal));
+        Assert.Contains("YAML could not be parsed", Note(".github/workflows/invalid.yml"), StringComparison.Ordinal);
+        Assert.Contains("binary content", Note(".github/workflows/binary.yml"), StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", Note(".github/workflows/latin1.yml"), StringComparison.Ordinal);
+        Assert.Contains("over the 8 MiB limit", Note("huge.log"), StringComparison.Ordinal);
+        Assert.Contains("cannot be resolved", Note("a-link"), StringComparison.Ordinal);
+        Assert.Contains("outside the scanned folder", Note("passwd.yml"), StringComparison.Ordinal);
+        // The bomb and the good workflow are still analyzed.
+        Assert.Contains(".github/workflows/bomb.yml:", stdout, StringComparison.Ordinal);
+        Assert.Contains(".github/workflows/ci.yml:3:3: warning FB2001", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_lists_every_rule_and_explain_prints_its_page()
+    {
+        using var repo = new TempRepo();
+        var rules = repo.Run("rules");
+        Assert.Equal(0, rules.ExitCode);
+        Assert.Contains("FB2001  unscoped-credential", rules.Stdout, StringComparison.Ordinal);
+        var explain = repo.Run("explain", "fb2001");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.StartsWith("# FB2001: Workflow token is not scoped to the job", explain.Stdout, StringComparison.Ordinal);
+    }
+}

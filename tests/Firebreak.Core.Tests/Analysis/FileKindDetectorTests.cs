@@ -1,0 +1,41 @@
+using Firebreak.Core.Analysis;
+
+namespace Firebreak.Core.Tests.Analysis;
+
+public sealed class FileKindDetectorTests
+{
+    [Theory]
+    [InlineData(".github/workflows/ci.yml", FileKind.GitHubWorkflow)]
+    [InlineData("samples/x/.github/workflows/ci.yaml", FileKind.GitHubWorkflow)]
+    [InlineData(".github/actions/setup/action.yml", FileKind.GitHubAction)]
+    [InlineData(".gitlab-ci.yml", FileKind.GitLabCi)]
+    [InlineData("deploy/docker-compose.prod.yml", FileKind.Compose)]
+    [InlineData("compose.yaml", FileKind.Compose)]
+    [InlineData("Taskfile.yml", FileKind.Taskfile)]
+    [InlineData("infra/main.tf", FileKind.Terraform)]
+    [InlineData("infra/prod.tfvars", FileKind.TerraformVars)]
+    [InlineData("infra/main.tf.json", FileKind.TerraformJson)]
+    [InlineData("scripts/reset.sh", FileKind.Shell)]
+    [InlineData("Dockerfile", FileKind.Dockerfile)]
+    [InlineData("build/api.Dockerfile", FileKind.Dockerfile)]
+    [InlineData("Makefile", FileKind.Makefile)]
+    [InlineData("db/migrations/001_init.sql", FileKind.Sql)]
+    [InlineData(".claude/settings.local.json", FileKind.ClaudeSettings)]
+    [InlineData(".mcp.json", FileKind.McpConfig)]
+    [InlineData(".cursor/mcp.json", FileKind.McpConfig)]
+    [InlineData(".codex/config.toml", FileKind.CodexConfig)]
+    [InlineData(".env.production", FileKind.DotEnv)]
+    [InlineData("package.json", FileKind.PackageJson)]
+    [InlineData("AGENTS.md", FileKind.Markdown)]
+    [InlineData("notes.txt", FileKind.Text)]
+    public void Path_decides_the_kind(string path, FileKind expected) => Assert.Equal(expected, FileKindDetector.Detect(path));
+
+    [Fact]
+    public void Kubernetes_documents_and_shebang_scripts_are_told_by_content()
+    {
+        Assert.Equal(FileKind.Kubernetes, FileKindDetector.Detect("k8s/db.yml", "apiVersion: v1\nkind: PersistentVolumeClaim\n"));
+        Assert.Equal(FileKind.Yaml, FileKindDetector.Detect("config.yml", "name: x\n"));
+        Assert.Equal(FileKind.Shell, FileKindDetector.Detect("bin/reset", "#!/usr/bin/env bash\nrm -rf /data\n"));
+        Assert.Equal(FileKind.Text, FileKindDetector.Detect("bin/tool", "#!/usr/bin/env python3\n"));
+    }
+}
