@@ -60,6 +60,31 @@ public sealed class ShellWord : ShellNode
         return TextSpan.FromBounds(_starts[start], _ends[last]);
     }
 
+    /// <summary>The static text before the first expansion (<c>--context=</c> of <c>--context=$CTX</c>); the whole value when static.</summary>
+    public string LiteralPrefix => GetLiteralPrefix(out _, out _);
+
+    internal string GetLiteralPrefix(out int[] starts, out int[] ends)
+    {
+        if (TryGetValueMap(out var value, out starts, out ends)) return value;
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodePrefix(Parts);
+        starts = decoder.Starts.ToArray();
+        ends = decoder.Ends.ToArray();
+        return decoder.Value.ToString();
+    }
+
+    /// <summary>
+    /// The word as the text a nested shell would see (<c>bash -c "rm $DIR"</c>): static parts resolved, parameters kept as
+    /// written, command substitutions (already run by this shell) replaced by the dynamic placeholder <c>$_</c>.
+    /// </summary>
+    internal string GetReparseText(out int[] starts)
+    {
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodeForReparse(Parts);
+        starts = decoder.Starts.ToArray();
+        return decoder.Value.ToString();
+    }
+
     /// <summary>For static words: per value character, the source start and end of the text that produced it.</summary>
     internal bool TryGetValueMap(out string value, out int[] starts, out int[] ends)
     {
@@ -109,6 +134,49 @@ internal sealed class ShellWordDecoder
         for (int i = 0; i < parts.Count; i++)
             if (!DecodePart(parts[i])) return false;
         return true;
+    }
+
+    /// <summary>Decodes static parts up to the first dynamic one; returns false when it stopped early.</summary>
+    public bool DecodePrefix(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part is ShellDoubleQuotedPart dq)
+            {
+                if (!DecodePrefix(dq.Parts)) return false;
+            }
+            else if (!DecodePart(part))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void DecodeForReparse(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case ShellDoubleQuotedPart dq:
+                    DecodeForReparse(dq.Parts);
+                    break;
+                case ShellParameterPart:
+                case ShellArithmeticPart:
+                    for (int i = part.Span.Start; i < part.Span.End; i++) Add(_source[i], i, i + 1);
+                    break;
+                case ShellCommandSubstitutionPart:
+                case ShellProcessSubstitutionPart:
+                case ShellArrayPart:
+                    Add('$', part.Span.Start, part.Span.End);
+                    Add('_', part.Span.Start, part.Span.End);
+                    break;
+                default:
+                    DecodePart(part);
+                    break;
+            }
+        }
     }
 
     private bool DecodePart(ShellWordPart part)
