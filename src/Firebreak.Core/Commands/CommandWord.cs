@@ -10,38 +10,40 @@ namespace Firebreak.Core.Commands;
 /// </summary>
 public sealed class CommandWord
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    private int[]? _starts;
+    private int[]? _ends;
+    private string? _literalPrefix;
 
-    private CommandWord(ShellWord syntax, EmbeddedText? map, string? value, string literalPrefix, int[] starts, int[] ends, TextSpan span)
+    private CommandWord(ShellWord syntax, EmbeddedText? map)
     {
         Syntax = syntax;
         Map = map;
-        Value = value;
-        LiteralPrefix = literalPrefix;
-        _starts = starts;
-        _ends = ends;
-        Span = span;
+        Value = syntax.StaticValue;
+        Span = MapSpan(map, syntax.Span);
     }
 
-    internal static CommandWord From(ShellWord word, EmbeddedText? map)
+    internal static CommandWord From(ShellWord word, EmbeddedText? map) => new(word, map);
+
+    /// <summary>Host offsets of each character of <see cref="LiteralPrefix"/>, computed on first use.</summary>
+    private void EnsureMap()
     {
+        if (_starts != null) return;
         // For a dynamic word the map covers its static prefix, so `--name=$X` still points at `--name`.
-        var prefix = word.GetLiteralPrefix(out var starts, out var ends);
-        string? value = word.StaticValue;
-        if (map != null)
+        _literalPrefix = Syntax.GetLiteralPrefix(out var starts, out var ends);
+        if (Map != null)
         {
             var hostStarts = new int[starts.Length];
             var hostEnds = new int[ends.Length];
             for (int i = 0; i < starts.Length; i++)
             {
-                hostStarts[i] = map.MapToHost(starts[i]);
-                hostEnds[i] = Math.Max(hostStarts[i], map.MapToHost(ends[i] - 1) + 1);
+                hostStarts[i] = Map.MapToHost(starts[i]);
+                hostEnds[i] = Math.Max(hostStarts[i], Map.MapToHost(ends[i] - 1) + 1);
             }
             starts = hostStarts;
             ends = hostEnds;
         }
-        return new CommandWord(word, map, value, prefix, starts, ends, MapSpan(map, word.Span));
+        _ends = ends;
+        _starts = starts;
     }
 
     internal static TextSpan MapSpan(EmbeddedText? map, TextSpan span) => map == null ? span : map.MapToHost(span);
@@ -52,7 +54,15 @@ public sealed class CommandWord
     public bool IsStatic => Value != null;
 
     /// <summary>The static text before the first expansion (all of <see cref="Value"/> when static): <c>/data/</c> of <c>/data/$X</c>.</summary>
-    public string LiteralPrefix { get; }
+    public string LiteralPrefix
+    {
+        get
+        {
+            if (Value != null) return Value;
+            EnsureMap();
+            return _literalPrefix!;
+        }
+    }
 
     /// <summary>The word in the original text (the host, when the script was embedded).</summary>
     public TextSpan Span { get; }
@@ -71,11 +81,12 @@ public sealed class CommandWord
     /// </summary>
     public TextSpan MapValueSpan(int start, int length)
     {
-        int count = _starts.Length;
+        EnsureMap();
+        int count = _starts!.Length;
         if (start >= count) return new TextSpan(Value == null ? Span.Start : Span.End, 0);
         if (length <= 0) return new TextSpan(_starts[start], 0);
         int last = Math.Min(start + length, count) - 1;
-        return TextSpan.FromBounds(_starts[start], Math.Max(_starts[start], _ends[last]));
+        return TextSpan.FromBounds(_starts[start], Math.Max(_starts[start], _ends![last]));
     }
 
     public override string ToString() => Value ?? RawText;

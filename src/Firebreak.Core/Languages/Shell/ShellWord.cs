@@ -52,7 +52,7 @@ public sealed class ShellWord : ShellNode
     /// </summary>
     public TextSpan MapValueSpan(int start, int length)
     {
-        EnsureDecoded();
+        EnsureMap();
         if (_value == null || _starts == null || _ends == null) return Span;
         if (start >= _value.Length) return new TextSpan(Span.End, 0);
         if (length <= 0) return new TextSpan(_starts[start], 0);
@@ -88,7 +88,7 @@ public sealed class ShellWord : ShellNode
     /// <summary>For static words: per value character, the source start and end of the text that produced it.</summary>
     internal bool TryGetValueMap(out string value, out int[] starts, out int[] ends)
     {
-        EnsureDecoded();
+        EnsureMap();
         value = _value ?? string.Empty;
         starts = _starts ?? System.Array.Empty<int>();
         ends = _ends ?? System.Array.Empty<int>();
@@ -99,12 +99,38 @@ public sealed class ShellWord : ShellNode
     {
         if (_decoded) return;
         _decoded = true;
+        // Fast path, most words: one unquoted literal run without backslashes is its own value.
+        if (Parts.Count == 1 && Parts[0] is ShellLiteralPart literal && _source.IndexOf('\\', literal.Span.Start, literal.Span.Length) < 0)
+        {
+            _value = _source.Substring(literal.Span.Start, literal.Span.Length);
+            return;
+        }
+        if (Parts.Count == 0)
+        {
+            _value = string.Empty;
+            _starts = _ends = System.Array.Empty<int>();
+            return;
+        }
         var decoder = new ShellWordDecoder(_source);
         if (decoder.DecodeParts(Parts))
         {
             _value = decoder.Value.ToString();
             _starts = decoder.Starts.ToArray();
             _ends = decoder.Ends.ToArray();
+        }
+    }
+
+    private void EnsureMap()
+    {
+        EnsureDecoded();
+        if (_value == null || _starts != null) return;
+        int start = Parts[0].Span.Start;
+        _starts = new int[_value.Length];
+        _ends = new int[_value.Length];
+        for (int i = 0; i < _value.Length; i++)
+        {
+            _starts[i] = start + i;
+            _ends[i] = start + i + 1;
         }
     }
 
