@@ -156,6 +156,7 @@ public sealed class ShellParser
             _pos++;
             SkipBlanks();
         }
+        SkipTimeKeywordBeforeCompound();
         var first = ParseCommand();
         if (first == null)
         {
@@ -187,6 +188,27 @@ public sealed class ShellParser
         commands ??= new List<ShellCommandNode> { first };
         return new ShellPipeline(MakeSpan(start, commands[commands.Count - 1].Span.End), negated, commands,
             (IReadOnlyList<bool>?)stderr ?? Array.Empty<bool>());
+    }
+
+    /// <summary>
+    /// <c>time { …; }</c>: bash's <c>time</c> is a pipeline keyword. Before a simple command it is left in place
+    /// (the command extractor unwraps it like <c>/usr/bin/time</c>); before a compound command it is skipped.
+    /// </summary>
+    private void SkipTimeKeywordBeforeCompound()
+    {
+        if (!IsKeyword("time")) return;
+        int save = _pos;
+        _pos += 4;
+        SkipBlanks();
+        if (Peek() == '-' && Peek(1) == 'p' && IsDelimiter(Peek(2)))
+        {
+            _pos += 2;
+            SkipBlanks();
+        }
+        char c = Peek();
+        bool compound = ((c == '{' || c == '[') && Peek(1) is ' ' or '\t' or '\n' or '[') || c == '('
+            || IsKeyword("if") || IsKeyword("for") || IsKeyword("while") || IsKeyword("until") || IsKeyword("case") || IsKeyword("select");
+        if (!compound) _pos = save;
     }
 
     // ---- commands ------------------------------------------------------------------------------------------

@@ -125,6 +125,50 @@ public class ShellParserTests
     }
 
     [Fact]
+    public void Time_keyword_before_a_compound_command()
+    {
+        var script = ShellParser.Parse("time { rm -rf x; }\ntime -p ( a )\ntime rm y");
+        Assert.Empty(script.Diagnostics);
+        Assert.IsType<ShellBraceGroup>(script.Statements[0].Command);
+        Assert.IsType<ShellSubshell>(script.Statements[1].Command);
+        Assert.Equal("time", ((ShellSimpleCommand)script.Statements[2].Command).Words[0].StaticValue);
+    }
+
+    [Fact]
+    public void Tricky_but_valid_constructs_parse_cleanly()
+    {
+        const string text = """
+            case $x in (a) ;; esac
+            a=$(case x in x) echo y;; esac)
+            echo "${x//\"/}" ${var#*=} ${!ref} ${@:2} ${x:0:3} ${x/#a/b} $"locale $x"
+            cat <<EOF1 <<EOF2
+            one
+            EOF1
+            two
+            EOF2
+            declare -A m=([k]=v [k2]="v 2")
+            exec {fd}>&-
+            echo >&2 msg 2>/dev/null
+            function g()
+            {
+              echo
+            }
+            cat <<EOF;
+            body
+            EOF
+            echo $((x<<2)) $[1+2] "$(echo "$(echo "nested")")"
+            ls @(a|b) !(c)
+            [[ $x =~ ^(a|b)+$ ]] && echo
+            for ((;;)); do break; done
+            { echo; } 2>&1 | tee log
+            a=() b+=(c)
+            """;
+        var script = ShellParser.Parse(text);
+        Assert.Empty(script.Diagnostics);
+        Assert.Equal(15, script.Statements.Count);
+    }
+
+    [Fact]
     public void Subshell_that_starts_with_two_parens_is_not_arithmetic()
     {
         var script = ShellParser.Parse("((cd /x); rm -rf y)");
