@@ -450,8 +450,21 @@ public sealed class CommandExtractor
             }
             case "docker":
             case "podman":
+            case "docker-compose":
+            case "podman-compose":
                 ResolveContainerExec(command, scope);
                 return;
+            case "setsid":
+            case "unbuffer":
+                Unwrap(command, scope, SkipOptions(args, 1, string.Empty, None), null, CommandContext.None);
+                return;
+            case "runuser":
+            {
+                int c = IndexOfOption(args, "-c", "--command");
+                if (c >= 0) RunAsShell(command, scope, c + 1, CommandContext.None, lastIndex: c + 1);
+                else Unwrap(command, scope, SkipOptions(args, 1, "ugGw", new[] { "user", "group", "supp-group", "whitelist-environment" }), null, CommandContext.None);
+                return;
+            }
             case "kubectl":
             case "oc":
             {
@@ -623,18 +636,18 @@ public sealed class CommandExtractor
         }
     }
 
+    /// <summary><c>docker exec</c>, <c>docker container exec</c>, <c>docker compose exec</c>, <c>docker-compose exec</c>.</summary>
     private void ResolveContainerExec(ShellCommand command, Scope scope)
     {
         var args = command.Arguments;
-        int i;
-        if (args.Count > 1 && args[1].Value == "exec") i = 2;
-        else if (args.Count > 2 && args[1].Value == "container" && args[2].Value == "exec") i = 3;
-        else
+        int i = 1;
+        if (i < args.Count && args[i].Value is "container" or "compose") i++;
+        if (i >= args.Count || args[i].Value != "exec")
         {
             Emit(command);
             return;
         }
-        i = SkipOptions(args, i, "euw", new[] { "env", "env-file", "user", "workdir", "detach-keys" });
+        i = SkipOptions(args, i + 1, "euw", new[] { "env", "env-file", "user", "workdir", "detach-keys", "index" });
         Unwrap(command, scope, i + 1, null, CommandContext.Remote);
     }
 

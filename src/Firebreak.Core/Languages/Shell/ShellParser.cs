@@ -14,6 +14,7 @@ namespace Firebreak.Core.Languages.Shell;
 public sealed class ShellParser
 {
     public const int MaxDepth = 200;
+    public const int MaxDiagnostics = 100;
 
     private static readonly string[] RedirectionOperators = { "<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">" };
     private static readonly string[] ParameterOperators =
@@ -1510,5 +1511,10 @@ public sealed class ShellParser
 
     private void Report(int start, int length, string message) => Report(MakeSpan(start, start + length), message);
 
-    private void Report(TextSpan span, string message) => _diagnostics.Add(new SyntaxDiagnostic(span, message));
+    private void Report(TextSpan span, string message)
+    {
+        // Garbage input can produce one error per word; the first ones are the useful ones.
+        if (_diagnostics.Count < MaxDiagnostics) _diagnostics.Add(new SyntaxDiagnostic(span, message));
+        else if (_diagnostics.Count == MaxDiagnostics) _diagnostics.Add(new SyntaxDiagnostic(span, "too many syntax errors; later ones are not reported"));
+    }
 }

@@ -376,6 +376,14 @@ public class ShellParserTests
     }
 
     [Fact]
+    public void Diagnostics_are_capped_on_garbage()
+    {
+        var script = ShellParser.Parse(string.Concat(Enumerable.Repeat("fi ) ;; ", 10_000)));
+        Assert.Equal(ShellParser.MaxDiagnostics + 1, script.Diagnostics.Count);
+        Assert.Contains("too many", script.Diagnostics[^1].Message);
+    }
+
+    [Fact]
     public void Long_and_or_chains_do_not_nest()
     {
         var text = string.Join(" && ", Enumerable.Repeat("true", 50_000));
