@@ -217,12 +217,16 @@ public sealed class CommandExtractor
             if (!r.IsInput) continue;
             if (r.Heredoc != null)
             {
-                var body = EmbedRange(scope, r.Heredoc.BodySpan, r.Heredoc.StripsTabs);
-                input = new CommandInput(CommandInputKind.Heredoc, scope.MapSpan(r.Heredoc.BodySpan), body, r.Heredoc.IsExpanded, null, null);
+                var heredoc = r.Heredoc;
+                var bodyScope = scope;
+                input = new CommandInput(CommandInputKind.Heredoc, scope.MapSpan(heredoc.BodySpan),
+                    () => EmbedRange(bodyScope, heredoc.BodySpan, heredoc.StripsTabs), heredoc.IsExpanded, null, null);
             }
             else if (r.Operator == "<<<" && r.Target != null)
             {
-                input = new CommandInput(CommandInputKind.HereString, scope.MapSpan(r.Target.Span), EmbedWords(new[] { r.Target }, scope.Map, false), true, null, null);
+                var target = r.Target;
+                var map = scope.Map;
+                input = new CommandInput(CommandInputKind.HereString, scope.MapSpan(target.Span), () => EmbedWords(new[] { target }, map, false), true, null, null);
             }
             else if (r.Operator == "<" && r.Target != null)
             {
@@ -242,7 +246,7 @@ public sealed class CommandExtractor
             while (i < args.Count && IsEchoOption(args[i].Value)) i++;
             var words = Slice(args, i);
             var span = words.Count == 0 ? previous.Span : TextSpan.FromBounds(words[0].Span.Start, Math.Max(words[0].Span.Start, words[words.Count - 1].Span.End));
-            return new CommandInput(CommandInputKind.EchoPipe, span, EmbedCommandWords(words, appendNewline: true), true, null, previous);
+            return new CommandInput(CommandInputKind.EchoPipe, span, () => EmbedCommandWords(words, appendNewline: true), true, null, previous);
         }
         if (previous.Is("printf") && args.Count > 1)
         {
@@ -250,7 +254,8 @@ public sealed class CommandExtractor
             if (i < args.Count && args[i].Value != "-v")
             {
                 var span = TextSpan.FromBounds(args[i].Span.Start, Math.Max(args[i].Span.Start, args[args.Count - 1].Span.End));
-                return new CommandInput(CommandInputKind.PrintfPipe, span, EmbedPrintf(args, i), true, null, previous);
+                int format = i;
+                return new CommandInput(CommandInputKind.PrintfPipe, span, () => EmbedPrintf(args, format), true, null, previous);
             }
         }
         if (previous.Is("cat") && previous.Input != null && previous.Input.Kind is CommandInputKind.Heredoc or CommandInputKind.HereString
@@ -270,6 +275,7 @@ public sealed class CommandExtractor
     /// <summary>A region of the script's text, mapped to the host (tabs stripped per line for <c>&lt;&lt;-</c>).</summary>
     private static EmbeddedText EmbedRange(Scope scope, TextSpan span, bool stripTabs)
     {
+        if (scope.Map == null && !stripTabs) return EmbeddedText.Contiguous(scope.Text.Substring(span.Start, span.Length), span.Start);
         var builder = new EmbeddedText.Builder();
         bool lineStart = true;
         for (int i = span.Start; i < span.End && i < scope.Text.Length; i++)

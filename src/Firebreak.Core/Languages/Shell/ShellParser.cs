@@ -108,18 +108,27 @@ public sealed class ShellParser
                 }
                 continue;
             }
-            SkipBlanks();
+            int end = Math.Max(command.Span.End, start);
+            int save = _pos;
+            _pos = end;
+            SkipBlanksNoComments();
             bool background = false;
             if (Peek() == '&' && Peek(1) != '&' && Peek(1) != '>')
             {
                 _pos++;
                 background = true;
+                end = _pos;
             }
             else if (Peek() == ';' && Peek(1) != ';' && Peek(1) != '&')
             {
                 _pos++;
+                end = _pos;
             }
-            list.Add(new ShellStatement(MakeSpan(start, _pos), command, background));
+            else
+            {
+                _pos = Math.Max(save, _pos);
+            }
+            list.Add(new ShellStatement(MakeSpan(start, end), command, background));
         }
         return list;
     }
@@ -1398,6 +1407,18 @@ public sealed class ShellParser
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>Blanks and line continuations only; used where the parser re-reads text it has already scanned.</summary>
+    private void SkipBlanksNoComments()
+    {
+        while (_pos < _end)
+        {
+            char c = _text[_pos];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') _pos++;
+            else if (c == '\\' && Peek(1) == '\n') _pos += 2;
+            else break;
         }
     }
 

@@ -217,6 +217,7 @@ public class ShellParserTests
         Assert.Equal(new[] { false, true }, pipeline.PipesStderr);
         Assert.Equal(new[] { ShellListOperator.And, ShellListOperator.Or }, list.Rest.Select(r => r.Operator).ToArray());
         Assert.True(script.Statements[1].IsBackground);
+        Assert.Equal("f &", At(text, script.Statements[1].Span));
         Assert.False(script.Statements[2].IsBackground);
     }
 
@@ -313,6 +314,7 @@ public class ShellParserTests
         Assert.Equal(" trailing", script.Comments[1].Text);
         var rm = (ShellSimpleCommand)script.Statements[0].Command;
         Assert.Equal("a#b", rm.Words[2].StaticValue);
+        Assert.Equal("rm -rf a#b", At(text, script.Statements[0].Span));
     }
 
     [Fact]
