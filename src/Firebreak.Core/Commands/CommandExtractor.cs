@@ -56,6 +56,8 @@ public sealed class CommandExtractor
         public Scope Nested(string text, EmbeddedText map, ShellCommand wrapper, CommandContext add) =>
             new(text, map, Context | add | CommandContext.NestedShell, Function, wrapper, Depth + 1);
 
+        public Scope Reparsed(string text, EmbeddedText map) => new(text, map, Context, Function, Wrapper, Depth + 1);
+
         public int MapOffset(int offset) => Map == null ? offset : Map.MapToHost(offset);
         public TextSpan MapSpan(TextSpan span) => CommandWord.MapSpan(Map, span);
     }
@@ -156,7 +158,10 @@ public sealed class CommandExtractor
             switch (part)
             {
                 case ShellCommandSubstitutionPart substitution:
-                    WalkStatements(substitution.Body, scope.Add(CommandContext.CommandSubstitution));
+                    if (substitution.IsBacktick && HasBacktickEscapes(scope.Text, substitution.Span))
+                        WalkUnescapedBacktick(substitution.Span, scope.Add(CommandContext.CommandSubstitution));
+                    else
+                        WalkStatements(substitution.Body, scope.Add(CommandContext.CommandSubstitution));
                     break;
                 case ShellProcessSubstitutionPart process:
                     WalkStatements(process.Body, scope.Add(CommandContext.CommandSubstitution));
@@ -172,6 +177,38 @@ public sealed class CommandExtractor
                     break;
             }
         }
+    }
+
+    /// <summary>Inside backticks, <c>\`</c>, <c>\$</c> and <c>\\</c> lose their backslash before the shell parses the body.</summary>
+    private static bool HasBacktickEscapes(string text, TextSpan span)
+    {
+        for (int i = span.Start + 1; i < span.End - 1; i++)
+        {
+            if (text[i] != '\\') continue;
+            if (text[i + 1] is '`' or '$' or '\\') return true;
+            i++;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The parser keeps a backtick body in place (exact spans); when it has escapes (<c>`echo \`date\``</c>) the
+    /// shell sees different text, so that text is rebuilt with its map and parsed again.
+    /// </summary>
+    private void WalkUnescapedBacktick(TextSpan span, Scope scope)
+    {
+        if (scope.Depth >= MaxNesting) return;
+        var builder = new EmbeddedText.Builder();
+        int end = span.End - (span.Length > 1 && scope.Text[span.End - 1] == '`' ? 1 : 0);
+        for (int i = span.Start + 1; i < end; i++)
+        {
+            char c = scope.Text[i];
+            if (c == '\\' && i + 1 < end && scope.Text[i + 1] is '`' or '$' or '\\') c = scope.Text[++i];
+            builder.Append(c, scope.MapOffset(i));
+        }
+        var code = builder.Build(scope.MapOffset(end));
+        var script = ShellParser.Parse(code.Value);
+        WalkStatements(script.Statements, scope.Reparsed(code.Value, code));
     }
 
     /// <summary>Returns the last command this simple command resolved to (what writes into a following pipe).</summary>

@@ -233,6 +233,17 @@ public class CommandExtractorTests
     }
 
     [Fact]
+    public void Escaped_backticks_nest_like_the_shell_reads_them()
+    {
+        const string text = "echo `echo \\`rm -rf /x\\``";
+        var commands = ShellCommands.FromText(text);
+        Assert.Equal(new[] { "rm", "echo", "echo" }, commands.Select(c => c.Name).ToArray());
+        var rm = commands[0];
+        Assert.Equal("/x", At(text, rm.Arguments[2].Span));
+        Assert.True(rm.Context.HasFlag(CommandContext.CommandSubstitution));
+    }
+
+    [Fact]
     public void Dynamic_code_keeps_the_static_parts()
     {
         const string text = "bash -c \"rm -rf $TARGET/cache\"";
