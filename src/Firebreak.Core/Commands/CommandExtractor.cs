@@ -125,6 +125,9 @@ public sealed class CommandExtractor
             case ShellTestCommand test:
                 foreach (var word in test.Words) WalkParts(word.Parts, scope.Add(CommandContext.Condition));
                 break;
+            case ShellArithmeticCommand arithmetic:
+                WalkParts(arithmetic.Parts, scope);
+                break;
         }
         foreach (var redirection in node.Redirections) WalkRedirection(redirection, scope);
     }
@@ -174,6 +177,9 @@ public sealed class CommandExtractor
                     break;
                 case ShellArrayPart array:
                     foreach (var element in array.Elements) WalkParts(element.Parts, scope);
+                    break;
+                case ShellArithmeticPart arithmetic:
+                    WalkParts(arithmetic.Parts, scope);
                     break;
             }
         }

@@ -115,6 +115,8 @@ public class CommandExtractorTests
     [InlineData("echo `rm -rf x`")]
     [InlineData("diff <(rm -rf x) y")]
     [InlineData("echo ${X:-$(rm -rf x)}")]
+    [InlineData("echo $(( $(rm -rf x) + 1 ))")]
+    [InlineData("(( $(rm -rf x) ))")]
     [InlineData("rm \\\n  -rf \\\n  x")]
     [InlineData("trap 'rm -rf x' EXIT")]
     [InlineData("su -c 'rm -rf x' root")]

@@ -479,8 +479,28 @@ public sealed class ShellParser
         int start = _pos;
         int close = FindArithmeticEnd(start + 2);
         if (close < 0) return ParseSubshell();
+        var parts = ParseArithmeticParts(start + 2, close);
         _pos = close + 2;
-        return new ShellArithmeticCommand(MakeSpan(start, _pos), MakeSpan(start + 2, close));
+        return new ShellArithmeticCommand(MakeSpan(start, _pos), MakeSpan(start + 2, close), parts);
+    }
+
+    /// <summary>The expansions inside an arithmetic expression [start, end); the rest stays literal text.</summary>
+    private IReadOnlyList<ShellWordPart> ParseArithmeticParts(int start, int end)
+    {
+        if (!HasExpansion(start, end)) return new ShellWordPart[] { new ShellLiteralPart(MakeSpan(start, end), ShellLiteralQuoting.HeredocBody) };
+        if (!EnterNesting()) return new[] { Opaque(start) };
+        int savedEnd = _end;
+        try
+        {
+            _pos = start;
+            _end = end;
+            return ParseQuotedContent(ShellLiteralQuoting.HeredocBody);
+        }
+        finally
+        {
+            _end = savedEnd;
+            _depth--;
+        }
     }
 
     /// <summary>From just inside "((", the index of the "))" that closes it, or -1 when it is really "( (".</summary>
@@ -1134,8 +1154,9 @@ public sealed class ShellParser
                     int close = FindArithmeticEnd(start + 3);
                     if (close >= 0)
                     {
+                        var parts = ParseArithmeticParts(start + 3, close);
                         _pos = close + 2;
-                        return new ShellArithmeticPart(MakeSpan(start, _pos), MakeSpan(start + 3, close));
+                        return new ShellArithmeticPart(MakeSpan(start, _pos), MakeSpan(start + 3, close), parts);
                     }
                 }
                 return ParseCommandSubstitution();
@@ -1150,7 +1171,11 @@ public sealed class ShellParser
             {
                 _pos += 2;
                 SkipBalanced('[', ']', start + 1);
-                return new ShellArithmeticPart(MakeSpan(start, _pos), MakeSpan(start + 2, Math.Max(start + 2, _pos - 1)));
+                var expression = MakeSpan(start + 2, Math.Max(start + 2, _pos - 1));
+                int after = _pos;
+                var parts = ParseArithmeticParts(expression.Start, expression.End);
+                _pos = after;
+                return new ShellArithmeticPart(MakeSpan(start, _pos), expression, parts);
             }
         }
         if (IsNameStart(n))
