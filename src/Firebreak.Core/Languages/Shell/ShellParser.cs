@@ -59,6 +59,9 @@ public sealed class ShellParser
     {
         Unquoted,
         ParameterArgument,
+
+        /// <summary>The right side of <c>=~</c>, already delimited: only quotes and expansions are special.</summary>
+        Region,
     }
 
     public static ShellScript Parse(string text)
@@ -726,17 +729,41 @@ public sealed class ShellParser
             ShellWord? word = null;
             if (regexNext)
             {
+                // The regex runs to a blank outside parentheses and quotes; `(`, `|`, `<` are part of it.
                 int depth = 0;
                 while (_pos < _end)
                 {
                     char r = _text[_pos];
                     if (r == '\\') { _pos = Math.Min(_pos + 2, _end); continue; }
+                    if (r == '\'')
+                    {
+                        int q = _pos + 1 < _end ? _text.IndexOf('\'', _pos + 1, _end - _pos - 1) : -1;
+                        _pos = q < 0 ? _end : q + 1;
+                        continue;
+                    }
+                    if (r == '"') { _pos++; SkipDoubleQuoted(); continue; }
+                    if (r == '$' && Peek(1) is '(' or '{')
+                    {
+                        int open = _pos + 1;
+                        _pos += 2;
+                        SkipBalanced(_text[open], _text[open] == '(' ? ')' : '}', open);
+                        continue;
+                    }
                     if (r == '(') depth++;
                     else if (r == ')') { if (depth == 0) break; depth--; }
-                    else if (depth == 0 && (r is ' ' or '\t' or '\n' || (r == ']' && Peek(1) == ']'))) break;
+                    else if (depth == 0 && (r is ' ' or '\t' or '\r' or '\n' || (r == ']' && Peek(1) == ']'))) break;
                     _pos++;
                 }
-                if (_pos > wordStart) word = LiteralWord(wordStart, _pos);
+                if (_pos > wordStart)
+                {
+                    int regexEnd = _pos, savedEnd = _end;
+                    _pos = wordStart;
+                    _end = regexEnd;
+                    var parts = ParseWordParts(WordContext.Region);
+                    _end = savedEnd;
+                    _pos = regexEnd;
+                    word = new ShellWord(_text, MakeSpan(wordStart, regexEnd), parts);
+                }
             }
             else if ((c == '&' && Peek(1) == '&') || (c == '|' && Peek(1) == '|'))
             {
@@ -969,7 +996,7 @@ public sealed class ShellParser
                     break;
                 }
             }
-            else if (c == '}')
+            else if (c == '}' && context == WordContext.ParameterArgument)
             {
                 break;
             }

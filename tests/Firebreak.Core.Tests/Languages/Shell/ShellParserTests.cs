@@ -159,13 +159,14 @@ public class ShellParserTests
             echo $((x<<2)) $[1+2] "$(echo "$(echo "nested")")"
             ls @(a|b) !(c)
             [[ $x =~ ^(a|b)+$ ]] && echo
+            [[ ! " ${list[*]} " =~ " $item " ]] && [[ $ip =~ [0-9]{1,3}\.[0-9]{1,3}$ ]]
             for ((;;)); do break; done
             { echo; } 2>&1 | tee log
             a=() b+=(c)
             """;
         var script = ShellParser.Parse(text);
         Assert.Empty(script.Diagnostics);
-        Assert.Equal(15, script.Statements.Count);
+        Assert.Equal(16, script.Statements.Count);
     }
 
     [Fact]
