@@ -230,8 +230,15 @@ public sealed class CommandExtractor
         foreach (var redirection in simple.Redirections) WalkRedirection(redirection, scope);
         if (simple.Words.Count == 0) return null;
 
-        var arguments = new CommandWord[simple.Words.Count];
-        for (int i = 0; i < arguments.Length; i++) arguments[i] = CommandWord.From(simple.Words[i], scope.Map);
+        var arguments = new List<CommandWord>(simple.Words.Count);
+        foreach (var word in simple.Words)
+        {
+            var argument = CommandWord.From(word, scope.Map);
+            var expanded = argument.ExpandBraces();
+            if (expanded == null) arguments.Add(argument);
+            else arguments.AddRange(expanded);
+        }
+        if (arguments.Count == 0) return null;
         List<CommandAssignment>? assignments = null;
         foreach (var a in simple.Assignments)
         {

@@ -108,6 +108,9 @@ public class CommandExtractorTests
     [InlineData("sudo bash <<EOF\nrm -rf x\nEOF")]
     [InlineData("bash -s -- arg <<EOF\nrm -rf x\nEOF")]
     [InlineData("time { rm -rf x; }")]
+    [InlineData("{rm,-rf,x}")]
+    [InlineData("$'\\x72\\x6d' -rf x")]
+    [InlineData("r\\m -r''f x")]
     [InlineData("kubectl -n prod exec pod -c app -- sh -c 'rm -rf x'")]
     [InlineData("find . -exec rm -rf x \\;")]
     [InlineData("echo $(rm -rf x)")]
@@ -232,6 +235,15 @@ public class CommandExtractorTests
         var names = new List<string>();
         for (var w = command.Wrapper; w != null; w = w.Wrapper) names.Add(w.Name!);
         return names.ToArray();
+    }
+
+    [Fact]
+    public void Brace_expansion_yields_one_argument_per_alternative()
+    {
+        const string text = "rm -rf /srv/{data,backups} \"{a,b}\"";
+        var rm = Find(text, "rm");
+        Assert.Equal(new[] { "rm", "-rf", "/srv/data", "/srv/backups", "{a,b}" }, Argv(rm));
+        Assert.Equal("backups", At(text, rm.Arguments[3].MapValueSpan(5, 7)));
     }
 
     [Fact]
