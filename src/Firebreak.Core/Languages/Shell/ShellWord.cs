@@ -52,7 +52,7 @@ public sealed class ShellWord : ShellNode
     /// </summary>
     public TextSpan MapValueSpan(int start, int length)
     {
-        EnsureDecoded();
+        EnsureMap();
         if (_value == null || _starts == null || _ends == null) return Span;
         if (start >= _value.Length) return new TextSpan(Span.End, 0);
         if (length <= 0) return new TextSpan(_starts[start], 0);
@@ -60,10 +60,35 @@ public sealed class ShellWord : ShellNode
         return TextSpan.FromBounds(_starts[start], _ends[last]);
     }
 
+    /// <summary>The static text before the first expansion (<c>--context=</c> of <c>--context=$CTX</c>); the whole value when static.</summary>
+    public string LiteralPrefix => GetLiteralPrefix(out _, out _);
+
+    internal string GetLiteralPrefix(out int[] starts, out int[] ends)
+    {
+        if (TryGetValueMap(out var value, out starts, out ends)) return value;
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodePrefix(Parts);
+        starts = decoder.Starts.ToArray();
+        ends = decoder.Ends.ToArray();
+        return decoder.Value.ToString();
+    }
+
+    /// <summary>
+    /// The word as the text a nested shell would see (<c>bash -c "rm $DIR"</c>): static parts resolved, parameters kept as
+    /// written, command substitutions (already run by this shell) replaced by the dynamic placeholder <c>$_</c>.
+    /// </summary>
+    internal string GetReparseText(out int[] starts)
+    {
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodeForReparse(Parts);
+        starts = decoder.Starts.ToArray();
+        return decoder.Value.ToString();
+    }
+
     /// <summary>For static words: per value character, the source start and end of the text that produced it.</summary>
     internal bool TryGetValueMap(out string value, out int[] starts, out int[] ends)
     {
-        EnsureDecoded();
+        EnsureMap();
         value = _value ?? string.Empty;
         starts = _starts ?? System.Array.Empty<int>();
         ends = _ends ?? System.Array.Empty<int>();
@@ -74,13 +99,58 @@ public sealed class ShellWord : ShellNode
     {
         if (_decoded) return;
         _decoded = true;
-        var decoder = new ShellWordDecoder(_source);
-        if (decoder.DecodeParts(Parts))
+        // Fast path, most words: one unquoted literal run without backslashes is its own value.
+        if (IsPlainLiteral())
         {
-            _value = decoder.Value.ToString();
-            _starts = decoder.Starts.ToArray();
-            _ends = decoder.Ends.ToArray();
+            _value = _source.Substring(Parts[0].Span.Start, Parts[0].Span.Length);
+            return;
         }
+        if (!AllStatic(Parts)) return;
+        var decoder = new ShellWordDecoder(_source, recordOffsets: false);
+        decoder.DecodeParts(Parts);
+        _value = decoder.Value.ToString();
+    }
+
+    private bool IsPlainLiteral() =>
+        Parts.Count == 1 && Parts[0] is ShellLiteralPart literal && _source.IndexOf('\\', literal.Span.Start, literal.Span.Length) < 0;
+
+    private static bool AllStatic(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part is ShellDoubleQuotedPart dq)
+            {
+                if (!AllStatic(dq.Parts)) return false;
+            }
+            else if (part is not (ShellLiteralPart or ShellSingleQuotedPart or ShellAnsiCQuotedPart))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Source offsets per value character, computed only when a caller maps into the value.</summary>
+    private void EnsureMap()
+    {
+        EnsureDecoded();
+        if (_value == null || _starts != null) return;
+        if (IsPlainLiteral())
+        {
+            int start = Parts[0].Span.Start;
+            _starts = new int[_value.Length];
+            _ends = new int[_value.Length];
+            for (int i = 0; i < _value.Length; i++)
+            {
+                _starts[i] = start + i;
+                _ends[i] = start + i + 1;
+            }
+            return;
+        }
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodeParts(Parts);
+        _starts = decoder.Starts.ToArray();
+        _ends = decoder.Ends.ToArray();
     }
 
     public override string ToString() => RawText;
@@ -91,7 +161,13 @@ internal sealed class ShellWordDecoder
 {
     private readonly string _source;
 
-    public ShellWordDecoder(string source) => _source = source;
+    private readonly bool _recordOffsets;
+
+    public ShellWordDecoder(string source, bool recordOffsets = true)
+    {
+        _source = source;
+        _recordOffsets = recordOffsets;
+    }
 
     public StringBuilder Value { get; } = new();
     public List<int> Starts { get; } = new();
@@ -100,6 +176,7 @@ internal sealed class ShellWordDecoder
     private void Add(char c, int start, int end)
     {
         Value.Append(c);
+        if (!_recordOffsets) return;
         Starts.Add(start);
         Ends.Add(end);
     }
@@ -109,6 +186,49 @@ internal sealed class ShellWordDecoder
         for (int i = 0; i < parts.Count; i++)
             if (!DecodePart(parts[i])) return false;
         return true;
+    }
+
+    /// <summary>Decodes static parts up to the first dynamic one; returns false when it stopped early.</summary>
+    public bool DecodePrefix(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part is ShellDoubleQuotedPart dq)
+            {
+                if (!DecodePrefix(dq.Parts)) return false;
+            }
+            else if (!DecodePart(part))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void DecodeForReparse(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case ShellDoubleQuotedPart dq:
+                    DecodeForReparse(dq.Parts);
+                    break;
+                case ShellParameterPart:
+                case ShellArithmeticPart:
+                    for (int i = part.Span.Start; i < part.Span.End; i++) Add(_source[i], i, i + 1);
+                    break;
+                case ShellCommandSubstitutionPart:
+                case ShellProcessSubstitutionPart:
+                case ShellArrayPart:
+                    Add('$', part.Span.Start, part.Span.End);
+                    Add('_', part.Span.Start, part.Span.End);
+                    break;
+                default:
+                    DecodePart(part);
+                    break;
+            }
+        }
     }
 
     private bool DecodePart(ShellWordPart part)
