@@ -318,7 +318,8 @@ internal sealed class HclNativeParser
         }
         else
         {
-            body = ParseBody(open + 1, inBlock: true);
+            SkipTrivia(false);
+            body = AtEnd || AtNewline || Peek() == '}' ? ParseBody(open + 1, inBlock: true) : ParseSingleLineBody(open + 1);
             _depth--;
         }
         bool closed = Peek() == '}';
@@ -333,12 +334,46 @@ internal sealed class HclNativeParser
         return block;
     }
 
+    /// <summary>
+    /// <c>block { name = value }</c>: the one argument a block may hold on its opening line. Anything else there is
+    /// reported, and the rest is read as an ordinary multi-line body so the structure survives.
+    /// </summary>
+    private HclBody ParseSingleLineBody(int bodyStart)
+    {
+        int start = _pos;
+        if (IsIdStart(Peek()))
+        {
+            string name = ReadIdentifier();
+            var nameSpan = S(start, _pos);
+            SkipTrivia(false);
+            if (Peek() == '=' && Peek(1) != '=')
+            {
+                _pos++;
+                SkipTrivia(false);
+                var value = ParseExpression();
+                var attr = new HclAttribute(TextSpan.FromBounds(nameSpan.Start, Math.Max(nameSpan.End, value.Span.End)), name, nameSpan, value);
+                SkipTrivia(false);
+                if (Peek() == '}') return new HclBody(S(bodyStart, _pos), new HclBodyItem[] { attr });
+                Error(_pos, _pos + 1, "Invalid single-argument block definition: a block with an argument on its opening line must be closed on that line.");
+                if (!AtEnd && !AtNewline) SkipToNextLine();
+                var rest = ParseBody(_pos, inBlock: true);
+                var items = new List<HclBodyItem>(rest.Items.Count + 1) { attr };
+                items.AddRange(rest.Items);
+                return new HclBody(S(bodyStart, _pos), items);
+            }
+        }
+        Error(start, start + 1, "A single-line block definition can contain only a single argument; put nested blocks on their own lines.");
+        _pos = start;
+        return ParseBody(bodyStart, inBlock: true);
+    }
+
     private void ExpectEndOfItem(string what)
     {
         SkipTrivia(false);
-        if (AtEnd || AtNewline || Peek() == '}') return;
-        Error(_pos, _pos + 1, "Unexpected " + Describe(_pos) + " after " + what + "; expected a newline.");
-        SkipToNextLine();
+        if (AtEnd || AtNewline) return;
+        Error(_pos, _pos + 1, "Missing newline after " + what + ", found " + Describe(_pos) + ".");
+        // A '}' right after an item still closes the block; keep it so the structure survives.
+        if (Peek() != '}') SkipToNextLine();
     }
 
     // ---------------------------------------------------------------- expressions

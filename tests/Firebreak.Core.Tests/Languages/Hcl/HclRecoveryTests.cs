@@ -59,6 +59,27 @@ public class HclRecoveryTests
         Assert.NotNull(file.Body.Attribute("c"));
     }
 
+    [Theory]
+    [InlineData("b { x = 1\n}\n", "single-argument")]
+    [InlineData("b { x = 1 y = 2 }\n", "single-argument")]
+    [InlineData("b { c { x = 1 } }\n", "only a single argument")]
+    [InlineData("b {\n  x = 1 }\n", "Missing newline after attribute")]
+    [InlineData("b {\n} c {}\n", "Missing newline after block")]
+    public void Single_line_block_rules_match_hcl(string text, string message)
+    {
+        var file = HclParser.Parse(text);
+        Assert.Contains(file.Diagnostics, d => d.Message.Contains(message));
+        Assert.Equal("b", file.Body.Items[0] is HclBlock b ? b.Type : null);
+    }
+
+    [Fact]
+    public void Single_line_block_with_one_argument_is_valid()
+    {
+        var file = HclParser.Parse("b { x = [1, 2] }\nc {}\n");
+        Assert.Empty(file.Diagnostics);
+        Assert.NotNull(file.Body.Block("b")!.Body.Attribute("x"));
+    }
+
     [Fact]
     public void Stray_closing_brace_is_reported()
     {
