@@ -7,24 +7,30 @@ using System.Text;
 using Firebreak.Core.Languages.Hcl;
 
 // Differential check of Firebreak's HCL parser against HashiCorp's (hcl-peer.js, via node).
-// Usage: HclDiff [--peer /tmp/hclpeer] [--show 20] folder...
+// Usage: HclDiff [--peer /tmp/hclpeer] [--show 20] [--mutate N] [--repeat N] folder...
+//   --mutate N  compare on N broken copies of the input files instead (truncated, a '}' or character removed,
+//               a character inserted, two lines joined), written to a temp folder: checks both parsers reject alike.
+//   --repeat N  also time N more in-process parses of every file, for a warm MB/s figure.
 var folders = new List<string>();
 string peer = Environment.GetEnvironmentVariable("HCLPEER") ?? "/tmp/hclpeer";
-int show = 20;
+int show = 20, mutate = 0, repeat = 0;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--peer" && i + 1 < args.Length) peer = args[++i];
     else if (args[i] == "--show" && i + 1 < args.Length) show = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+    else if (args[i] == "--mutate" && i + 1 < args.Length) mutate = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+    else if (args[i] == "--repeat" && i + 1 < args.Length) repeat = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
     else folders.Add(args[i]);
 }
 if (folders.Count == 0)
 {
-    Console.Error.WriteLine("usage: HclDiff [--peer DIR] [--show N] folder...");
+    Console.Error.WriteLine("usage: HclDiff [--peer DIR] [--show N] [--mutate N] [--repeat N] folder...");
     return 2;
 }
 
 var files = folders.SelectMany(f => Directory.EnumerateFiles(f, "*.tf", SearchOption.AllDirectories))
     .Select(Path.GetFullPath).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+if (mutate > 0) files = Mutants.Write(files, mutate);
 var list = Path.GetTempFileName();
 File.WriteAllLines(list, files);
 
@@ -101,8 +107,51 @@ Console.WriteLine($"both-fail: {bothFail}");
 Console.WriteLine($"agreement: {(compared == 0 ? 0 : 100.0 * (identical + bothFail) / compared):F2}%");
 double seconds = watch.Elapsed.TotalSeconds;
 Console.WriteLine($"parse: {bytes / 2 / 1e6:F2} M chars in {seconds * 1000:F0} ms = {(seconds > 0 ? bytes / 2 / 1e6 / seconds : 0):F1} MB/s (first run, includes JIT)");
+if (repeat > 0)
+{
+    var texts = files.Select(File.ReadAllText).ToList();
+    long chars = texts.Sum(t => (long)t.Length);
+    double best = double.MaxValue;
+    for (int r = 0; r < repeat; r++)
+    {
+        var w = Stopwatch.StartNew();
+        foreach (var t in texts) HclParser.Parse(t);
+        best = Math.Min(best, w.Elapsed.TotalSeconds);
+    }
+    Console.WriteLine($"warm parse (best of {repeat}): {chars / 1e6:F2} M chars in {best * 1000:F0} ms = {chars / 1e6 / best:F1} MB/s");
+}
 foreach (var d in differences.Take(show)) Console.WriteLine(d);
 return 0;
+
+internal static class Mutants
+{
+    public static List<string> Write(List<string> sources, int count)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "hcldiff-mutants");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(dir);
+        var random = new Random(5);
+        var result = new List<string>();
+        for (int i = 0; i < count && sources.Count > 0; i++)
+        {
+            var text = File.ReadAllText(sources[random.Next(sources.Count)]);
+            if (text.Length < 10) continue;
+            int k = random.Next(text.Length);
+            switch (i % 5)
+            {
+                case 0: text = text.Substring(0, k); break;
+                case 1: k = text.IndexOf('}', k); if (k >= 0) text = text.Remove(k, 1); break;
+                case 2: const string inserts = "{}[]()\"=,:?!#$%<>\n."; text = text.Insert(k, inserts[random.Next(inserts.Length)].ToString()); break;
+                case 3: text = text.Remove(k, 1); break;
+                default: k = text.IndexOf('\n', k); if (k >= 0) text = text.Remove(k, 1).Insert(k, " "); break;
+            }
+            var path = Path.Combine(dir, $"m{i:D5}_{i % 5}.tf");
+            File.WriteAllText(path, text);
+            result.Add(path);
+        }
+        return result;
+    }
+}
 
 /// <summary>The structure hcl2json's output shows, built from our tree: blocks nest by type and labels into lists of bodies.</summary>
 internal static class Canonical

@@ -92,7 +92,8 @@ internal sealed class HclNativeParser
     {
         if (pos >= _end) return "end of file";
         char c = _t[pos];
-        if (c == '\n' || c == '\r') return "newline";
+        if (c == '\n' || (c == '\r' && pos + 1 < _end && _t[pos + 1] == '\n')) return "newline";
+        if (c == '\r') return "a carriage return";
         return "'" + c + "'";
     }
 
@@ -132,7 +133,8 @@ internal sealed class HclNativeParser
             if (c == ' ' || c == '\t') _pos++;
             else if (c == '\r')
             {
-                if (Peek(1) == '\n' && !newlines) return;
+                // A lone carriage return is not whitespace in HCL ("Invalid character").
+                if (Peek(1) != '\n' || !newlines) return;
                 _pos++;
             }
             else if (c == '\n')
@@ -551,7 +553,7 @@ internal sealed class HclNativeParser
                 return ParseObjectOrFor();
         }
         Error(_pos, _pos + 1, "Expected the start of an expression, found " + Describe(_pos) + ".");
-        if (!AtEnd && c != '\n' && c != '\r' && c != ')' && c != ']' && c != '}' && c != ',') _pos++;
+        if (!AtEnd && !AtNewline && c != ')' && c != ']' && c != '}' && c != ',') _pos++;
         return new HclErrorExpression(S(start, _pos));
     }
 
