@@ -7,21 +7,26 @@ using System.Text;
 using Firebreak.Core.Languages.Hcl;
 
 // Differential check of Firebreak's HCL parser against HashiCorp's (hcl-peer.js, via node).
-// Usage: HclDiff [--peer /tmp/hclpeer] [--show 20] [--mutate N] [--repeat N] folder...
+// Usage: HclDiff [--peer /tmp/hclpeer] [--show 20] [--mutate N] [--repeat N] [--values] folder...
+//   --values    compare attribute values too, not just the block/attribute structure: literals by value, other
+//               expressions by their source text (as hcl2json renders them), so expression spans are checked.
 //   --mutate N  compare on N broken copies of the input files instead (truncated, a '}' or character removed,
 //               a character inserted, two lines joined), written to a temp folder: checks both parsers reject alike.
 //   --repeat N  also time N more in-process parses of every file, for a warm MB/s figure.
 var folders = new List<string>();
 string peer = Environment.GetEnvironmentVariable("HCLPEER") ?? "/tmp/hclpeer";
 int show = 20, mutate = 0, repeat = 0;
+bool values = false;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--peer" && i + 1 < args.Length) peer = args[++i];
     else if (args[i] == "--show" && i + 1 < args.Length) show = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
     else if (args[i] == "--mutate" && i + 1 < args.Length) mutate = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
     else if (args[i] == "--repeat" && i + 1 < args.Length) repeat = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+    else if (args[i] == "--values") values = true;
     else folders.Add(args[i]);
 }
+Canonical.Values = values;
 if (folders.Count == 0)
 {
     Console.Error.WriteLine("usage: HclDiff [--peer DIR] [--show N] [--mutate N] [--repeat N] folder...");
@@ -37,6 +42,7 @@ File.WriteAllLines(list, files);
 var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, UseShellExecute = false };
 psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hcl-peer.js"));
 psi.ArgumentList.Add(list);
+if (values) psi.ArgumentList.Add("--values");
 psi.Environment["HCLPEER"] = peer;
 var peerResults = new Dictionary<string, (bool Ok, string Detail)>(StringComparer.Ordinal);
 using (var node = Process.Start(psi)!)
@@ -160,9 +166,11 @@ internal static class Canonical
     {
         public SortedDictionary<string, Node>? Map;
         public List<Node>? List;
+        public string? Leaf;
     }
 
     [ThreadStatic] private static string? _text;
+    public static bool Values;
 
     public static string Of(HclBody body, string text)
     {
@@ -209,7 +217,69 @@ internal static class Canonical
         }
         if (e is HclTupleExpression { Items.Count: > 0 } t && t.Items.All(i => i is HclObjectExpression))
             return new Node { List = t.Items.Select(FromExpression).ToList() };
-        return new Node();
+        if (!Values) return new Node();
+        if (e is HclTupleExpression tuple) return new Node { Leaf = "(" + string.Join(",", tuple.Items.Select(i => Leaf(FromExpression(i)))) + ")" };
+        return new Node { Leaf = LeafOf(e) };
+    }
+
+    private static string Leaf(Node n)
+    {
+        var sb = new StringBuilder();
+        Write(n, sb);
+        return sb.ToString();
+    }
+
+    private static string LeafOf(HclExpression e)
+    {
+        var literal = e is HclParenthesizedExpression ? null : e.AsLiteral();
+        if (literal != null)
+        {
+            return literal.Kind switch
+            {
+                HclValueKind.Number => "#" + FormatNumber(literal.NumberValue),
+                HclValueKind.String => Quote(Escape(literal.StringValue!)),
+                _ => literal.Text,
+            };
+        }
+        if (e is HclTemplateExpression t)
+        {
+            // hcl2json keeps a template's sequences as written and its literal text decoded.
+            var sb = new StringBuilder();
+            foreach (var part in t.Parts)
+                sb.Append(part is HclTemplateLiteral l ? Escape(l.Value) : _text!.Substring(part.Span.Start, part.Span.Length));
+            return Quote(sb.ToString());
+        }
+        return Quote("${" + _text!.Substring(e.Span.Start, e.Span.Length) + "}");
+    }
+
+    private static string Escape(string s) => s.Replace("${", "$${").Replace("%{", "%%{");
+
+    private static string FormatNumber(double d) =>
+        Math.Abs(d) < 1e21 && Math.Floor(d) == d ? ((decimal)d).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : d.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace("E+", "e+").Replace("E-", "e-");
+
+    /// <summary>JSON.stringify's quoting.</summary>
+    private static string Quote(string s)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
     }
 
     // hcl2json writes a computed key as its source text: a template's inside, anything else wrapped in ${…}.
@@ -246,6 +316,6 @@ internal static class Canonical
             }
             sb.Append(']');
         }
-        else sb.Append('*');
+        else sb.Append(n.Leaf ?? "*");
     }
 }

@@ -1017,7 +1017,7 @@ internal sealed class HclNativeParser
         int savedEnd = _end;
         _end = contentEnd;
         _pos = contentStart;
-        var parts = ParseTemplateParts(quoted: false);
+        var parts = ParseTemplateParts(quoted: false, flush);
         _end = savedEnd;
         _pos = closeEnd;
         return new HclTemplateExpression(S(start, closeEnd), parts, isHeredoc: true, isFlushHeredoc: flush);
@@ -1032,7 +1032,7 @@ internal sealed class HclNativeParser
     {
         public RawKind Kind;
         public int Start, End;
-        public bool StripLeft, StripRight;
+        public bool StripLeft, StripRight, AtLineStart;
         public HclTemplateLiteral? Literal;
         public HclExpression? Expression;
         public string? KeyVar, ValueVar;
@@ -1042,7 +1042,7 @@ internal sealed class HclNativeParser
     /// Reads template text up to the closing quote (quoted) or to the end (heredoc content, JSON strings), then
     /// applies strip markers and nests the if/for directives.
     /// </summary>
-    private List<HclTemplatePart> ParseTemplateParts(bool quoted)
+    private List<HclTemplatePart> ParseTemplateParts(bool quoted, bool flush = false)
     {
         var raw = new List<RawPart>();
         var sb = new StringBuilder();
@@ -1099,6 +1099,7 @@ internal sealed class HclNativeParser
             _pos = run;
         }
         Flush();
+        if (flush) RemoveCommonIndent(raw);
 
         // Strip markers: "~" trims the whitespace of the literal next to it.
         for (int i = 0; i < raw.Count; i++)
@@ -1110,6 +1111,89 @@ internal sealed class HclNativeParser
         raw.RemoveAll(p => p.Literal is { Value.Length: 0 });
         int index = 0;
         return Nest(raw, ref index, RawKind.Literal);
+    }
+
+    /// <summary>
+    /// <c>&lt;&lt;-</c> heredocs: remove the smallest indentation of the non-blank lines from every line. A line that
+    /// starts with a template sequence has no indentation. Literal values change; their spans stay on the raw text.
+    /// </summary>
+    private static void RemoveCommonIndent(List<RawPart> raw)
+    {
+        int min = int.MaxValue;
+        WalkLineStarts(raw, (v, i, isLast) =>
+        {
+            int k = i;
+            while (k < v.Length && (v[k] == ' ' || v[k] == '\t')) k++;
+            bool blank = k < v.Length ? v[k] == '\n' || v[k] == '\r' : isLast;
+            if (!blank) min = Math.Min(min, k - i);
+        }, () => min = 0);
+        if (min == 0 || min == int.MaxValue) return;
+        foreach (var p in raw)
+        {
+            if (p.Literal is null) continue;
+            p.Literal.Value = Dedent(p.Literal.Value, min, p.AtLineStart);
+        }
+    }
+
+    private static string Dedent(string v, int count, bool startsAtLineStart)
+    {
+        var sb = new StringBuilder(v.Length);
+        int i = 0;
+        bool lineStart = startsAtLineStart;
+        while (i < v.Length)
+        {
+            if (lineStart)
+            {
+                int k = 0;
+                while (k < count && i < v.Length && (v[i] == ' ' || v[i] == '\t'))
+                {
+                    i++;
+                    k++;
+                }
+            }
+            int nl = v.IndexOf('\n', i);
+            if (nl < 0)
+            {
+                sb.Append(v, i, v.Length - i);
+                break;
+            }
+            sb.Append(v, i, nl + 1 - i);
+            i = nl + 1;
+            lineStart = true;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Calls <paramref name="literalLine"/> for each line start inside a literal, <paramref name="sequenceLine"/> when a sequence starts a line.</summary>
+    private static void WalkLineStarts(List<RawPart> raw, Action<string, int, bool> literalLine, Action sequenceLine)
+    {
+        bool lineStart = true;
+        for (int idx = 0; idx < raw.Count; idx++)
+        {
+            var p = raw[idx];
+            if (p.Literal is null)
+            {
+                if (lineStart) sequenceLine();
+                lineStart = false;
+                continue;
+            }
+            p.AtLineStart = lineStart;
+            string v = p.Literal.Value;
+            int i = 0;
+            while (true)
+            {
+                if (lineStart) literalLine(v, i, idx == raw.Count - 1);
+                int nl = v.IndexOf('\n', i);
+                if (nl < 0)
+                {
+                    lineStart = false;
+                    break;
+                }
+                i = nl + 1;
+                lineStart = true;
+                if (i == v.Length) break;
+            }
+        }
     }
 
     private List<HclTemplatePart> Nest(List<RawPart> raw, ref int i, RawKind until)
