@@ -288,6 +288,7 @@ internal static class Canonical
         if (key is HclVariableExpression v) return v.Name;
         if (key is HclTemplateExpression t)
             return t.AsLiteral()?.Text ?? _text!.Substring(t.Span.Start + 1, Math.Max(0, t.Span.Length - 2));
+        if (key is not HclParenthesizedExpression && key.AsTraversal() != null) return _text!.Substring(key.Span.Start, key.Span.Length);
         return "${" + _text!.Substring(key.Span.Start, key.Span.Length) + "}";
     }
 

@@ -399,16 +399,16 @@ internal sealed class HclNativeParser
                 return condition;
             }
             _pos++;
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             var whenTrue = ParseExpression();
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             if (Peek() != ':')
             {
                 Error(_pos, _pos + 1, "Expected ':' in the conditional expression, found " + Describe(_pos) + ".");
                 return new HclConditionalExpression(Join(condition, whenTrue), condition, whenTrue, new HclErrorExpression(S(_pos, _pos)));
             }
             _pos++;
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             var whenFalse = ParseExpression();
             return new HclConditionalExpression(Join(condition, whenFalse), condition, whenTrue, whenFalse);
         }
@@ -484,7 +484,7 @@ internal sealed class HclNativeParser
             }
             int opStart = _pos;
             _pos += length;
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             if (!Enter())
             {
                 int s = _pos;
@@ -576,6 +576,10 @@ internal sealed class HclNativeParser
         {
             _pos++;
             while (_pos < _end && IsDigit(_t[_pos])) _pos++;
+        }
+        else if (Peek() == '.' && (Peek(1) == 'e' || Peek(1) == 'E') && (IsDigit(Peek(2)) || ((Peek(2) == '+' || Peek(2) == '-') && IsDigit(Peek(3)))))
+        {
+            _pos++; // "1.e5" is one number in HCL's scanner
         }
         if (Peek() == 'e' || Peek() == 'E')
         {
@@ -680,6 +684,8 @@ internal sealed class HclNativeParser
                     int keyStart = _pos + 1;
                     _pos++;
                     while (_pos < _end && IsDigit(_t[_pos])) _pos++;
+                    if (Peek() == '.' && IsDigit(Peek(1)))
+                        Error(keyStart, _pos + 2, "Invalid legacy index syntax: chaining two indexes like .0.1 is not permitted; use [0][1].");
                     var key = new HclLiteralExpression(S(keyStart, _pos), HclValue.Number(_t.Substring(keyStart, _pos - keyStart)));
                     expr = new HclIndexExpression(TextSpan.FromBounds(expr.Span.Start, _pos + _base), expr, key, key.Span, isLegacy: true);
                     continue;
@@ -776,6 +782,8 @@ internal sealed class HclNativeParser
                 steps.Add(new HclTraversalStep(HclTraversalStepKind.Index, literal?.Text ?? _t.Substring(key.Span.Start - _base, key.Span.Length), literal, key.Span));
                 continue;
             }
+            if (!full && Peek() == '.' && Peek(1) == '*')
+                Error(_pos, _pos + 2, "Nested splat expression not allowed: a splat cannot follow an attribute-only splat.");
             _pos = save;
             break;
         }
@@ -998,7 +1006,7 @@ internal sealed class HclNativeParser
             int k = lineStart;
             while (k < lineEnd && (_t[k] == ' ' || _t[k] == '\t')) k++;
             int e = lineEnd;
-            if (e > k && _t[e - 1] == '\r') e--;
+            while (e > k && (_t[e - 1] == '\r' || _t[e - 1] == ' ' || _t[e - 1] == '\t')) e--;
             if (e - k == marker.Length && string.CompareOrdinal(_t, k, marker, 0, marker.Length) == 0)
             {
                 contentEnd = lineStart;

@@ -72,6 +72,31 @@ public class HclRecoveryTests
         Assert.Equal("b", file.Body.Items[0] is HclBlock b ? b.Type : null);
     }
 
+    [Theory]
+    [InlineData("a = 1 +\n  2\n")]
+    [InlineData("a = b ?\n c : d\n")]
+    [InlineData("a = b ? c :\n d\n")]
+    [InlineData("a = x.0.1\n")]
+    [InlineData("a = x.y.*.z.*.w\n")]
+    [InlineData("a = [1,,2]\n")]
+    [InlineData("a = {a = 1 b = 2}\n")]
+    public void Rejected_like_hashicorp_hcl(string text)
+    {
+        Assert.NotEmpty(HclParser.Parse(text).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("a = (1\n + 2)\n")]
+    [InlineData("a = [1\n, 2]\n")]
+    [InlineData("a = <<EOF\nx\nEOF  \n")]
+    [InlineData("a = 1.e5\n")]
+    [InlineData("a = f (1)\n")]
+    [InlineData("a = x\n.y\n")]
+    public void Accepted_like_hashicorp_hcl(string text)
+    {
+        Assert.Empty(HclParser.Parse(text).Diagnostics);
+    }
+
     [Fact]
     public void Single_line_block_with_one_argument_is_valid()
     {
