@@ -91,7 +91,6 @@ public class HclRecoveryTests
     [InlineData("a = <<EOF\nx\nEOF  \n")]
     [InlineData("a = 1.e5\n")]
     [InlineData("a = f (1)\n")]
-    [InlineData("a = x\n.y\n")]
     public void Accepted_like_hashicorp_hcl(string text)
     {
         Assert.Empty(HclParser.Parse(text).Diagnostics);
