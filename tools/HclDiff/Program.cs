@@ -10,13 +10,15 @@ using Firebreak.Core.Languages.Hcl;
 // Usage: HclDiff [--peer /tmp/hclpeer] [--show 20] [--mutate N] [--repeat N] [--values] folder...
 //   --values    compare attribute values too, not just the block/attribute structure: literals by value, other
 //               expressions by their source text (as hcl2json renders them), so expression spans are checked.
+//   --json      also read HashiCorp's JSON rendering of each file with our .tf.json reader and compare its
+//               block/attribute structure with our native parse (measures the schema-less JSON heuristics).
 //   --mutate N  compare on N broken copies of the input files instead (truncated, a '}' or character removed,
 //               a character inserted, two lines joined), written to a temp folder: checks both parsers reject alike.
 //   --repeat N  also time N more in-process parses of every file, for a warm MB/s figure.
 var folders = new List<string>();
 string peer = Environment.GetEnvironmentVariable("HCLPEER") ?? "/tmp/hclpeer";
 int show = 20, mutate = 0, repeat = 0;
-bool values = false;
+bool values = false, json = false;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--peer" && i + 1 < args.Length) peer = args[++i];
@@ -24,6 +26,7 @@ for (int i = 0; i < args.Length; i++)
     else if (args[i] == "--mutate" && i + 1 < args.Length) mutate = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
     else if (args[i] == "--repeat" && i + 1 < args.Length) repeat = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
     else if (args[i] == "--values") values = true;
+    else if (args[i] == "--json") json = true;
     else folders.Add(args[i]);
 }
 Canonical.Values = values;
@@ -43,6 +46,14 @@ var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, UseShell
 psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hcl-peer.js"));
 psi.ArgumentList.Add(list);
 if (values) psi.ArgumentList.Add("--values");
+var jsonDir = Path.Combine(Path.GetTempPath(), "hcldiff-json");
+if (json)
+{
+    if (Directory.Exists(jsonDir)) Directory.Delete(jsonDir, recursive: true);
+    Directory.CreateDirectory(jsonDir);
+    psi.ArgumentList.Add("--json-out");
+    psi.ArgumentList.Add(jsonDir);
+}
 psi.Environment["HCLPEER"] = peer;
 var peerResults = new Dictionary<string, (bool Ok, string Detail)>(StringComparer.Ordinal);
 using (var node = Process.Start(psi)!)
@@ -113,6 +124,36 @@ Console.WriteLine($"both-fail: {bothFail}");
 Console.WriteLine($"agreement: {(compared == 0 ? 0 : 100.0 * (identical + bothFail) / compared):F2}%");
 double seconds = watch.Elapsed.TotalSeconds;
 Console.WriteLine($"parse: {bytes / 2 / 1e6:F2} M chars in {seconds * 1000:F0} ms = {(seconds > 0 ? bytes / 2 / 1e6 / seconds : 0):F1} MB/s (first run, includes JIT)");
+if (json)
+{
+    bool savedValues = Canonical.Values;
+    Canonical.Values = false;
+    int same = 0, different = 0, jsonErrors = 0;
+    var jsonDifferences = new List<string>();
+    for (int i = 0; i < files.Count; i++)
+    {
+        var jsonPath = Path.Combine(jsonDir, i + ".tf.json");
+        if (!File.Exists(jsonPath)) continue;
+        var text = File.ReadAllText(files[i]);
+        var native = Canonical.Of(HclParser.Parse(text).Body, text);
+        var jsonText = File.ReadAllText(jsonPath);
+        var fromJson = HclParser.ParseJson(jsonText);
+        if (fromJson.Diagnostics.Count > 0) jsonErrors++;
+        var ours = Canonical.Of(fromJson.Body, jsonText);
+        if (ours == native) same++;
+        else
+        {
+            different++;
+            int at = 0;
+            while (at < ours.Length && at < native.Length && ours[at] == native[at]) at++;
+            int from = Math.Max(0, at - 60);
+            jsonDifferences.Add($"JSON {files[i]}\n    json:   …{Slice(ours, from, 140)}\n    native: …{Slice(native, from, 140)}");
+        }
+    }
+    Console.WriteLine($".tf.json reader on HashiCorp's JSON rendering: same structure {same}, different {different}, with diagnostics {jsonErrors}");
+    foreach (var d in jsonDifferences.Take(show)) Console.WriteLine(d);
+    Canonical.Values = savedValues;
+}
 if (repeat > 0)
 {
     var texts = files.Select(File.ReadAllText).ToList();
