@@ -84,6 +84,35 @@ public class HclJsonSyntaxTests
     }
 
     [Fact]
+    public void Schema_less_block_or_map_heuristics()
+    {
+        const string text = """
+            {
+              "terraform": { "backend": { "s3": { "bucket": "state" } } },
+              "resource": { "aws_instance": { "web": {
+                "metadata_options": { "http_tokens": "required" },
+                "labels_map": { "Name": "web", "k8s.io/role": "x" },
+                "ebs_block_device": [{ "device_name": "/dev/sdb" }, { "device_name": "/dev/sdc" }],
+                "dynamic": { "ingress": { "for_each": "${var.rules}", "content": { "port": "${ingress.value}" } } },
+                "keepers": { "id": "1" }
+              } } }
+            }
+            """;
+        var file = HclParser.ParseJson(text);
+
+        Assert.Empty(file.Diagnostics);
+        Assert.Equal("s3", file.Body.Block("terraform")!.Body.Block("backend")!.Label(0));
+        var web = file.Body.Block("resource")!.Body;
+        Assert.NotNull(web.Block("metadata_options"));
+        Assert.IsType<HclObjectExpression>(web.Attribute("labels_map")!.Value);
+        Assert.Equal(2, web.Blocks("ebs_block_device").Count());
+        var dynamic = web.Block("dynamic")!;
+        Assert.Equal("ingress", dynamic.Label(0));
+        Assert.NotNull(dynamic.Body.Block("content"));
+        Assert.IsType<HclObjectExpression>(web.Attribute("keepers")!.Value);
+    }
+
+    [Fact]
     public void Non_object_root_is_reported()
     {
         Assert.NotEmpty(HclParser.ParseJson("[1]").Diagnostics);
