@@ -9,10 +9,21 @@ const hcl = require(path.join(peer, "node_modules", "@cdktf", "hcl2json"));
 
 const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const key = (k) => '"' + k.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"';
+// With --values, leaves are compared too: numbers as #n, bool/null as themselves, strings JSON-quoted
+// (hcl2json renders a non-literal expression as "${source text}", so this checks expression spans).
+const values = process.argv.includes("--values");
+// With --json-out DIR, also writes HashiCorp's JSON rendering of file i to DIR/i.tf.json (for our .tf.json reader).
+const jsonOut = process.argv.includes("--json-out") ? process.argv[process.argv.indexOf("--json-out") + 1] : null;
 function canon(v) {
-  if (Array.isArray(v)) return v.length > 0 && v.every(isObj) ? "[" + v.map(canon).join(",") + "]" : "*";
+  if (Array.isArray(v)) {
+    if (v.length > 0 && v.every(isObj)) return "[" + v.map(canon).join(",") + "]";
+    return values ? "(" + v.map(canon).join(",") + ")" : "*";
+  }
   if (isObj(v)) return "{" + Object.keys(v).sort().map((k) => key(k) + ":" + canon(v[k])).join(",") + "}";
-  return "*";
+  if (!values) return "*";
+  if (typeof v === "number") return "#" + String(v);
+  if (typeof v === "string") return JSON.stringify(v);
+  return String(v);
 }
 
 (async () => {
@@ -23,6 +34,7 @@ function canon(v) {
     try {
       const json = await hcl.parse(path.basename(f), fs.readFileSync(f, "utf8"));
       line = f + "\tOK\t" + canon(json);
+      if (jsonOut) fs.writeFileSync(path.join(jsonOut, String(files.indexOf(f)) + ".tf.json"), JSON.stringify(json, null, 2));
     } catch (e) {
       line = f + "\tFAIL\t" + String(e).split("\n")[0].replace(/\t/g, " ");
     }

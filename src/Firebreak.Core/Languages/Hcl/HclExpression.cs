@@ -47,7 +47,7 @@ public abstract class HclExpression : HclNode
                     if (part is HclTemplateLiteral l) sb.Append(l.Value);
                     else return null;
                 }
-                return HclValue.String(t.IsFlushHeredoc ? HclTemplateExpression.Dedent(sb.ToString()) : sb.ToString());
+                return HclValue.String(sb.ToString());
             case HclParenthesizedExpression p:
                 return p.Inner.AsLiteral();
             case HclUnaryExpression { Operator: HclUnaryOperator.Negate, Operand: HclLiteralExpression { Value.Kind: HclValueKind.Number } n }:
@@ -200,7 +200,7 @@ public sealed class HclTemplateExpression : HclExpression
 
     public IReadOnlyList<HclTemplatePart> Parts { get; }
     public bool IsHeredoc { get; }
-    /// <summary>A <c>&lt;&lt;-</c> heredoc, whose common leading whitespace is removed from literal-only values.</summary>
+    /// <summary>A <c>&lt;&lt;-</c> heredoc; its literal parts already have the common indentation removed.</summary>
     public bool IsFlushHeredoc { get; }
 
     public override IEnumerable<HclExpression> Children
@@ -210,21 +210,6 @@ public sealed class HclTemplateExpression : HclExpression
             foreach (var part in Parts)
                 foreach (var e in part.Expressions) yield return e;
         }
-    }
-
-    internal static string Dedent(string s)
-    {
-        var lines = s.Split('\n');
-        int min = int.MaxValue;
-        foreach (var line in lines)
-        {
-            int i = 0;
-            while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-            if (i < line.Length && line.Trim().Length > 0) min = Math.Min(min, i);
-        }
-        if (min == int.MaxValue || min == 0) return s;
-        for (int k = 0; k < lines.Length; k++) lines[k] = lines[k].Length >= min ? lines[k].Substring(min) : lines[k].TrimStart(' ', '\t');
-        return string.Join("\n", lines);
     }
 }
 

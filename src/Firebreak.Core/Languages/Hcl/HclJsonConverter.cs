@@ -22,9 +22,12 @@ internal sealed class HclJsonConverter
         ["terraform"] = 0, ["locals"] = 0, ["moved"] = 0, ["import"] = 0, ["removed"] = 0,
     };
 
-    private static readonly Dictionary<string, int> NestedLabels = new(StringComparer.Ordinal)
+    /// <summary>Nested block types that take one label; <c>backend</c> and <c>provider_meta</c> only inside <c>terraform</c>.</summary>
+    private static int NestedLabelCount(string? parentType, string name) => name switch
     {
-        ["dynamic"] = 1, ["provisioner"] = 1, ["backend"] = 1,
+        "dynamic" or "provisioner" => 1,
+        "backend" or "provider_meta" when parentType == "terraform" => 1,
+        _ => 0,
     };
 
     /// <summary>Bodies whose members are all attributes.</summary>
@@ -35,6 +38,9 @@ internal sealed class HclJsonConverter
     {
         "tags", "tags_all", "labels", "default", "value", "variables", "triggers", "metadata", "annotations",
         "parameters", "providers", "environment", "inputs", "for_each", "depends_on", "policy", "config", "settings",
+        "body", "keepers", "environment_variables", "secure_environment_variables", "app_settings", "data", "binary_data",
+        "string_data", "node_selector", "match_labels", "resource_tags", "headers", "outputs", "values", "limits",
+        "requests", "user_labels", "input", "triggers_replace", "common_environment_properties",
     };
 
     private readonly List<SyntaxDiagnostic> _diagnostics;
@@ -77,8 +83,8 @@ internal sealed class HclJsonConverter
             }
             else
             {
-                labels = NestedLabels.TryGetValue(m.Name, out int n) ? n : 0;
-                isBlock = !attributesOnly && !MapAttributes.Contains(m.Name) && IsBlockShaped(m.Value);
+                labels = NestedLabelCount(blockType, m.Name);
+                isBlock = !attributesOnly && !MapAttributes.Contains(m.Name) && IsBlockShaped(m.Value, labels > 0);
                 if (blockType == "terraform" && m.Name == "required_providers") isBlock = true;
             }
             if (isBlock) AddBlocks(items, m, m.Value, labels, new List<HclBlockLabel>());
@@ -87,12 +93,30 @@ internal sealed class HclJsonConverter
         return new HclBody(obj.Span, items);
     }
 
-    private static bool IsBlockShaped(JsonValue value)
+    /// <summary>
+    /// Arrays of objects are blocks (that is how HashiCorp renders them); a lone object is a block only when its keys
+    /// look like argument names (snake_case), since map attributes usually have other keys ("Name", "k8s.io/x").
+    /// </summary>
+    private static bool IsBlockShaped(JsonValue value, bool labelled)
     {
-        if (value is JsonObject) return true;
+        if (value is JsonObject obj)
+        {
+            if (labelled) return true;
+            foreach (var m in obj.Members)
+                if (m.Name != "//" && !IsArgumentName(m.Name)) return false;
+            return true;
+        }
         if (value is not JsonArray { Items.Count: > 0 } array) return false;
         foreach (var item in array.Items)
             if (item is not JsonObject) return false;
+        return true;
+    }
+
+    private static bool IsArgumentName(string name)
+    {
+        if (name.Length == 0 || name[0] < 'a' || name[0] > 'z') return false;
+        foreach (char c in name)
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
         return true;
     }
 

@@ -92,7 +92,8 @@ internal sealed class HclNativeParser
     {
         if (pos >= _end) return "end of file";
         char c = _t[pos];
-        if (c == '\n' || c == '\r') return "newline";
+        if (c == '\n' || (c == '\r' && pos + 1 < _end && _t[pos + 1] == '\n')) return "newline";
+        if (c == '\r') return "a carriage return";
         return "'" + c + "'";
     }
 
@@ -132,7 +133,8 @@ internal sealed class HclNativeParser
             if (c == ' ' || c == '\t') _pos++;
             else if (c == '\r')
             {
-                if (Peek(1) == '\n' && !newlines) return;
+                // A lone carriage return is not whitespace in HCL ("Invalid character").
+                if (Peek(1) != '\n' || !newlines) return;
                 _pos++;
             }
             else if (c == '\n')
@@ -318,7 +320,8 @@ internal sealed class HclNativeParser
         }
         else
         {
-            body = ParseBody(open + 1, inBlock: true);
+            SkipTrivia(false);
+            body = AtEnd || AtNewline || Peek() == '}' ? ParseBody(open + 1, inBlock: true) : ParseSingleLineBody(open + 1);
             _depth--;
         }
         bool closed = Peek() == '}';
@@ -333,12 +336,46 @@ internal sealed class HclNativeParser
         return block;
     }
 
+    /// <summary>
+    /// <c>block { name = value }</c>: the one argument a block may hold on its opening line. Anything else there is
+    /// reported, and the rest is read as an ordinary multi-line body so the structure survives.
+    /// </summary>
+    private HclBody ParseSingleLineBody(int bodyStart)
+    {
+        int start = _pos;
+        if (IsIdStart(Peek()))
+        {
+            string name = ReadIdentifier();
+            var nameSpan = S(start, _pos);
+            SkipTrivia(false);
+            if (Peek() == '=' && Peek(1) != '=')
+            {
+                _pos++;
+                SkipTrivia(false);
+                var value = ParseExpression();
+                var attr = new HclAttribute(TextSpan.FromBounds(nameSpan.Start, Math.Max(nameSpan.End, value.Span.End)), name, nameSpan, value);
+                SkipTrivia(false);
+                if (Peek() == '}') return new HclBody(S(bodyStart, _pos), new HclBodyItem[] { attr });
+                Error(_pos, _pos + 1, "Invalid single-argument block definition: a block with an argument on its opening line must be closed on that line.");
+                if (!AtEnd && !AtNewline) SkipToNextLine();
+                var rest = ParseBody(_pos, inBlock: true);
+                var items = new List<HclBodyItem>(rest.Items.Count + 1) { attr };
+                items.AddRange(rest.Items);
+                return new HclBody(S(bodyStart, _pos), items);
+            }
+        }
+        Error(start, start + 1, "A single-line block definition can contain only a single argument; put nested blocks on their own lines.");
+        _pos = start;
+        return ParseBody(bodyStart, inBlock: true);
+    }
+
     private void ExpectEndOfItem(string what)
     {
         SkipTrivia(false);
-        if (AtEnd || AtNewline || Peek() == '}') return;
-        Error(_pos, _pos + 1, "Unexpected " + Describe(_pos) + " after " + what + "; expected a newline.");
-        SkipToNextLine();
+        if (AtEnd || AtNewline) return;
+        Error(_pos, _pos + 1, "Missing newline after " + what + ", found " + Describe(_pos) + ".");
+        // A '}' right after an item still closes the block; keep it so the structure survives.
+        if (Peek() != '}') SkipToNextLine();
     }
 
     // ---------------------------------------------------------------- expressions
@@ -362,16 +399,16 @@ internal sealed class HclNativeParser
                 return condition;
             }
             _pos++;
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             var whenTrue = ParseExpression();
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             if (Peek() != ':')
             {
                 Error(_pos, _pos + 1, "Expected ':' in the conditional expression, found " + Describe(_pos) + ".");
                 return new HclConditionalExpression(Join(condition, whenTrue), condition, whenTrue, new HclErrorExpression(S(_pos, _pos)));
             }
             _pos++;
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             var whenFalse = ParseExpression();
             return new HclConditionalExpression(Join(condition, whenFalse), condition, whenTrue, whenFalse);
         }
@@ -447,7 +484,7 @@ internal sealed class HclNativeParser
             }
             int opStart = _pos;
             _pos += length;
-            SkipTriviaAndNewlines();
+            SkipTrivia();
             if (!Enter())
             {
                 int s = _pos;
@@ -516,7 +553,7 @@ internal sealed class HclNativeParser
                 return ParseObjectOrFor();
         }
         Error(_pos, _pos + 1, "Expected the start of an expression, found " + Describe(_pos) + ".");
-        if (!AtEnd && c != '\n' && c != '\r' && c != ')' && c != ']' && c != '}' && c != ',') _pos++;
+        if (!AtEnd && !AtNewline && c != ')' && c != ']' && c != '}' && c != ',') _pos++;
         return new HclErrorExpression(S(start, _pos));
     }
 
@@ -539,6 +576,10 @@ internal sealed class HclNativeParser
         {
             _pos++;
             while (_pos < _end && IsDigit(_t[_pos])) _pos++;
+        }
+        else if (Peek() == '.' && (Peek(1) == 'e' || Peek(1) == 'E') && (IsDigit(Peek(2)) || ((Peek(2) == '+' || Peek(2) == '-') && IsDigit(Peek(3)))))
+        {
+            _pos++; // "1.e5" is one number in HCL's scanner
         }
         if (Peek() == 'e' || Peek() == 'E')
         {
@@ -643,6 +684,8 @@ internal sealed class HclNativeParser
                     int keyStart = _pos + 1;
                     _pos++;
                     while (_pos < _end && IsDigit(_t[_pos])) _pos++;
+                    if (Peek() == '.' && IsDigit(Peek(1)))
+                        Error(keyStart, _pos + 2, "Invalid legacy index syntax: chaining two indexes like .0.1 is not permitted; use [0][1].");
                     var key = new HclLiteralExpression(S(keyStart, _pos), HclValue.Number(_t.Substring(keyStart, _pos - keyStart)));
                     expr = new HclIndexExpression(TextSpan.FromBounds(expr.Span.Start, _pos + _base), expr, key, key.Span, isLegacy: true);
                     continue;
@@ -739,6 +782,8 @@ internal sealed class HclNativeParser
                 steps.Add(new HclTraversalStep(HclTraversalStepKind.Index, literal?.Text ?? _t.Substring(key.Span.Start - _base, key.Span.Length), literal, key.Span));
                 continue;
             }
+            if (!full && Peek() == '.' && Peek(1) == '*')
+                Error(_pos, _pos + 2, "Nested splat expression not allowed: a splat cannot follow an attribute-only splat.");
             _pos = save;
             break;
         }
@@ -961,7 +1006,7 @@ internal sealed class HclNativeParser
             int k = lineStart;
             while (k < lineEnd && (_t[k] == ' ' || _t[k] == '\t')) k++;
             int e = lineEnd;
-            if (e > k && _t[e - 1] == '\r') e--;
+            while (e > k && (_t[e - 1] == '\r' || _t[e - 1] == ' ' || _t[e - 1] == '\t')) e--;
             if (e - k == marker.Length && string.CompareOrdinal(_t, k, marker, 0, marker.Length) == 0)
             {
                 contentEnd = lineStart;
@@ -980,7 +1025,7 @@ internal sealed class HclNativeParser
         int savedEnd = _end;
         _end = contentEnd;
         _pos = contentStart;
-        var parts = ParseTemplateParts(quoted: false);
+        var parts = ParseTemplateParts(quoted: false, flush);
         _end = savedEnd;
         _pos = closeEnd;
         return new HclTemplateExpression(S(start, closeEnd), parts, isHeredoc: true, isFlushHeredoc: flush);
@@ -995,7 +1040,7 @@ internal sealed class HclNativeParser
     {
         public RawKind Kind;
         public int Start, End;
-        public bool StripLeft, StripRight;
+        public bool StripLeft, StripRight, AtLineStart;
         public HclTemplateLiteral? Literal;
         public HclExpression? Expression;
         public string? KeyVar, ValueVar;
@@ -1005,7 +1050,7 @@ internal sealed class HclNativeParser
     /// Reads template text up to the closing quote (quoted) or to the end (heredoc content, JSON strings), then
     /// applies strip markers and nests the if/for directives.
     /// </summary>
-    private List<HclTemplatePart> ParseTemplateParts(bool quoted)
+    private List<HclTemplatePart> ParseTemplateParts(bool quoted, bool flush = false)
     {
         var raw = new List<RawPart>();
         var sb = new StringBuilder();
@@ -1062,6 +1107,7 @@ internal sealed class HclNativeParser
             _pos = run;
         }
         Flush();
+        if (flush) RemoveCommonIndent(raw);
 
         // Strip markers: "~" trims the whitespace of the literal next to it.
         for (int i = 0; i < raw.Count; i++)
@@ -1073,6 +1119,89 @@ internal sealed class HclNativeParser
         raw.RemoveAll(p => p.Literal is { Value.Length: 0 });
         int index = 0;
         return Nest(raw, ref index, RawKind.Literal);
+    }
+
+    /// <summary>
+    /// <c>&lt;&lt;-</c> heredocs: remove the smallest indentation of the non-blank lines from every line. A line that
+    /// starts with a template sequence has no indentation. Literal values change; their spans stay on the raw text.
+    /// </summary>
+    private static void RemoveCommonIndent(List<RawPart> raw)
+    {
+        int min = int.MaxValue;
+        WalkLineStarts(raw, (v, i, isLast) =>
+        {
+            int k = i;
+            while (k < v.Length && (v[k] == ' ' || v[k] == '\t')) k++;
+            bool blank = k < v.Length ? v[k] == '\n' || v[k] == '\r' : isLast;
+            if (!blank) min = Math.Min(min, k - i);
+        }, () => min = 0);
+        if (min == 0 || min == int.MaxValue) return;
+        foreach (var p in raw)
+        {
+            if (p.Literal is null) continue;
+            p.Literal.Value = Dedent(p.Literal.Value, min, p.AtLineStart);
+        }
+    }
+
+    private static string Dedent(string v, int count, bool startsAtLineStart)
+    {
+        var sb = new StringBuilder(v.Length);
+        int i = 0;
+        bool lineStart = startsAtLineStart;
+        while (i < v.Length)
+        {
+            if (lineStart)
+            {
+                int k = 0;
+                while (k < count && i < v.Length && (v[i] == ' ' || v[i] == '\t'))
+                {
+                    i++;
+                    k++;
+                }
+            }
+            int nl = v.IndexOf('\n', i);
+            if (nl < 0)
+            {
+                sb.Append(v, i, v.Length - i);
+                break;
+            }
+            sb.Append(v, i, nl + 1 - i);
+            i = nl + 1;
+            lineStart = true;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Calls <paramref name="literalLine"/> for each line start inside a literal, <paramref name="sequenceLine"/> when a sequence starts a line.</summary>
+    private static void WalkLineStarts(List<RawPart> raw, Action<string, int, bool> literalLine, Action sequenceLine)
+    {
+        bool lineStart = true;
+        for (int idx = 0; idx < raw.Count; idx++)
+        {
+            var p = raw[idx];
+            if (p.Literal is null)
+            {
+                if (lineStart) sequenceLine();
+                lineStart = false;
+                continue;
+            }
+            p.AtLineStart = lineStart;
+            string v = p.Literal.Value;
+            int i = 0;
+            while (true)
+            {
+                if (lineStart) literalLine(v, i, idx == raw.Count - 1);
+                int nl = v.IndexOf('\n', i);
+                if (nl < 0)
+                {
+                    lineStart = false;
+                    break;
+                }
+                i = nl + 1;
+                lineStart = true;
+                if (i == v.Length) break;
+            }
+        }
     }
 
     private List<HclTemplatePart> Nest(List<RawPart> raw, ref int i, RawKind until)

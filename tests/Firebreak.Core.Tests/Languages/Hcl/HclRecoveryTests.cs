@@ -59,6 +59,51 @@ public class HclRecoveryTests
         Assert.NotNull(file.Body.Attribute("c"));
     }
 
+    [Theory]
+    [InlineData("b { x = 1\n}\n", "single-argument")]
+    [InlineData("b { x = 1 y = 2 }\n", "single-argument")]
+    [InlineData("b { c { x = 1 } }\n", "only a single argument")]
+    [InlineData("b {\n  x = 1 }\n", "Missing newline after attribute")]
+    [InlineData("b {\n} c {}\n", "Missing newline after block")]
+    public void Single_line_block_rules_match_hcl(string text, string message)
+    {
+        var file = HclParser.Parse(text);
+        Assert.Contains(file.Diagnostics, d => d.Message.Contains(message));
+        Assert.Equal("b", file.Body.Items[0] is HclBlock b ? b.Type : null);
+    }
+
+    [Theory]
+    [InlineData("a = 1 +\n  2\n")]
+    [InlineData("a = b ?\n c : d\n")]
+    [InlineData("a = b ? c :\n d\n")]
+    [InlineData("a = x.0.1\n")]
+    [InlineData("a = x.y.*.z.*.w\n")]
+    [InlineData("a = [1,,2]\n")]
+    [InlineData("a = {a = 1 b = 2}\n")]
+    public void Rejected_like_hashicorp_hcl(string text)
+    {
+        Assert.NotEmpty(HclParser.Parse(text).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("a = (1\n + 2)\n")]
+    [InlineData("a = [1\n, 2]\n")]
+    [InlineData("a = <<EOF\nx\nEOF  \n")]
+    [InlineData("a = 1.e5\n")]
+    [InlineData("a = f (1)\n")]
+    public void Accepted_like_hashicorp_hcl(string text)
+    {
+        Assert.Empty(HclParser.Parse(text).Diagnostics);
+    }
+
+    [Fact]
+    public void Single_line_block_with_one_argument_is_valid()
+    {
+        var file = HclParser.Parse("b { x = [1, 2] }\nc {}\n");
+        Assert.Empty(file.Diagnostics);
+        Assert.NotNull(file.Body.Block("b")!.Body.Attribute("x"));
+    }
+
     [Fact]
     public void Stray_closing_brace_is_reported()
     {

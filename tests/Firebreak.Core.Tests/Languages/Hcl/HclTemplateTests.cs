@@ -86,6 +86,21 @@ public class HclTemplateTests
     }
 
     [Fact]
+    public void Flush_heredoc_dedents_literal_parts_around_interpolations()
+    {
+        var (text, t) = Parse("x = <<-EOT\n    gcloud run ${var.job} \\\n      --project ${var.p}\n\n    done\n    EOT\n");
+        Assert.Equal(new[] { "gcloud run ", " \\\n  --project ", "\n\ndone\n" }, t.Parts.OfType<HclTemplateLiteral>().Select(l => l.Value));
+        Assert.Equal("    gcloud run ", HclBodyTests.At(text, t.Parts[0].Span));
+    }
+
+    [Fact]
+    public void Flush_heredoc_line_starting_with_a_sequence_has_no_indent()
+    {
+        var (_, t) = Parse("x = <<-EOT\n  a\n${b}\nEOT\n");
+        Assert.Equal("  a\n", ((HclTemplateLiteral)t.Parts[0]).Value);
+    }
+
+    [Fact]
     public void Heredoc_with_interpolation_and_crlf()
     {
         var (text, t) = Parse("x = <<EOT\r\nhello ${var.name}\r\nEOT\r\n");
