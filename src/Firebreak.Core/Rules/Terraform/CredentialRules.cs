@@ -89,6 +89,11 @@ public sealed class IamPolicyWildcardRule : TerraformModuleRule
             if (e is HclObjectExpression o)
                 foreach (var item in o.Items)
                     if (item.KeyName == key && item.Value.DescendantsAndSelf().Any(v => v.AsString() == "*")) return item.Span;
+        // The wildcard came through a reference (local.actions): point at the key that holds it.
+        foreach (var e in expression.DescendantsAndSelf())
+            if (e is HclObjectExpression o)
+                foreach (var item in o.Items)
+                    if (item.KeyName == key) return item.Span;
         return null;
     }
 }
