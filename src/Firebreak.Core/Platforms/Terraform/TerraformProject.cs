@@ -14,7 +14,10 @@ namespace Firebreak.Core.Platforms.Terraform;
 public sealed class TerraformProject
 {
     private const int MaxCallDepth = 8;
-    private const int MaxInstances = 500;
+    // Per root: a module tree fans out (each call is an instance); the global cap bounds a pathological scan.
+    private const int MaxInstancesPerRoot = 256;
+    private const int MaxInstances = 50_000;
+    private int _rootInstances;
 
     private static readonly ConditionalWeakTable<ProjectContext, TerraformProject> s_cache = new();
 
@@ -45,6 +48,7 @@ public sealed class TerraformProject
             if (called.Contains(module.Directory)) continue;
             var root = new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory);
             Instances.Add(root);
+            _rootInstances = 1;
             Expand(root, 0);
         }
         // A module that only calls itself (or is in a cycle) still gets checked once, with its defaults.
@@ -65,7 +69,7 @@ public sealed class TerraformProject
         if (depth >= MaxCallDepth) return;
         foreach (var call in parent.Module.ModuleCalls)
         {
-            if (Instances.Count >= MaxInstances) return;
+            if (Instances.Count >= MaxInstances || _rootInstances >= MaxInstancesPerRoot) return;
             if (!call.IsLocal || Resolve(parent.Module.Directory, call.Source!) is not { } target || !Modules.TryGetValue(target, out var child)) continue;
             if (call.Block.Body.Attribute("count") is not null || call.Block.Body.Attribute("for_each") is not null)
             {
@@ -82,6 +86,7 @@ public sealed class TerraformProject
             var instance = new TerraformModuleInstance(child, new TerraformModuleEvaluator(child, inputs), parent.Name + "/" + call.Name);
             parent.Evaluator.AddChild(call.Name, instance.Evaluator);
             Instances.Add(instance);
+            _rootInstances++;
             Expand(instance, depth + 1);
         }
     }

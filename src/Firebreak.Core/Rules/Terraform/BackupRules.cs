@@ -21,7 +21,7 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
         if (module.ManagedResources("aws_db_instance_automated_backups_replication").Any() || module.ManagedResources("aws_backup_selection").Any()) return;
         foreach (var resource in module.ManagedResources("aws_db_instance"))
         {
-            if (resource.Body.Attribute("cluster_identifier") is not null || resource.Body.Attribute("replicate_source_db") is not null) continue;
+            if (IsDependentDbInstance(instance, resource)) continue;
             if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3005
             var attribute = resource.Body.Attribute("delete_automated_backups");
             var value = attribute is null ? TerraformValue.True : instance.Evaluator.Evaluate(attribute.Value);
@@ -96,13 +96,13 @@ public sealed class BackupsDisabledRule : TerraformModuleRule
             if (resource.IsData) continue;
             if (resource.Type is "aws_db_instance" or "aws_rds_cluster")
             {
-                if (resource.Body.Attribute("replicate_source_db") is not null || resource.Body.Attribute("cluster_identifier") is not null) continue;
+                if (IsDependentDbInstance(instance, resource)) continue;
                 if (resource.Body.Attribute("backup_retention_period") is { } retention && instance.Evaluator.Evaluate(retention.Value).AsNumber() == 0)
                     reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"));
             }
             else if (resource.Type == "google_sql_database_instance")
             {
-                if (resource.Body.Attribute("master_instance_name") is not null) continue;
+                if (IsSet(instance, resource, "master_instance_name")) continue;
                 if (resource.Body.Block("settings")?.Body.Block("backup_configuration")?.Body.Attribute("enabled") is { } enabled &&
                     instance.Evaluator.Evaluate(enabled.Value).AsBool() == false)
                     reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"));

@@ -16,7 +16,17 @@ public sealed class IamPolicyWildcardRule : TerraformModuleRule
     {
         "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy",
     };
-    private static readonly string[] ReadPrefixes = { "Get", "List", "Describe", "Head", "Read", "View", "Lookup", "Search", "Query", "Scan", "BatchGet", "Select", "Filter", "Check", "Validate", "Simulate", "Test", "Preview", "Retrieve", "Verify" };
+    // Verbs that destroy or overwrite data or its protections; other writes (AssignIpv6Addresses, PutMetricData is
+    // included as Put) on "*" are common in AWS's own recommended policies and are not this rule's concern.
+    private static readonly string[] DestructivePrefixes =
+    {
+        "Delete", "Terminate", "Remove", "Put", "Update", "Modify", "Purge", "Drop", "Detach", "Disable", "Reset", "Revoke",
+        "Cancel", "Stop", "Restore", "Write", "BatchWrite", "BatchDelete", "Deregister", "Disassociate", "Replace", "Overwrite",
+        "Truncate", "Expire", "Abort", "Empty", "Pass", "Attach", "Schedule",
+    };
+
+    // Telemetry services whose writes on "*" are the documented norm (log groups, metrics, traces) and lose no data.
+    private static readonly HashSet<string> TelemetryServices = new(StringComparer.OrdinalIgnoreCase) { "logs", "cloudwatch", "xray" };
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -73,10 +83,10 @@ public sealed class IamPolicyWildcardRule : TerraformModuleRule
     private static bool IsWrite(string action)
     {
         int colon = action.IndexOf(':');
+        if (colon > 0 && TelemetryServices.Contains(action.Substring(0, colon))) return false;
         string verb = colon < 0 ? action : action.Substring(colon + 1);
-        if (verb.Length == 0 || verb == "*") return true;
-        if (verb.IndexOf('*') >= 0 && verb.IndexOf('*') < 3) return true; // "Delete*" is write, "Get*" is read, "*Bucket" unknown → write
-        return !ReadPrefixes.Any(p => verb.StartsWith(p, StringComparison.Ordinal));
+        if (verb.Length == 0 || verb[0] == '*') return true; // "s3:*", "*Bucket"
+        return DestructivePrefixes.Any(p => verb.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(verb.TrimEnd('*'), StringComparison.Ordinal) && verb.EndsWith("*", StringComparison.Ordinal));
     }
 
     private static IReadOnlyList<string> Strings(TerraformValue value) =>

@@ -34,7 +34,7 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
         {
             if (resource.IsData || !Settings.TryGetValue(resource.Type, out var setting)) continue;
             // An Aurora member instance is protected (or not) by its cluster.
-            if (resource.Type == "aws_db_instance" && (resource.Body.Attribute("cluster_identifier") is not null || resource.Body.Attribute("replicate_source_db") is not null)) continue;
+            if (IsDependentDbInstance(instance, resource)) continue;
             var attribute = resource.Body.Attribute(setting.Attribute);
             var value = attribute is null ? (setting.AbsentIsOff ? TerraformValue.False : TerraformValue.Unknown) : instance.Evaluator.Evaluate(attribute.Value);
             if (value.AsBool() == false)
@@ -103,7 +103,7 @@ public sealed class ProductionResourceWithoutPreventDestroyRule : TerraformModul
         foreach (var resource in instance.Module.Resources)
         {
             if (resource.IsData || !StatefulResources.IsStateful(resource.Type)) continue;
-            if (resource.Type == "aws_db_instance" && resource.Body.Attribute("cluster_identifier") is not null) continue;
+            if (resource.Type == "aws_db_instance" && IsSet(instance, resource, "cluster_identifier")) continue;
             var attribute = resource.PreventDestroy;
             var value = attribute is null ? TerraformValue.False : instance.Evaluator.Evaluate(attribute.Value);
             if (value.AsBool() == false)

@@ -54,6 +54,17 @@ public abstract class TerraformModuleRule : ProjectRule
         return ResourceReference(expression, instance.Module) is { } address ? "resource:" + address : null;
     }
 
+    /// <summary>
+    /// True when the attribute is present and not known to be null (<c>replicate_source_db = var.x</c> with a null
+    /// default is not a replica; an unknown value might be, so it counts as set).
+    /// </summary>
+    protected static bool IsSet(TerraformModuleInstance instance, TerraformResource resource, string attribute) =>
+        resource.Body.Attribute(attribute) is { } a && instance.Evaluator.Evaluate(a.Value).Kind != TerraformValueKind.Null;
+
+    /// <summary>An RDS instance that is an Aurora member or a read replica: protection and backups belong to its source.</summary>
+    protected static bool IsDependentDbInstance(TerraformModuleInstance instance, TerraformResource resource) =>
+        resource.Type == "aws_db_instance" && (IsSet(instance, resource, "cluster_identifier") || IsSet(instance, resource, "replicate_source_db"));
+
     /// <summary>The attribute when present, else the block's type and name labels.</summary>
     protected static TextSpan SpanOf(TerraformResource resource, HclAttribute? attribute) => attribute?.Span ?? resource.HeaderSpan;
 }
