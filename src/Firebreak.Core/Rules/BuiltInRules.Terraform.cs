@@ -23,5 +23,8 @@ public static partial class BuiltInRules
         new BackupVaultWithoutLockRule(),
         new BackupsDisabledRule(),
         new DynamoDbWithoutPointInTimeRecoveryRule(),
+        new CiOidcTrustUnscopedRule(),
+        new S3ReplicationColocatedRule(),
+        new AzureBackupVaultColocatedRule(),
     };
 }

@@ -185,6 +185,42 @@ public static partial class RuleCatalog
         RulePrecision.VeryHigh,
         "terraform");
 
+    public static readonly RuleDescriptor CiOidcTrustUnscoped = new(
+        RuleIds.CiOidcTrustUnscoped,
+        "CiOidcTrustUnscoped",
+        RuleFamily.UnscopedCredential,
+        @"CI OIDC trust policy accepts any repository",
+        @"`{0}` {1}; restrict `sub` to your repository (and branch or environment)",
+        @"An IAM role trust policy (assume_role_policy in jsonencode or heredoc JSON, or an `aws_iam_policy_document`) that trusts the GitHub Actions or GitLab OIDC provider without a condition on the token's `sub`, or with a `sub` pattern whose repository part is a wildcard. Anyone's workflow can then assume the role.",
+        FindingLevel.Error,
+        9.0,
+        RulePrecision.High,
+        "terraform");
+
+    public static readonly RuleDescriptor S3ReplicationColocated = new(
+        RuleIds.S3ReplicationColocated,
+        "S3ReplicationColocated",
+        RuleFamily.ColocatedBackup,
+        @"S3 replication stays in the same bucket or region",
+        @"`{0}` replicates {1}: a regional outage or one bucket deletion takes the copy with the original; replicate to another region (or account)",
+        @"`aws_s3_bucket_replication_configuration` whose destination is the source bucket itself, or a bucket configured through the same provider (or a provider with the same region).",
+        FindingLevel.Warning,
+        5.5,
+        RulePrecision.Medium,
+        "terraform");
+
+    public static readonly RuleDescriptor AzureBackupVaultColocated = new(
+        RuleIds.AzureBackupVaultColocated,
+        "AzureBackupVaultColocated",
+        RuleFamily.ColocatedBackup,
+        @"Azure backup vault shares the resource group of what it protects",
+        @"`{0}` is in the same resource group as `{1}`, which it backs up: deleting the resource group deletes the data and its backups together; put the vault in its own resource group",
+        @"A Recovery Services vault or Data Protection backup vault whose `resource_group_name` is the same as that of a VM, disk, storage account, server or cluster it protects (through azurerm_backup_protected_* or azurerm_data_protection_backup_instance_*).",
+        FindingLevel.Warning,
+        6.5,
+        RulePrecision.High,
+        "terraform");
+
     internal static IEnumerable<RuleDescriptor> TerraformRules() => new[]
     {
         PlanDeletesStatefulResource,
@@ -202,5 +238,8 @@ public static partial class RuleCatalog
         BackupVaultWithoutLock,
         BackupsDisabled,
         DynamoDbWithoutPointInTimeRecovery,
+        CiOidcTrustUnscoped,
+        S3ReplicationColocated,
+        AzureBackupVaultColocated,
     };
 }

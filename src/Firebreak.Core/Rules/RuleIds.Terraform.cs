@@ -17,4 +17,7 @@ public static partial class RuleIds
     public const string BackupVaultWithoutLock = "FB3003";
     public const string BackupsDisabled = "FB3004";
     public const string DynamoDbWithoutPointInTimeRecovery = "FB3005";
+    public const string CiOidcTrustUnscoped = "FB2105";
+    public const string S3ReplicationColocated = "FB3006";
+    public const string AzureBackupVaultColocated = "FB3007";
 }
