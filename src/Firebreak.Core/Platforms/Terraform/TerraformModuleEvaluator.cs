@@ -43,6 +43,8 @@ public sealed class TerraformModuleEvaluator
     public TerraformValue Evaluate(HclExpression? expression)
     {
         if (expression is null) return TerraformValue.Unknown;
+        // The step budget bounds one top-level evaluation, not the instance: a big module still gets every attribute.
+        if (_depth == 0) _steps = 0;
         var v = Eval(expression, null);
         return ReferenceEquals(v, TerraformValue.Error) ? TerraformValue.Unknown : v;
     }

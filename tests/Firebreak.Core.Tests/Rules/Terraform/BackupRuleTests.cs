@@ -122,3 +122,22 @@ public sealed class BackupRuleTests
         }, RuleIds.BackupsDisabled);
     }
 }
+
+public sealed class TerraformJsonSyntaxTests
+{
+    [Fact]
+    public void Rules_read_tf_json_files_of_the_module_too()
+    {
+        RuleHarness.VerifyProject(new[]
+        {
+            ("main.tf.json", """
+                {"resource": {"aws_s3_bucket": {"data": {"bucket": "acme", {|FB1103:"force_destroy": "${var.destroy}"|}}}}}
+                """),
+            ("variables.tf", """
+                variable "destroy" {
+                  default = true
+                }
+                """),
+        }, RuleIds.BucketForceDestroy);
+    }
+}
