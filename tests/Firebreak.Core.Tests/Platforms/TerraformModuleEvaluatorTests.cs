@@ -75,7 +75,7 @@ public sealed class TerraformModuleEvaluatorTests
         var value = root.Evaluator.Local("result");
         Assert.Equal("in-out", value.Items[0].StringValue);
         Assert.False(value.Items[1].IsKnown);
-        Assert.Contains(project.Instances, i => i.Name == "/child");
+        Assert.Contains(project.Instances, i => i.Name == "module.child");
     }
 
     [Fact]

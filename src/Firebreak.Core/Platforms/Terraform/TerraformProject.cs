@@ -83,7 +83,7 @@ public sealed class TerraformProject
                 var evaluator = parent.Evaluator;
                 inputs[attribute.Name] = () => evaluator.Evaluate(expression);
             }
-            var instance = new TerraformModuleInstance(child, new TerraformModuleEvaluator(child, inputs), parent.Name + "/" + call.Name);
+            var instance = new TerraformModuleInstance(child, new TerraformModuleEvaluator(child, inputs), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
             parent.Evaluator.AddChild(call.Name, instance.Evaluator);
             Instances.Add(instance);
             _rootInstances++;

@@ -35,6 +35,8 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
             if (resource.IsData || !Settings.TryGetValue(resource.Type, out var setting)) continue;
             // An Aurora member instance is protected (or not) by its cluster.
             if (IsDependentDbInstance(instance, resource)) continue;
+            // A Cloud SQL read replica holds no data of its own: the primary's protection is what matters.
+            if (resource.Type == "google_sql_database_instance" && IsSet(instance, resource, "master_instance_name")) continue;
             var attribute = resource.Body.Attribute(setting.Attribute);
             var value = attribute is null ? (setting.AbsentIsOff ? TerraformValue.False : TerraformValue.Unknown) : instance.Evaluator.Evaluate(attribute.Value);
             if (value.AsBool() == false)

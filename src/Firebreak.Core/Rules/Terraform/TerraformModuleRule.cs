@@ -18,7 +18,11 @@ public abstract class TerraformModuleRule : ProjectRule
         if (!project.Documents.Any(d => d.Kind is FileKind.Terraform or FileKind.TerraformJson)) return;
         var terraform = TerraformProject.Get(project);
         var reporter = new Reporter(sink);
-        foreach (var instance in terraform.Instances) Check(instance, reporter);
+        foreach (var instance in terraform.Instances)
+        {
+            reporter.Instance = instance;
+            Check(instance, reporter);
+        }
     }
 
     protected abstract void Check(TerraformModuleInstance instance, Reporter reporter);
@@ -30,9 +34,14 @@ public abstract class TerraformModuleRule : ProjectRule
 
         public Reporter(FindingSink sink) => _sink = sink;
 
+        internal TerraformModuleInstance? Instance { get; set; }
+
         public void Report(RuleDescriptor rule, DocumentContext document, TextSpan span, string message)
         {
-            if (_seen.Add((rule.Id, document.Path, span.Start, span.Length))) _sink.Report(rule, document, span, message);
+            if (!_seen.Add((rule.Id, document.Path, span.Start, span.Length))) return;
+            // In a shared module the value came from one caller's inputs: say which, or the finding cannot be acted on.
+            if (Instance is { } instance && instance.Name != instance.Module.Directory) message += $" (through module call `{instance.Name}`)";
+            _sink.Report(rule, document, span, message);
         }
     }
 

@@ -97,7 +97,7 @@ public sealed class BackupRuleTests
     [Fact]
     public void Module_inputs_reach_the_child_module()
     {
-        RuleHarness.VerifyProject(new[]
+        var findings = RuleHarness.VerifyProject(new[]
         {
             ("main.tf", """
                 module "db" {
@@ -120,6 +120,7 @@ public sealed class BackupRuleTests
                 }
                 """),
         }, RuleIds.BackupsDisabled);
+        Assert.EndsWith("(through module call `module.db`)", Assert.Single(findings).Message);
     }
 }
 
