@@ -28,6 +28,9 @@ public static class DestructiveCommandMatcher
 
     private static readonly Regex LeadingVariable = new(@"^\$(\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))(/.*)?$", RegexOptions.CultureInvariant);
 
+    /// <summary>Whether a resource or environment name reads as production: <c>prod</c>, <c>production</c>, <c>prd</c> as a word.</summary>
+    public static bool LooksLikeProduction(string name) => Production.IsMatch(name);
+
     public static DestructiveCommandMatch? Match(ShellCommand command) => Match(command, DestructiveCommandCatalog.Default);
 
     /// <summary>The first signature the command matches, or null.</summary>
