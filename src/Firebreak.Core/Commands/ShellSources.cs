@@ -128,7 +128,9 @@ public static partial class ShellSources
         public void Add(EmbeddedText value, TextSpan itemSpan)
         {
             if (_builder.Length > 0) _builder.Append(' ', _end);
-            _builder.Append('\'', itemSpan.Start);
+            // The quotes we add map onto the value's first and last characters, so a word's span is the value itself.
+            bool empty = value.Value.Length == 0;
+            _builder.Append('\'', empty ? itemSpan.Start : value.MapToHost(0));
             for (int i = 0; i < value.Value.Length; i++)
             {
                 char c = value.Value[i];
@@ -143,7 +145,7 @@ public static partial class ShellSources
                 }
             }
             _end = Math.Max(itemSpan.Start, itemSpan.End - 1);
-            _builder.Append('\'', _end);
+            _builder.Append('\'', empty ? _end : value.MapToHost(value.Value.Length - 1));
         }
 
         public EmbeddedText Build() => _builder.Build(_end + 1);
