@@ -47,6 +47,9 @@ public sealed class DestructiveCommandMatch
     public DestructiveCommandSignature Signature { get; }
     public ShellCommand Command { get; }
 
+    /// <summary>The program and subcommands as written: <c>rails db:reset</c>, <c>fly vol destroy</c>.</summary>
+    public string DisplayName { get; internal set; } = string.Empty;
+
     /// <summary>The smallest part that explains the match: the subcommand, the required flag, the target, <c>FLUSHALL</c>.</summary>
     public TextSpan Span { get; }
 

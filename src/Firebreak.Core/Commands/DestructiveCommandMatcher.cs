@@ -52,7 +52,7 @@ public static class DestructiveCommandMatcher
         var parsed = command.ParseArguments(signature.Syntax);
         if (AsksForHelp(parsed, signature)) return null;
 
-        int afterPath = FindPath(parsed.Positionals, signature.Paths);
+        int afterPath = FindPath(parsed.Positionals, signature.Paths, out int pathStart);
         if (afterPath < 0) return null;
         TextSpan pathSpan = afterPath > 0 ? parsed.Positionals[afterPath - 1].Span : command.NameWord.Span;
 
@@ -84,7 +84,9 @@ public static class DestructiveCommandMatcher
             "path" => pathSpan,
             _ => flagSpan ?? argumentSpan ?? pathSpan,
         };
-        var match = new DestructiveCommandMatch(signature, command, span);
+        var words = new List<string> { command.Name };
+        for (int i = pathStart; i < afterPath; i++) words.Add(parsed.Positionals[i].Value ?? string.Empty);
+        var match = new DestructiveCommandMatch(signature, command, span) { DisplayName = string.Join(" ", words) };
 
         if (!signature.Prompts)
         {
@@ -125,8 +127,9 @@ public static class DestructiveCommandMatcher
     }
 
     /// <summary>The index of the first positional after the matched path, or -1.</summary>
-    private static int FindPath(IReadOnlyList<CommandWord> positionals, IReadOnlyList<IReadOnlyList<string[]>> paths)
+    private static int FindPath(IReadOnlyList<CommandWord> positionals, IReadOnlyList<IReadOnlyList<string[]>> paths, out int pathStart)
     {
+        pathStart = 0;
         if (paths.Count == 0) return 0;
         foreach (var path in paths)
         {
@@ -135,7 +138,11 @@ public static class DestructiveCommandMatcher
             {
                 bool all = true;
                 for (int k = 0; k < path.Count && all; k++) all = PathElementMatches(positionals[start + k].Value, path[k]);
-                if (all) return start + path.Count;
+                if (all)
+                {
+                    pathStart = start;
+                    return start + path.Count;
+                }
             }
         }
         return -1;

@@ -38,7 +38,7 @@ public sealed class DestructiveCommandRule : Rule
     internal static (FindingLevel Level, string Message) Judge(DestructiveCommandMatch match, ShellSource source)
     {
         var signature = match.Signature;
-        string head = $"`{signature.DisplayName}` destroys {signature.Destroys}";
+        string head = $"`{match.DisplayName}` destroys {signature.Destroys}";
         if (match.Neutralizer != null)
             return (FindingLevel.Note, $"{head}, but `{match.Neutralizer}` makes this run a dry run, so this is a note; remove the command before the flag goes.");
 

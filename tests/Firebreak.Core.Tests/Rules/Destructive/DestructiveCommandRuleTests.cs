@@ -31,6 +31,10 @@ public class DestructiveCommandRuleTests
     [InlineData("rm -rf {|FB1001:\"$DATA_DIR/\"|}")]
     [InlineData("git push {|FB1001:--force|} origin main")]
     [InlineData("ssh db1 'redis-cli {|FB1001:FLUSHALL|}'")]
+    [InlineData("eval \"terraform {|FB1001:destroy|} -auto-approve\"")]
+    [InlineData("bash <<'EOF'\nset -e\ntofu {|FB1001:destroy|}\nEOF")]
+    [InlineData("git push {|FB1001:--force-with-lease|} origin main")]
+    [InlineData("kubectl delete {|FB1001:ns/production|}")]
     public void Bypasses_of_runtime_guards_are_found(string markup) => RuleHarness.Verify("scripts/run.sh", markup, Id);
 
     // ---- look-alikes: text that is not run, and commands that do not destroy ----------------------------
@@ -51,6 +55,8 @@ public class DestructiveCommandRuleTests
     [InlineData("redis-cli GET FLUSHALL")]
     [InlineData("railway volume delete --help")]
     [InlineData("echo PING | redis-cli")]
+    [InlineData("psql \"$DATABASE_URL\" <<'SQL'\nselect 1;\nSQL")]
+    [InlineData("git push --force-with-lease origin feature/login")]
     public void Look_alikes_stay_quiet(string text) => RuleHarness.Verify("scripts/run.sh", text, Id);
 
     // ---- levels and messages ----------------------------------------------------------------------------
@@ -62,6 +68,13 @@ public class DestructiveCommandRuleTests
         Assert.Equal(FindingLevel.Warning, finding.Level);
         Assert.Contains("`railway service delete` destroys the Railway service", finding.Message);
         Assert.Contains("asks for confirmation", finding.Message);
+    }
+
+    [Fact]
+    public void Message_names_the_subcommand_as_written()
+    {
+        var finding = Single("run.sh", "bin/rails {|FB1001:db:reset|}\n");
+        Assert.StartsWith("`rails db:reset` destroys the Rails database", finding.Message);
     }
 
     [Fact]
