@@ -161,5 +161,42 @@ public class ShellSourcesTests
     }
 
     [Fact]
+    public void Workflow_default_shell_pwsh_skips_run_blocks_unless_a_step_says_bash() => AssertRmAt(".github/workflows/w.yml", """
+        on: push
+        defaults:
+          run:
+            shell: pwsh
+        jobs:
+          a:
+            runs-on: windows-latest
+            steps:
+              - run: rm -rf /not/shell
+              - shell: bash
+                run: {|X:rm -rf /x|}
+        """, "workflow step");
+
+    [Fact]
+    public void Exec_form_keeps_quotes_inside_arguments()
+    {
+        const string text = "RUN [\"sh\", \"-c\", \"echo 'a b' && rm -rf /data\"]\n";
+        var rm = Sources("Dockerfile", text).Single().Commands.Single(c => c.Name == "rm");
+        Assert.Equal("/data", text.Substring(rm.Arguments[2].Span.Start, rm.Arguments[2].Span.Length));
+    }
+
+    [Fact]
+    public void Sources_are_found_once_per_document()
+    {
+        var document = new DocumentContext(new SourceFile("a.sh", "rm -rf /x\n"));
+        Assert.Same(ShellSources.Of(document), ShellSources.Of(document));
+    }
+
+    [Fact]
+    public void Shell_parse_problems_are_reported_in_file_offsets()
+    {
+        var result = RuleHarness.Analyze((".github/workflows/a.yml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo \"unterminated\n"));
+        Assert.Contains(result.Findings, f => f.RuleId == "FB0001" && f.Message.Contains("shell", System.StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void Other_file_kinds_hold_no_shell() => Assert.Empty(Sources("README.md", "rm -rf /\n"));
 }
