@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Firebreak.Core.Languages;
+using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
 
@@ -35,6 +36,18 @@ public sealed class DocumentContext
         var yaml = YamlParser.Parse(doc.Text.Text);
         foreach (var diagnostic in yaml.Diagnostics) doc.ReportParseProblem("YAML", diagnostic);
         return yaml;
+    });
+
+    /// <summary>
+    /// The file parsed as HCL, once: native syntax for <c>.tf</c>/<c>.tofu</c>/<c>.tfvars</c>, JSON syntax for
+    /// <c>.tf.json</c>/<c>.tfvars.json</c>.
+    /// </summary>
+    public HclFile Hcl => GetModel("hcl", static doc =>
+    {
+        bool json = doc.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        var hcl = json ? HclParser.ParseJson(doc.Text.Text) : HclParser.Parse(doc.Text.Text);
+        foreach (var diagnostic in hcl.Diagnostics) doc.ReportParseProblem(json ? "Terraform JSON" : "HCL", diagnostic);
+        return hcl;
     });
 
     /// <summary>
@@ -98,13 +111,20 @@ public sealed class DocumentContext
         Func<DocumentContext, IEnumerable<CommentTrivia>> hash = doc => CommentLexer.Hash.Lex(doc.Text.Text);
         foreach (var kind in new[] { FileKind.Shell, FileKind.Dockerfile, FileKind.Makefile, FileKind.Justfile, FileKind.Toml, FileKind.CodexConfig, FileKind.CodexRules, FileKind.DotEnv, FileKind.PowerShell, FileKind.Text })
             sources[kind] = hash;
-        Func<DocumentContext, IEnumerable<CommentTrivia>> hcl = doc => CommentLexer.HashAndSlashes.Lex(doc.Text.Text);
+        Func<DocumentContext, IEnumerable<CommentTrivia>> hcl = doc => HclComments(doc);
         sources[FileKind.Terraform] = hcl;
         sources[FileKind.TerraformVars] = hcl;
+        sources[FileKind.TerraformJson] = hcl;
         sources[FileKind.Sql] = doc => CommentLexer.Sql.Lex(doc.Text.Text);
         sources[FileKind.Markdown] = doc => CommentLexer.Markdown.Lex(doc.Text.Text);
         sources[FileKind.CSharp] = doc => CommentLexer.SlashesOnly.Lex(doc.Text.Text);
         return sources;
+    }
+
+    private static IEnumerable<CommentTrivia> HclComments(DocumentContext doc)
+    {
+        var hcl = doc.Hcl;
+        foreach (var comment in hcl.Comments) yield return new CommentTrivia(comment.Span, comment.GetContent(hcl.Text));
     }
 
     private static IEnumerable<CommentTrivia> YamlComments(DocumentContext doc)

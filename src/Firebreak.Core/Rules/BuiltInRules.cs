@@ -7,10 +7,14 @@ namespace Firebreak.Core.Rules;
 public static partial class BuiltInRules
 {
     public static IReadOnlyList<Rule> FileRules() =>
-        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules()).ToArray();
+        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules())
+            .Concat(TerraformFileRules())
+            .ToArray();
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
-        DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules()).ToArray();
+        DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
+            .Concat(TerraformProjectRules())
+            .ToArray();
 
     private static partial IEnumerable<Rule> DestructiveFileRules();
     private static partial IEnumerable<Rule> CredentialFileRules();

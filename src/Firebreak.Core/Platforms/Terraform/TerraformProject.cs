@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Firebreak.Core.Analysis;
+
+namespace Firebreak.Core.Platforms.Terraform;
+
+/// <summary>
+/// The Terraform modules of one scan and their instances: every directory not called by another scanned module is a
+/// root (variables from defaults and tfvars); local module calls (<c>source = "./x"</c>) are followed with their inputs
+/// to a bounded depth. Built once per scan and shared by all Terraform rules.
+/// </summary>
+public sealed class TerraformProject
+{
+    private const int MaxCallDepth = 8;
+    // Per root: a module tree fans out (each call is an instance); the global cap bounds a pathological scan.
+    private const int MaxInstancesPerRoot = 256;
+    private const int MaxInstances = 50_000;
+    private int _rootInstances;
+
+    private static readonly ConditionalWeakTable<ProjectContext, TerraformProject> s_cache = new();
+
+    private TerraformProject(ProjectContext project)
+    {
+        var byDirectory = new Dictionary<string, (List<DocumentContext> Files, List<DocumentContext> Vars)>(StringComparer.Ordinal);
+        foreach (var document in project.Documents)
+        {
+            bool isModuleFile = (document.Kind == FileKind.Terraform && !document.Path.EndsWith(".tftest.hcl", StringComparison.OrdinalIgnoreCase))
+                                || document.Kind == FileKind.TerraformJson;
+            bool isVars = document.Kind == FileKind.TerraformVars && TerraformModule.IsLoadedVarFile(document.Path);
+            if (!isModuleFile && !isVars) continue;
+            string directory = DirectoryOf(document.Path);
+            if (!byDirectory.TryGetValue(directory, out var entry)) byDirectory[directory] = entry = (new List<DocumentContext>(), new List<DocumentContext>());
+            (isModuleFile ? entry.Files : entry.Vars).Add(document);
+        }
+        foreach (var kv in byDirectory.OrderBy(k => k.Key, StringComparer.Ordinal))
+            if (kv.Value.Files.Count > 0) Modules[kv.Key] = new TerraformModule(kv.Key, kv.Value.Files, kv.Value.Vars);
+
+        var called = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in Modules.Values)
+            foreach (var call in module.ModuleCalls)
+                if (call.IsLocal && Resolve(module.Directory, call.Source!) is { } target && target != module.Directory && Modules.ContainsKey(target))
+                    called.Add(target);
+
+        foreach (var module in Modules.Values)
+        {
+            if (called.Contains(module.Directory)) continue;
+            var root = new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory);
+            Instances.Add(root);
+            _rootInstances = 1;
+            Expand(root, 0);
+        }
+        // A module that only calls itself (or is in a cycle) still gets checked once, with its defaults.
+        foreach (var module in Modules.Values)
+            if (!Instances.Any(i => i.Module == module))
+                Instances.Add(new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory));
+    }
+
+    public Dictionary<string, TerraformModule> Modules { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each module once per way it is used: as a root, and per call chain with that call's inputs.</summary>
+    public List<TerraformModuleInstance> Instances { get; } = new();
+
+    public static TerraformProject Get(ProjectContext project) => s_cache.GetValue(project, p => new TerraformProject(p));
+
+    private void Expand(TerraformModuleInstance parent, int depth)
+    {
+        if (depth >= MaxCallDepth) return;
+        foreach (var call in parent.Module.ModuleCalls)
+        {
+            if (Instances.Count >= MaxInstances || _rootInstances >= MaxInstancesPerRoot) return;
+            if (!call.IsLocal || Resolve(parent.Module.Directory, call.Source!) is not { } target || !Modules.TryGetValue(target, out var child)) continue;
+            if (call.Block.Body.Attribute("count") is not null || call.Block.Body.Attribute("for_each") is not null)
+            {
+                // Inputs may depend on each/count: still follow, each.* evaluates to Unknown.
+            }
+            var inputs = new Dictionary<string, Func<TerraformValue>>(StringComparer.Ordinal);
+            foreach (var attribute in call.Block.Body.Attributes)
+            {
+                if (attribute.Name is "source" or "version" or "count" or "for_each" or "providers" or "depends_on") continue;
+                var expression = attribute.Value;
+                var evaluator = parent.Evaluator;
+                inputs[attribute.Name] = () => evaluator.Evaluate(expression);
+            }
+            var instance = new TerraformModuleInstance(child, new TerraformModuleEvaluator(child, inputs), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
+            parent.Evaluator.AddChild(call.Name, instance.Evaluator);
+            Instances.Add(instance);
+            _rootInstances++;
+            Expand(instance, depth + 1);
+        }
+    }
+
+    internal static string DirectoryOf(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path.Substring(0, slash);
+    }
+
+    /// <summary>The directory a relative source names, or null when it leaves the scanned tree.</summary>
+    internal static string? Resolve(string directory, string source)
+    {
+        var parts = new List<string>(directory.Length == 0 ? Array.Empty<string>() : directory.Split('/'));
+        foreach (var segment in source.Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".") continue;
+            if (segment == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(segment);
+        }
+        return string.Join("/", parts);
+    }
+}
+
+/// <summary>One use of a module: its declarations and the evaluator that knows its inputs.</summary>
+public sealed class TerraformModuleInstance
+{
+    internal TerraformModuleInstance(TerraformModule module, TerraformModuleEvaluator evaluator, string name)
+    {
+        Module = module;
+        Evaluator = evaluator;
+        Name = name;
+    }
+
+    public TerraformModule Module { get; }
+    public TerraformModuleEvaluator Evaluator { get; }
+
+    /// <summary>The directory, then each module call's name on the way here.</summary>
+    public string Name { get; }
+
+    /// <summary>Its path or a call name on the way says production (<c>prod</c>, <c>production</c>).</summary>
+    public bool LooksLikeProduction => Name.Split('/', '-', '_', '.', ' ').Any(t =>
+        t.Equals("prod", StringComparison.OrdinalIgnoreCase) || t.Equals("production", StringComparison.OrdinalIgnoreCase) || t.Equals("prd", StringComparison.OrdinalIgnoreCase));
+}

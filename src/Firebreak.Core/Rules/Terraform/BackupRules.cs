@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Json;
+using Firebreak.Core.Platforms.Terraform;
+
+namespace Firebreak.Core.Rules.Terraform;
+
+/// <summary>FB3001: RDS automated backups deleted with the instance, and no independent copy in the module.</summary>
+public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.AutomatedBackupsDeletedWithInstance;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        var module = instance.Module;
+        // Any independent copy mechanism in the module (linked or not) keeps this quiet: we do not guess what it covers.
+        if (module.ManagedResources("aws_db_instance_automated_backups_replication").Any() || module.ManagedResources("aws_backup_selection").Any()) return;
+        foreach (var resource in module.ManagedResources("aws_db_instance"))
+        {
+            if (IsDependentDbInstance(instance, resource)) continue;
+            if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3005
+            var attribute = resource.Body.Attribute("delete_automated_backups");
+            var value = attribute is null ? TerraformValue.True : instance.Evaluator.Evaluate(attribute.Value);
+            if (value.AsBool() == true)
+                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"));
+        }
+    }
+}
+
+/// <summary>FB3002: AWS Backup plan rules without a <c>copy_action</c>: recovery points live only in the source vault.</summary>
+public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.BackupPlanWithoutCopyAction;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var plan in instance.Module.ManagedResources("aws_backup_plan"))
+        {
+            foreach (var rule in plan.Body.Blocks("rule"))
+            {
+                // A dynamic "copy_action" may add one: unknown, stay quiet.
+                if (rule.Body.Block("copy_action") is not null || rule.Body.Blocks("dynamic").Any(d => d.Label(0) == "copy_action")) continue;
+                var name = instance.Evaluator.Evaluate(rule.Body, "rule_name", TerraformValue.Unknown).AsString() ?? "a rule";
+                reporter.Report(Rule, plan.Document, rule.TypeSpan, Rule.FormatMessage(plan.Address, name));
+            }
+        }
+    }
+}
+
+/// <summary>FB3003: an AWS Backup vault with no vault lock: whoever can delete recovery points can delete them all.</summary>
+public sealed class BackupVaultWithoutLockRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.BackupVaultWithoutLock;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        var locked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vaultLock in instance.Module.ManagedResources("aws_backup_vault_lock_configuration"))
+        {
+            var name = vaultLock.Body.Attribute("backup_vault_name")?.Value;
+            var reference = ResourceReference(name, instance.Module);
+            var known = name is null ? null : instance.Evaluator.Evaluate(name).AsString();
+            if (reference is null && known is null) return;
+            if (reference is not null) locked.Add(reference);
+            if (known is not null) locked.Add("name:" + known);
+        }
+        foreach (var vault in instance.Module.ManagedResources("aws_backup_vault"))
+        {
+            if (locked.Contains(vault.Address)) continue;
+            var name = instance.Evaluator.Evaluate(vault.Body, "name", TerraformValue.Unknown).AsString();
+            if (name is not null && locked.Contains("name:" + name)) continue;
+            reporter.Report(Rule, vault.Document, vault.HeaderSpan, Rule.FormatMessage(vault.Address));
+        }
+    }
+}
+
+/// <summary>FB3004: backups turned off: RDS retention 0, Cloud SQL <c>backup_configuration.enabled = false</c>.</summary>
+public sealed class BackupsDisabledRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.BackupsDisabled;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var resource in instance.Module.Resources)
+        {
+            if (resource.IsData) continue;
+            if (resource.Type is "aws_db_instance" or "aws_rds_cluster")
+            {
+                if (IsDependentDbInstance(instance, resource)) continue;
+                if (resource.Body.Attribute("backup_retention_period") is { } retention && instance.Evaluator.Evaluate(retention.Value).AsNumber() == 0)
+                    reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"));
+            }
+            else if (resource.Type == "google_sql_database_instance")
+            {
+                if (IsSet(instance, resource, "master_instance_name")) continue;
+                if (resource.Body.Block("settings")?.Body.Block("backup_configuration")?.Body.Attribute("enabled") is { } enabled &&
+                    instance.Evaluator.Evaluate(enabled.Value).AsBool() == false)
+                    reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"));
+            }
+        }
+    }
+}
+
+/// <summary>FB3005: DynamoDB tables without point-in-time recovery.</summary>
+public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.DynamoDbWithoutPointInTimeRecovery;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var table in instance.Module.ManagedResources("aws_dynamodb_table"))
+        {
+            var pitr = table.Body.Block("point_in_time_recovery");
+            if (pitr is null)
+            {
+                if (table.Body.Blocks("dynamic").Any(d => d.Label(0) == "point_in_time_recovery")) continue;
+                reporter.Report(Rule, table.Document, table.HeaderSpan, Rule.FormatMessage(table.Address, "has no `point_in_time_recovery` block"));
+                continue;
+            }
+            var enabled = pitr.Body.Attribute("enabled");
+            var value = enabled is null ? TerraformValue.False : instance.Evaluator.Evaluate(enabled.Value);
+            if (value.AsBool() == false)
+                reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"));
+        }
+    }
+}
+
+/// <summary>FB1100: a plan (<c>terraform show -json</c>) that deletes or replaces a stateful resource.</summary>
+public sealed class PlanDeletesStatefulResourceRule : Rule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.PlanDeletesStatefulResource;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override bool AppliesTo(FileKind kind) => kind == FileKind.TerraformPlanJson;
+
+    public override bool MightMatch(string text) => text.IndexOf("\"delete\"", StringComparison.Ordinal) >= 0;
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        var json = document.GetModel("json", static d => JsonParser.Parse(d.Text.Text));
+        if (json.Root is not JsonObject root || root.Get("resource_changes") is not JsonArray changes) return;
+        foreach (var change in changes.Items.OfType<JsonObject>())
+        {
+            if (change.Get("type") is not JsonString type || !StatefulResources.LooksStateful(type.Value)) continue;
+            if (change.Get("mode") is JsonString { Value: "data" }) continue;
+            if (change.Get("change") is not JsonObject body || body.Get("actions") is not JsonArray actions) continue;
+            var names = actions.Items.OfType<JsonString>().Select(a => a.Value).ToArray();
+            if (!names.Contains("delete")) continue;
+            var address = change.Members.FirstOrDefault(m => m.Name == "address");
+            var span = address?.Value.Span ?? change.Span;
+            string what = names.Contains("create") ? "replaces (deletes, then creates again)" : "deletes";
+            sink.Report(Descriptor, document, span, Descriptor.FormatMessage((address?.Value as JsonString)?.Value ?? type.Value, what));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Languages.Hcl;
+using Firebreak.Core.Platforms.Terraform;
+
+namespace Firebreak.Core.Rules.Terraform;
+
+/// <summary>
+/// FB2105: an IAM role that CI assumes through OIDC (GitHub Actions, GitLab) with no <c>sub</c> condition, or with a
+/// wildcard repository: any repository on the platform (or in the organisation) can take the role.
+/// </summary>
+public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.CiOidcTrustUnscoped;
+    private static readonly string[] Issuers = { "token.actions.githubusercontent.com", "gitlab.com" };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var role in instance.Module.ManagedResources("aws_iam_role"))
+        {
+            if (role.Body.Attribute("assume_role_policy") is not { } policy) continue;
+            var document = PolicyDocuments.Read(instance.Evaluator.Evaluate(policy.Value));
+            foreach (var statement in document.Get("Statement").AsItems())
+            {
+                if (statement.Get("Effect").AsString() is { } effect && effect != "Allow") continue;
+                var issuer = Issuer(statement.Get("Principal").Get("Federated").AsItems().Select(v => v.AsString()));
+                if (issuer is null) continue;
+                var subjects = new List<string>();
+                bool hasSubject = false, unknownSubject = false;
+                foreach (var op in statement.Get("Condition").Attributes)
+                    foreach (var key in op.Value.Attributes)
+                    {
+                        if (!key.Key.Equals(issuer + ":sub", StringComparison.OrdinalIgnoreCase)) continue;
+                        hasSubject = true;
+                        foreach (var v in key.Value.AsItems())
+                            if (v.AsString() is { } s) subjects.Add(s); else unknownSubject = true;
+                        if (!key.Value.IsKnown) unknownSubject = true;
+                    }
+                if (!statement.Get("Condition").IsWhollyKnown && !hasSubject) continue;
+                var problem = Problem(issuer, hasSubject, subjects, unknownSubject);
+                if (problem is null) continue;
+                var span = IamPolicyWildcardRule.FindKey(policy.Value, "Condition") ?? policy.Span;
+                reporter.Report(Rule, role.Document, span, Rule.FormatMessage(role.Address, problem));
+            }
+        }
+        foreach (var document in instance.Module.Resources.Where(r => r.IsData && r.Type == "aws_iam_policy_document"))
+        {
+            foreach (var statement in document.Body.Blocks("statement"))
+            {
+                if (instance.Evaluator.Evaluate(statement.Body, "effect", TerraformValue.String("Allow")).AsString() != "Allow") continue;
+                var identifiers = statement.Body.Blocks("principals")
+                    .Where(p => instance.Evaluator.Evaluate(p.Body, "type", TerraformValue.Unknown).AsString() == "Federated")
+                    .SelectMany(p => instance.Evaluator.Evaluate(p.Body, "identifiers", TerraformValue.Unknown).AsItems().Select(v => v.AsString()));
+                var issuer = Issuer(identifiers);
+                if (issuer is null) continue;
+                if (statement.Body.Blocks("dynamic").Any()) continue;
+                var subjects = new List<string>();
+                bool hasSubject = false, unknownSubject = false;
+                HclBlock? subjectCondition = null;
+                foreach (var condition in statement.Body.Blocks("condition"))
+                {
+                    var variable = instance.Evaluator.Evaluate(condition.Body, "variable", TerraformValue.Unknown);
+                    if (!variable.IsKnown) { unknownSubject = true; hasSubject = true; continue; }
+                    if (!string.Equals(variable.AsString(), issuer + ":sub", StringComparison.OrdinalIgnoreCase)) continue;
+                    hasSubject = true;
+                    subjectCondition = condition;
+                    var values = instance.Evaluator.Evaluate(condition.Body, "values", TerraformValue.Unknown);
+                    if (!values.IsKnown) unknownSubject = true;
+                    foreach (var v in values.AsItems())
+                        if (v.AsString() is { } s) subjects.Add(s); else unknownSubject = true;
+                }
+                var problem = Problem(issuer, hasSubject, subjects, unknownSubject);
+                if (problem is null) continue;
+                var span = subjectCondition?.Body.Attribute("values")?.Span ?? statement.TypeSpan;
+                reporter.Report(Rule, document.Document, span, Rule.FormatMessage(document.Address, problem));
+            }
+        }
+    }
+
+    private static string? Issuer(IEnumerable<string?> federated)
+    {
+        foreach (var principal in federated)
+        {
+            if (principal is null) continue;
+            foreach (var issuer in Issuers)
+                if (principal == issuer || principal.EndsWith("oidc-provider/" + issuer, StringComparison.Ordinal)) return issuer;
+        }
+        return null;
+    }
+
+    private static string? Problem(string issuer, bool hasSubject, List<string> subjects, bool unknownSubject)
+    {
+        if (!hasSubject) return $"trusts `{issuer}` with no `sub` condition: any repository on the platform can assume it";
+        if (unknownSubject) return null;
+        var wildcard = subjects.FirstOrDefault(s => WildcardRepository(issuer, s));
+        return wildcard is null ? null : $"trusts `{issuer}` for subject `{wildcard}`, which matches any repository";
+    }
+
+    /// <summary>GitHub: <c>repo:owner/name:…</c>; GitLab: <c>project_path:group/project:…</c>. A <c>*</c> before the repository's end is a wildcard repository.</summary>
+    private static bool WildcardRepository(string issuer, string subject)
+    {
+        string prefix = issuer == "gitlab.com" ? "project_path:" : "repo:";
+        if (!subject.StartsWith(prefix, StringComparison.Ordinal)) return subject.IndexOf('*') >= 0 || subject.IndexOf('?') >= 0;
+        string rest = subject.Substring(prefix.Length);
+        int colon = rest.IndexOf(':');
+        string repository = colon < 0 ? rest : rest.Substring(0, colon);
+        return repository.IndexOf('*') >= 0 || repository.IndexOf('?') >= 0 || repository.IndexOf('/') < 0;
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Languages.Hcl;
+using Firebreak.Core.Languages.Json;
+using Firebreak.Core.Platforms.Terraform;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Terraform;
+
+/// <summary>FB2101: IAM policies that allow <c>Action: "*"</c>, or write actions on <c>Resource: "*"</c>.</summary>
+public sealed class IamPolicyWildcardRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.IamPolicyWildcard;
+    private static readonly HashSet<string> PolicyResources = new(StringComparer.Ordinal)
+    {
+        "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy",
+    };
+    // Verbs that destroy or overwrite data or its protections; other writes (AssignIpv6Addresses, PutMetricData is
+    // included as Put) on "*" are common in AWS's own recommended policies and are not this rule's concern.
+    private static readonly string[] DestructivePrefixes =
+    {
+        "Delete", "Terminate", "Remove", "Put", "Update", "Modify", "Purge", "Drop", "Detach", "Disable", "Reset", "Revoke",
+        "Cancel", "Stop", "Restore", "Write", "BatchWrite", "BatchDelete", "Deregister", "Disassociate", "Replace", "Overwrite",
+        "Truncate", "Expire", "Abort", "Empty", "Pass", "Attach", "Schedule",
+    };
+
+    // Telemetry services whose writes on "*" are the documented norm (log groups, metrics, traces) and lose no data.
+    private static readonly HashSet<string> TelemetryServices = new(StringComparer.OrdinalIgnoreCase) { "logs", "cloudwatch", "xray" };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var resource in instance.Module.Resources)
+        {
+            if (resource.IsData && resource.Type == "aws_iam_policy_document") CheckDocument(instance, resource, reporter);
+            else if (!resource.IsData && PolicyResources.Contains(resource.Type) && resource.Body.Attribute("policy") is { } policy)
+                CheckJsonPolicy(instance, resource, policy, reporter);
+            else if (!resource.IsData && resource.Type == "aws_iam_role")
+                foreach (var inline in resource.Body.Blocks("inline_policy"))
+                    if (inline.Body.Attribute("policy") is { } p) CheckJsonPolicy(instance, resource, p, reporter);
+        }
+    }
+
+    private void CheckDocument(TerraformModuleInstance instance, TerraformResource document, Reporter reporter)
+    {
+        foreach (var statement in document.Body.Blocks("statement"))
+        {
+            if (instance.Evaluator.Evaluate(statement.Body, "effect", TerraformValue.String("Allow")).AsString() != "Allow") continue;
+            var actionsAttribute = statement.Body.Attribute("actions");
+            var resourcesAttribute = statement.Body.Attribute("resources");
+            var actions = Strings(instance.Evaluator.Evaluate(actionsAttribute?.Value));
+            var resources = Strings(instance.Evaluator.Evaluate(resourcesAttribute?.Value));
+            var problem = Problem(actions, resources);
+            if (problem is null) continue;
+            var span = problem.Value.OnAction ? actionsAttribute!.Span : resourcesAttribute!.Span;
+            reporter.Report(Rule, document.Document, span, Rule.FormatMessage(document.Address, problem.Value.Text));
+        }
+    }
+
+    private void CheckJsonPolicy(TerraformModuleInstance instance, TerraformResource resource, HclAttribute policy, Reporter reporter)
+    {
+        var document = PolicyDocuments.Read(instance.Evaluator.Evaluate(policy.Value));
+        foreach (var statement in document.Get("Statement").AsItems())
+        {
+            if (statement.Get("Effect").AsString() is { } effect && effect != "Allow") continue;
+            var problem = Problem(Strings(statement.Get("Action")), Strings(statement.Get("Resource")));
+            if (problem is null) continue;
+            var span = FindKey(policy.Value, problem.Value.OnAction ? "Action" : "Resource") ?? policy.Span;
+            reporter.Report(Rule, resource.Document, span, Rule.FormatMessage(resource.Address, problem.Value.Text));
+        }
+    }
+
+    private static (bool OnAction, string Text)? Problem(IReadOnlyList<string> actions, IReadOnlyList<string> resources)
+    {
+        if (actions.Contains("*")) return (true, "allows every action (`\"*\"`)");
+        if (!resources.Contains("*")) return null;
+        var write = actions.FirstOrDefault(IsWrite);
+        return write is null ? null : (false, $"allows `{write}` on every resource (`\"*\"`)");
+    }
+
+    private static bool IsWrite(string action)
+    {
+        int colon = action.IndexOf(':');
+        if (colon > 0 && TelemetryServices.Contains(action.Substring(0, colon))) return false;
+        string verb = colon < 0 ? action : action.Substring(colon + 1);
+        if (verb.Length == 0 || verb[0] == '*') return true; // "s3:*", "*Bucket"
+        return DestructivePrefixes.Any(p => verb.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(verb.TrimEnd('*'), StringComparison.Ordinal) && verb.EndsWith("*", StringComparison.Ordinal));
+    }
+
+    private static IReadOnlyList<string> Strings(TerraformValue value) =>
+        value.AsItems().Select(v => v.AsString()).Where(s => s is not null).Select(s => s!).ToArray();
+
+    /// <summary>The <c>Action = …</c> item inside an object literal of the expression (jsonencode), if written there.</summary>
+    internal static TextSpan? FindKey(HclExpression expression, string key)
+    {
+        foreach (var e in expression.DescendantsAndSelf())
+            if (e is HclObjectExpression o)
+                foreach (var item in o.Items)
+                    if (item.KeyName == key && item.Value.DescendantsAndSelf().Any(v => v.AsString() == "*")) return item.Span;
+        // The wildcard came through a reference (local.actions): point at the key that holds it.
+        foreach (var e in expression.DescendantsAndSelf())
+            if (e is HclObjectExpression o)
+                foreach (var item in o.Items)
+                    if (item.KeyName == key) return item.Span;
+        return null;
+    }
+}
+
+/// <summary>Reads a policy from a value: the structure behind jsonencode, a JSON string (heredoc), or an object.</summary>
+internal static class PolicyDocuments
+{
+    public static TerraformValue Read(TerraformValue value)
+    {
+        if (value.EncodedFrom is { } structure) return structure;
+        if (value.Kind == TerraformValueKind.Object) return value;
+        if (value.Kind == TerraformValueKind.String)
+        {
+            var json = JsonParser.Parse(value.StringValue!);
+            if (json.Diagnostics.Count == 0) return TerraformValue.FromJson(json.Root);
+        }
+        return TerraformValue.Unknown;
+    }
+}
+
+/// <summary>FB2102: the AWS-managed <c>AdministratorAccess</c> policy attached to a role, user or group.</summary>
+public sealed class AdministratorAccessAttachedRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.AdministratorAccessAttached;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var resource in instance.Module.Resources)
+        {
+            if (resource.IsData) continue;
+            if (resource.Type is "aws_iam_role_policy_attachment" or "aws_iam_user_policy_attachment" or "aws_iam_group_policy_attachment" or "aws_iam_policy_attachment"
+                && resource.Body.Attribute("policy_arn") is { } arn && IsAdministrator(instance.Evaluator.Evaluate(arn.Value)))
+                reporter.Report(Rule, resource.Document, arn.Span, Rule.FormatMessage(resource.Address));
+            if (resource.Type == "aws_iam_role" && resource.Body.Attribute("managed_policy_arns") is { } arns &&
+                instance.Evaluator.Evaluate(arns.Value).AsItems().Any(IsAdministrator))
+                reporter.Report(Rule, resource.Document, arns.Span, Rule.FormatMessage(resource.Address));
+        }
+    }
+
+    private static bool IsAdministrator(TerraformValue value) =>
+        value.AsString() is { } s && s.StartsWith("arn:", StringComparison.Ordinal) && s.EndsWith(":policy/AdministratorAccess", StringComparison.Ordinal);
+}
+
+/// <summary>FB2103: <c>roles/owner</c> or <c>roles/editor</c> granted on a Google Cloud project, folder or organization.</summary>
+public sealed class GoogleBasicRoleGrantedRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.GoogleBasicRoleGranted;
+    private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
+    {
+        "google_project_iam_member", "google_project_iam_binding", "google_folder_iam_member", "google_folder_iam_binding",
+        "google_organization_iam_member", "google_organization_iam_binding",
+    };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var resource in instance.Module.Resources)
+        {
+            if (resource.IsData || !Types.Contains(resource.Type) || resource.Body.Attribute("role") is not { } role) continue;
+            if (instance.Evaluator.Evaluate(role.Value).AsString() is "roles/owner" or "roles/editor")
+                reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, instance.Evaluator.Evaluate(role.Value).AsString()));
+        }
+    }
+}
+
+/// <summary>FB2104: Azure <c>Owner</c> or <c>Contributor</c> assigned at subscription (or management group) scope.</summary>
+public sealed class AzureSubscriptionRoleAssignmentRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.AzureSubscriptionRoleAssignment;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        foreach (var resource in instance.Module.ManagedResources("azurerm_role_assignment"))
+        {
+            if (resource.Body.Attribute("role_definition_name") is not { } role) continue;
+            var name = instance.Evaluator.Evaluate(role.Value).AsString();
+            if (name is not ("Owner" or "Contributor" or "User Access Administrator")) continue;
+            var scope = resource.Body.Attribute("scope")?.Value;
+            if (scope is null || !IsSubscriptionScope(scope, instance)) continue;
+            reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, name));
+        }
+    }
+
+    private static bool IsSubscriptionScope(HclExpression scope, TerraformModuleInstance instance)
+    {
+        var steps = scope.AsTraversal();
+        if (steps is { Count: >= 3 } && steps[0].Name == "data" && steps[1].Name is "azurerm_subscription" or "azurerm_management_group") return true;
+        var value = instance.Evaluator.Evaluate(scope).AsString();
+        if (value is null) return false;
+        var parts = value.Trim('/').Split('/');
+        return (parts.Length == 2 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase))
+            || value.IndexOf("/providers/Microsoft.Management/managementGroups/", StringComparison.OrdinalIgnoreCase) >= 0 && parts.Length == 4;
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Hcl;
+using Firebreak.Core.Platforms.Terraform;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Terraform;
+
+/// <summary>
+/// A rule over every Terraform module instance of a scan. A module used twice is checked per use; one finding per span.
+/// </summary>
+public abstract class TerraformModuleRule : ProjectRule
+{
+    public override void Analyze(ProjectContext project, FindingSink sink)
+    {
+        if (!project.Documents.Any(d => d.Kind is FileKind.Terraform or FileKind.TerraformJson)) return;
+        var terraform = TerraformProject.Get(project);
+        var reporter = new Reporter(sink);
+        foreach (var instance in terraform.Instances)
+        {
+            reporter.Instance = instance;
+            Check(instance, reporter);
+        }
+    }
+
+    protected abstract void Check(TerraformModuleInstance instance, Reporter reporter);
+
+    protected sealed class Reporter
+    {
+        private readonly FindingSink _sink;
+        private readonly HashSet<(string, string, int, int)> _seen = new();
+
+        public Reporter(FindingSink sink) => _sink = sink;
+
+        internal TerraformModuleInstance? Instance { get; set; }
+
+        public void Report(RuleDescriptor rule, DocumentContext document, TextSpan span, string message)
+        {
+            if (!_seen.Add((rule.Id, document.Path, span.Start, span.Length))) return;
+            // In a shared module the value came from one caller's inputs: say which, or the finding cannot be acted on.
+            if (Instance is { } instance && instance.Name != instance.Module.Directory) message += $" (through module call `{instance.Name}`)";
+            _sink.Report(rule, document, span, message);
+        }
+    }
+
+    /// <summary><c>type.name.attr</c> when the expression refers to a resource of this module, else null.</summary>
+    protected static string? ResourceReference(HclExpression? expression, TerraformModule module)
+    {
+        var steps = expression?.AsTraversal();
+        if (steps is null || steps.Count < 2 || steps[1].Kind != HclTraversalStepKind.Attribute) return null;
+        if (steps[0].Name == "data" && steps.Count >= 3) return "data." + steps[1].Name + "." + steps[2].Name;
+        return module.FindManaged(steps[0].Name, steps[1].Name) is { } r ? r.Address : null;
+    }
+
+    /// <summary>What identifies a value for "same as" checks: the known string, or the resource it references.</summary>
+    protected static string? Identity(HclExpression? expression, TerraformModuleInstance instance)
+    {
+        if (expression is null) return null;
+        var value = instance.Evaluator.Evaluate(expression);
+        if (value.Kind == TerraformValueKind.String) return "value:" + value.StringValue;
+        return ResourceReference(expression, instance.Module) is { } address ? "resource:" + address : null;
+    }
+
+    /// <summary>
+    /// True when the attribute is present and not known to be null (<c>replicate_source_db = var.x</c> with a null
+    /// default is not a replica; an unknown value might be, so it counts as set).
+    /// </summary>
+    protected static bool IsSet(TerraformModuleInstance instance, TerraformResource resource, string attribute) =>
+        resource.Body.Attribute(attribute) is { } a && instance.Evaluator.Evaluate(a.Value).Kind != TerraformValueKind.Null;
+
+    /// <summary>An RDS instance that is an Aurora member or a read replica: protection and backups belong to its source.</summary>
+    protected static bool IsDependentDbInstance(TerraformModuleInstance instance, TerraformResource resource) =>
+        resource.Type == "aws_db_instance" && (IsSet(instance, resource, "cluster_identifier") || IsSet(instance, resource, "replicate_source_db"));
+
+    /// <summary>The attribute when present, else the block's type and name labels.</summary>
+    protected static TextSpan SpanOf(TerraformResource resource, HclAttribute? attribute) => attribute?.Span ?? resource.HeaderSpan;
+}

@@ -1,0 +1,97 @@
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Platforms.Terraform;
+
+namespace Firebreak.Core.Tests.Platforms;
+
+public sealed class TerraformModuleEvaluatorTests
+{
+    private static TerraformProject Project(params (string Path, string Text)[] files) =>
+        TerraformProject.Get(new ProjectContext(files.Select(f => new DocumentContext(new SourceFile(f.Path, f.Text))).ToArray()));
+
+    /// <summary>The value of <c>local.result</c> in the root module of <paramref name="locals"/>, as JSON (or "(unknown)").</summary>
+    private static string Eval(string locals, params (string Path, string Text)[] more)
+    {
+        var project = Project(new[] { ("main.tf", locals) }.Concat(more).ToArray());
+        var root = project.Instances.First(i => i.Module.Directory == "");
+        return root.Evaluator.Local("result").ToString();
+    }
+
+    [Theory]
+    [InlineData("result = 1 + 2 * 3", "7")]
+    [InlineData("result = \"a-${upper(\"b\")}-${1 + 1}\"", "a-B-2")]
+    [InlineData("result = true && !false ? \"yes\" : \"no\"", "yes")]
+    [InlineData("result = [for x in [1, 2, 3] : x * 2 if x > 1]", "[4,6]")]
+    [InlineData("result = {for k, v in { a = 1, b = 2 } : upper(k) => v}", "{\"A\":1,\"B\":2}")]
+    [InlineData("result = jsondecode(jsonencode({ Action = [\"*\"] })).Action[0]", "*")]
+    [InlineData("result = merge({ a = 1 }, { a = 2, b = 3 })", "{\"a\":2,\"b\":3}")]
+    [InlineData("result = concat([1], [2, 3])", "[1,2,3]")]
+    [InlineData("result = lookup({ a = \"x\" }, \"b\", \"fallback\")", "fallback")]
+    [InlineData("result = format(\"%s-%d\", \"db\", 7)", "db-7")]
+    [InlineData("result = replace(\"a.b.c\", \".\", \"/\")", "a/b/c")]
+    [InlineData("result = replace(\"prod-db\", \"/^prod-/\", \"\")", "db")]
+    [InlineData("result = try(local.missing, { a = 1 }.b, \"third\")", "third")]
+    [InlineData("result = can({ a = 1 }.b)", "false")]
+    [InlineData("result = coalesce(null, \"\", \"x\")", "x")]
+    [InlineData("result = length(toset([\"a\", \"a\", \"b\"]))", "2")]
+    [InlineData("result = contains([\"roles/owner\"], \"roles/owner\")", "true")]
+    [InlineData("result = element([\"a\", \"b\"], 3)", "b")]
+    [InlineData("result = flatten([[1], [[2, 3]]])", "[1,2,3]")]
+    [InlineData("result = tostring(5)", "5")]
+    [InlineData("result = \"%{ for s in [\"a\", \"b\"] }${s};%{ endfor }\"", "a;b;")]
+    [InlineData("result = [{ n = 1 }, { n = 2 }][*].n", "[1,2]")]
+    public void Known_expressions_evaluate(string local, string expected)
+    {
+        Assert.Equal(expected, Eval("locals {\n  " + local + "\n}\n"));
+    }
+
+    [Theory]
+    [InlineData("result = var.no_default")]
+    [InlineData("result = data.aws_caller_identity.current.account_id")]
+    [InlineData("result = aws_s3_bucket.b.arn")]
+    [InlineData("result = each.key")]
+    [InlineData("result = local.a")]
+    [InlineData("result = var.no_default ? true : false")]
+    [InlineData("result = timestamp()")]
+    public void Unknown_inputs_and_cycles_stay_unknown(string local)
+    {
+        Assert.Equal("(unknown)", Eval("variable \"no_default\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\nlocals {\n  a = local.b\n  b = local.a\n  " + local + "\n}\n"));
+    }
+
+    [Fact]
+    public void Variables_come_from_auto_tfvars_over_terraform_tfvars_over_defaults_and_resources_from_their_configuration()
+    {
+        string main = "variable \"a\" {\n  default = \"default\"\n}\nvariable \"b\" {\n  default = \"default\"\n}\nresource \"aws_s3_bucket\" \"x\" {\n  bucket = \"name-${var.b}\"\n}\nlocals {\n  result = \"${var.a}/${aws_s3_bucket.x.bucket}\"\n}\n";
+        Assert.Equal("auto/name-tfvars", Eval(main, ("terraform.tfvars", "a = \"tfvars\"\nb = \"tfvars\"\n"), ("x.auto.tfvars", "a = \"auto\"\n"), ("other/terraform.tfvars", "b = \"elsewhere\"\n")));
+    }
+
+    [Fact]
+    public void Local_module_calls_pass_inputs_and_return_outputs_and_remote_ones_are_unknown()
+    {
+        string main = "module \"child\" {\n  source = \"./child\"\n  name   = \"in\"\n}\nmodule \"remote\" {\n  source = \"terraform-aws-modules/rds/aws\"\n}\nlocals {\n  result = [module.child.out, module.remote.out]\n}\n";
+        Assert.Equal("(partly unknown)", Eval(main, ("child/main.tf", "variable \"name\" {}\noutput \"out\" {\n  value = \"${var.name}-out\"\n}\n")));
+        var project = Project(("main.tf", main), ("child/main.tf", "variable \"name\" {}\noutput \"out\" {\n  value = \"${var.name}-out\"\n}\n"));
+        var root = project.Instances.First(i => i.Module.Directory == "");
+        var value = root.Evaluator.Local("result");
+        Assert.Equal("in-out", value.Items[0].StringValue);
+        Assert.False(value.Items[1].IsKnown);
+        Assert.Contains(project.Instances, i => i.Name == "module.child");
+    }
+
+    [Fact]
+    public void A_module_that_calls_itself_and_sources_outside_the_tree_are_bounded()
+    {
+        var project = Project(
+            ("a/main.tf", "module \"self\" {\n  source = \"../a\"\n}\nmodule \"escape\" {\n  source = \"../../../etc\"\n}\n"));
+        Assert.InRange(project.Instances.Count, 1, 16);
+    }
+
+    [Fact]
+    public void Huge_collections_become_unknown_instead_of_exhausting_memory()
+    {
+        string nested = "result = length(flatten([for a in local.l : [for b in local.l : [for c in local.l : c]]]))";
+        string list = "l = [" + string.Join(",", Enumerable.Range(0, 60)) + "]";
+        var value = Eval("locals {\n  " + list + "\n  " + nested + "\n}\n");
+        Assert.True(value == "(unknown)" || value == "216000");
+    }
+}
