@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading;
+using YamlDotNet.RepresentationModel;
+
+namespace Firebreak.Core.Commands;
+
+/// <summary>
+/// The destructive-command signatures (rules/catalogs/commands.yaml, embedded), indexed by program name so that a
+/// command costs one dictionary lookup before any flag is looked at. Users add entries through extra catalogs.
+/// </summary>
+public sealed class DestructiveCommandCatalog
+{
+    public const string ResourceName = "catalogs/commands.yaml";
+
+    private static readonly Lazy<DestructiveCommandCatalog> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, DestructiveCommandSignature[]> _byProgram;
+
+    private DestructiveCommandCatalog(IReadOnlyList<DestructiveCommandSignature> signatures)
+    {
+        Signatures = signatures;
+        _byProgram = signatures
+            .SelectMany(s => s.Programs.Select(p => (Program: p, Signature: s)))
+            .GroupBy(x => x.Program, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Signature).ToArray(), StringComparer.Ordinal);
+    }
+
+    public static DestructiveCommandCatalog Default => s_default.Value;
+
+    public IReadOnlyList<DestructiveCommandSignature> Signatures { get; }
+
+    /// <summary>The built-in catalogue plus user catalogues (their text; <paramref name="extra"/> pairs are (name, yaml)).</summary>
+    public static DestructiveCommandCatalog WithExtra(IEnumerable<(string Name, string Yaml)> extra)
+    {
+        var all = new List<DestructiveCommandSignature>(Default.Signatures);
+        foreach (var (name, yaml) in extra) all.AddRange(Read(yaml, name));
+        return new DestructiveCommandCatalog(all);
+    }
+
+    public static DestructiveCommandCatalog Parse(string yaml, string sourceName = "commands.yaml") => new(Read(yaml, sourceName));
+
+    /// <summary>The signatures for a program name; empty for almost every command, which is the point.</summary>
+    public IReadOnlyList<DestructiveCommandSignature> ForProgram(string? name) =>
+        name != null && _byProgram.TryGetValue(name, out var list) ? list : Array.Empty<DestructiveCommandSignature>();
+
+    private static DestructiveCommandCatalog LoadEmbedded()
+    {
+        var assembly = typeof(DestructiveCommandCatalog).GetTypeInfo().Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "commands.yaml");
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------
+
+    private static List<DestructiveCommandSignature> Read(string yaml, string sourceName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new FormatException($"{sourceName}: {e.Message}", e);
+        }
+        var result = new List<DestructiveCommandSignature>();
+        if (stream.Documents.Count == 0) return result;
+        if (stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("commands"), out var list)
+            || list is not YamlSequenceNode entries)
+            throw new FormatException($"{sourceName}: expected a top-level 'commands:' list");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in entries)
+        {
+            if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
+            var signature = ReadSignature(entry, sourceName);
+            if (!ids.Add(signature.Id)) throw new FormatException($"{sourceName}:{node.Start.Line}: duplicate id '{signature.Id}'");
+            result.Add(signature);
+        }
+        return result;
+    }
+
+    private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
+    {
+        "id", "program", "path", "destroys", "requires_any", "arg_pattern", "arg_first", "stdin_pattern", "target", "backups_die",
+        "keeps_backups", "kills_backups", "prompts", "skip_confirmation", "skip_safety", "neutralize", "environment_options",
+        "options_with_value", "split_short_flags", "report", "must_match", "must_not_match",
+    };
+
+    private static DestructiveCommandSignature ReadSignature(YamlMappingNode entry, string sourceName)
+    {
+        string where = $"{sourceName}:{entry.Start.Line}";
+        string id = Required(entry, "id", where);
+        where += $" ({id})";
+        foreach (var key in entry.Children.Keys)
+            if (key is YamlScalarNode k && !KnownKeys.Contains(k.Value ?? ""))
+                throw new FormatException($"{where}: unknown key '{k.Value}'");
+        var programs = Strings(entry, "program");
+        if (programs.Count == 0) throw new FormatException($"{where}: missing 'program'");
+        var paths = Strings(entry, "path")
+            .Select(p => (IReadOnlyList<string[]>)p.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|')).ToArray())
+            .ToArray();
+        var signature = new DestructiveCommandSignature(id, programs, paths, Required(entry, "destroys", where))
+        {
+            RequiresAny = Strings(entry, "requires_any"),
+            ArgumentPattern = Pattern(entry, "arg_pattern", where),
+            ArgumentFirst = Bool(entry, "arg_first", false, where),
+            InputPattern = Pattern(entry, "stdin_pattern", where),
+            Target = Optional(entry, "target") switch
+            {
+                null or "any" => DestructiveTarget.Any,
+                "dangerous-path" => DestructiveTarget.DangerousPath,
+                var other => throw new FormatException($"{where}: unknown target '{other}'"),
+            },
+            BackupsDie = Bool(entry, "backups_die", false, where),
+            KeepsBackups = Strings(entry, "keeps_backups"),
+            KillsBackups = Strings(entry, "kills_backups"),
+            Prompts = Bool(entry, "prompts", true, where),
+            SkipConfirmation = Strings(entry, "skip_confirmation"),
+            SkipSafety = Strings(entry, "skip_safety"),
+            Neutralize = Strings(entry, "neutralize"),
+            EnvironmentOptions = Strings(entry, "environment_options"),
+            OptionsWithValue = Strings(entry, "options_with_value"),
+            SplitShortFlags = Bool(entry, "split_short_flags", false, where),
+            Report = Optional(entry, "report") ?? "auto",
+            MustMatch = Strings(entry, "must_match"),
+            MustNotMatch = Strings(entry, "must_not_match"),
+        };
+        if (signature.Report is not ("auto" or "flag" or "arg" or "path")) throw new FormatException($"{where}: report must be auto, flag, arg or path");
+        if (signature.MustMatch.Count == 0) throw new FormatException($"{where}: every entry needs must_match examples");
+        return signature;
+    }
+
+    private static Regex? Pattern(YamlMappingNode map, string key, string where)
+    {
+        var text = Optional(map, key);
+        if (text == null) return null;
+        try
+        {
+            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{where}: invalid {key}: {e.Message}", e);
+        }
+    }
+
+    private static string Required(YamlMappingNode map, string key, string where) =>
+        Optional(map, key) is { Length: > 0 } s ? s : throw new FormatException($"{where}: missing '{key}'");
+
+    private static string? Optional(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value : null;
+
+    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
+        if (node is YamlScalarNode single) return string.IsNullOrEmpty(single.Value) ? Array.Empty<string>() : new[] { single.Value! };
+        if (node is YamlSequenceNode seq) return seq.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0).ToArray();
+        return Array.Empty<string>();
+    }
+
+    private static bool Bool(YamlMappingNode map, string key, bool fallback, string where) => Optional(map, key) switch
+    {
+        null => fallback,
+        "true" => true,
+        "false" => false,
+        var other => throw new FormatException($"{where}: '{key}' must be true or false, not '{other}'"),
+    };
+}
