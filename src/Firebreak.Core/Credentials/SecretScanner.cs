@@ -48,7 +48,9 @@ public sealed class SecretScanner
     public IReadOnlyList<SecretMatch> Scan(string text)
     {
         if (string.IsNullOrEmpty(text)) return Array.Empty<SecretMatch>();
-        var candidates = FindCandidates(text, _quietOnCatalogExamples ? _catalogExampleValues.Value : null);
+        // The catalogue's examples are collected only when a candidate is found: most files have none, and collecting
+        // them runs every kind's pattern once.
+        var candidates = FindCandidates(text, _quietOnCatalogExamples ? _catalogExampleValues : null);
         return candidates.Count == 0 ? Array.Empty<SecretMatch>() : ResolveOverlaps(candidates);
     }
 
@@ -61,7 +63,7 @@ public sealed class SecretScanner
         return value.Substring(0, shown) + "\u2026";
     }
 
-    private List<Candidate> FindCandidates(string text, HashSet<string>? quietValues)
+    private List<Candidate> FindCandidates(string text, Lazy<HashSet<string>>? quietValues)
     {
         var candidates = new List<Candidate>();
 
@@ -125,7 +127,7 @@ public sealed class SecretScanner
 
     private static void TryAnchored(
         List<Candidate> candidates, string text, TokenKind kind, int valueStart,
-        SecretEvidence evidence, string contextName, HashSet<string>? quietValues)
+        SecretEvidence evidence, string contextName, Lazy<HashSet<string>>? quietValues)
     {
         Match match;
         try
@@ -144,12 +146,12 @@ public sealed class SecretScanner
 
     private static void AddIfReal(
         List<Candidate> candidates, string text, TokenKind kind, int start, int length,
-        SecretEvidence evidence, string? contextName, HashSet<string>? quietValues)
+        SecretEvidence evidence, string? contextName, Lazy<HashSet<string>>? quietValues)
     {
         if (length == 0) return;
         string value = text.Substring(start, length);
         if (!kind.AcceptsValue(value)) return;
-        if (quietValues is not null && quietValues.Contains(value)) return;
+        if (quietValues is not null && quietValues.Value.Contains(value)) return;
         if (PlaceholderDetector.IsPlaceholder(value, PrefixLength(kind, value), kind.MinEntropy)) return;
         candidates.Add(new Candidate(new TextSpan(start, length), kind, value, evidence, contextName));
     }

@@ -106,8 +106,11 @@ public sealed class TokenKind
     /// <summary>Matches a whole string.</summary>
     internal Regex ExactRegex => _exactRegex ??= Compile(@"\A(?:" + ValuePattern + @")\z");
 
-    /// <summary>Checks that the pattern compiles; called once when the catalogue is loaded.</summary>
-    internal void Validate() => _ = ExactRegex;
+    /// <summary>
+    /// Checks that the pattern is valid; called once when the catalogue is loaded. The interpreter is enough to
+    /// validate, and emitting IL for every kind would cost a short scan most of its start-up time.
+    /// </summary>
+    internal void Validate() => _ = new Regex(@"\A(?:" + ValuePattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
 
     private static Regex Compile(string pattern) =>
         new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
