@@ -1,0 +1,732 @@
+using System;
+using System.Collections.Generic;
+using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Commands;
+
+/// <summary>
+/// Walks a parsed script and yields every simple command it executes — in lists, pipelines, compound commands,
+/// command substitutions, and in code handed to another shell (<c>sh -c</c>, <c>eval</c>, <c>ssh host '…'</c>,
+/// <c>bash &lt;&lt;EOF</c>) — with wrappers such as <c>sudo</c>, <c>env</c>, <c>xargs</c>, <c>timeout</c> unwrapped to the real program.
+/// Arguments of <c>echo</c>, heredocs fed to <c>cat</c>, and comments are data, never commands.
+/// </summary>
+public sealed class CommandExtractor
+{
+    /// <summary>How many wrappers and nested shells deep we follow; beyond it the command is reported as it is.</summary>
+    public const int MaxNesting = 16;
+
+    private static readonly string[] None = Array.Empty<string>();
+    private readonly List<ShellCommand> _commands = new();
+
+    private CommandExtractor() { }
+
+    public static IReadOnlyList<ShellCommand> Extract(ShellScript script) => Extract(script, null);
+
+    /// <summary>Extracts from a script parsed from <paramref name="host"/>.Value; spans are mapped to the host.</summary>
+    public static IReadOnlyList<ShellCommand> Extract(ShellScript script, EmbeddedText? host)
+    {
+        var extractor = new CommandExtractor();
+        extractor.WalkStatements(script.Statements, new Scope(script.Text, host, CommandContext.None, null, null, 0));
+        return extractor._commands;
+    }
+
+    private readonly struct Scope
+    {
+        public Scope(string text, EmbeddedText? map, CommandContext context, string? function, ShellCommand? wrapper, int depth)
+        {
+            Text = text;
+            Map = map;
+            Context = context;
+            Function = function;
+            Wrapper = wrapper;
+            Depth = depth;
+        }
+
+        public string Text { get; }
+        public EmbeddedText? Map { get; }
+        public CommandContext Context { get; }
+        public string? Function { get; }
+        public ShellCommand? Wrapper { get; }
+        public int Depth { get; }
+
+        public Scope Add(CommandContext context) => new(Text, Map, Context | context, Function, Wrapper, Depth);
+        public Scope InFunction(string name) => new(Text, Map, Context | CommandContext.FunctionBody, name, Wrapper, Depth);
+        public Scope Unwrapped(ShellCommand wrapper, CommandContext add) => new(Text, Map, Context | add, Function, wrapper, Depth + 1);
+        public Scope Nested(string text, EmbeddedText map, ShellCommand wrapper, CommandContext add) =>
+            new(text, map, Context | add | CommandContext.NestedShell, Function, wrapper, Depth + 1);
+
+        public int MapOffset(int offset) => Map == null ? offset : Map.MapToHost(offset);
+        public TextSpan MapSpan(TextSpan span) => CommandWord.MapSpan(Map, span);
+    }
+
+    // ---- tree walk -----------------------------------------------------------------------------------------
+
+    private void WalkStatements(IReadOnlyList<ShellStatement> statements, Scope scope, CommandInput? stdin = null)
+    {
+        foreach (var statement in statements)
+            WalkNode(statement.Command, statement.IsBackground ? scope.Add(CommandContext.Background) : scope, stdin);
+    }
+
+    private void WalkNode(ShellCommandNode node, Scope scope, CommandInput? pipedInput)
+    {
+        switch (node)
+        {
+            case ShellSimpleCommand simple:
+                WalkSimple(simple, scope, pipedInput);
+                return;
+            case ShellPipeline pipeline:
+                WalkPipeline(pipeline, scope, pipedInput);
+                break;
+            case ShellAndOrList list:
+                WalkNode(list.First, scope, pipedInput);
+                foreach (var item in list.Rest)
+                    WalkNode(item.Command, scope.Add(item.Operator == ShellListOperator.Or ? CommandContext.AfterOr : CommandContext.AfterAnd), null);
+                break;
+            case ShellSubshell subshell:
+                WalkStatements(subshell.Body, scope.Add(CommandContext.Subshell));
+                break;
+            case ShellBraceGroup group:
+                WalkStatements(group.Body, scope);
+                break;
+            case ShellIfCommand ifCommand:
+                foreach (var clause in ifCommand.Clauses)
+                {
+                    WalkStatements(clause.Condition, scope.Add(CommandContext.Condition));
+                    WalkStatements(clause.Body, scope);
+                }
+                if (ifCommand.ElseBody != null) WalkStatements(ifCommand.ElseBody, scope);
+                break;
+            case ShellForCommand forCommand:
+                if (forCommand.Words != null)
+                    foreach (var word in forCommand.Words) WalkParts(word.Parts, scope);
+                WalkStatements(forCommand.Body, scope.Add(CommandContext.Loop));
+                break;
+            case ShellArithmeticForCommand arithmeticFor:
+                WalkStatements(arithmeticFor.Body, scope.Add(CommandContext.Loop));
+                break;
+            case ShellLoopCommand loop:
+                WalkStatements(loop.Condition, scope.Add(CommandContext.Condition | CommandContext.Loop));
+                WalkStatements(loop.Body, scope.Add(CommandContext.Loop));
+                break;
+            case ShellCaseCommand caseCommand:
+                if (caseCommand.Subject != null) WalkParts(caseCommand.Subject.Parts, scope);
+                foreach (var item in caseCommand.Items)
+                {
+                    foreach (var pattern in item.Patterns) WalkParts(pattern.Parts, scope);
+                    WalkStatements(item.Body, scope.Add(CommandContext.CaseItem));
+                }
+                break;
+            case ShellFunctionDefinition function:
+                if (function.Body != null) WalkNode(function.Body, scope.InFunction(function.Name), null);
+                break;
+            case ShellTestCommand test:
+                foreach (var word in test.Words) WalkParts(word.Parts, scope.Add(CommandContext.Condition));
+                break;
+        }
+        foreach (var redirection in node.Redirections) WalkRedirection(redirection, scope);
+    }
+
+    private void WalkPipeline(ShellPipeline pipeline, Scope scope, CommandInput? pipedInput)
+    {
+        if (pipeline.IsNegated) scope = scope.Add(CommandContext.Negated);
+        ShellCommand? previous = null;
+        ShellCommandNode? previousNode = null;
+        for (int i = 0; i < pipeline.Commands.Count; i++)
+        {
+            var node = pipeline.Commands[i];
+            var input = previousNode == null ? pipedInput : InputFromPipe(previous, previousNode, scope);
+            previous = node is ShellSimpleCommand simple ? WalkSimple(simple, scope, input) : null;
+            if (node is not ShellSimpleCommand) WalkNode(node, scope, input);
+            previousNode = node;
+        }
+    }
+
+    private void WalkRedirection(ShellRedirection redirection, Scope scope)
+    {
+        if (redirection.Target != null) WalkParts(redirection.Target.Parts, scope);
+        if (redirection.Heredoc != null) WalkParts(redirection.Heredoc.Parts, scope);
+    }
+
+    /// <summary>Commands inside a word: <c>$(…)</c>, backticks, <c>&lt;(…)</c>, and those nested in quotes or <c>${x:-…}</c>.</summary>
+    private void WalkParts(IReadOnlyList<ShellWordPart> parts, Scope scope)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case ShellCommandSubstitutionPart substitution:
+                    WalkStatements(substitution.Body, scope.Add(CommandContext.CommandSubstitution));
+                    break;
+                case ShellProcessSubstitutionPart process:
+                    WalkStatements(process.Body, scope.Add(CommandContext.CommandSubstitution));
+                    break;
+                case ShellDoubleQuotedPart quoted:
+                    WalkParts(quoted.Parts, scope);
+                    break;
+                case ShellParameterPart parameter when parameter.Argument != null:
+                    WalkParts(parameter.Argument.Parts, scope);
+                    break;
+                case ShellArrayPart array:
+                    foreach (var element in array.Elements) WalkParts(element.Parts, scope);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Returns the last command this simple command resolved to (what writes into a following pipe).</summary>
+    private ShellCommand? WalkSimple(ShellSimpleCommand simple, Scope scope, CommandInput? pipedInput)
+    {
+        foreach (var assignment in simple.Assignments)
+        {
+            if (assignment.Value != null) WalkParts(assignment.Value.Parts, scope);
+            if (assignment.ArrayElements != null)
+                foreach (var element in assignment.ArrayElements) WalkParts(element.Parts, scope);
+        }
+        foreach (var word in simple.Words) WalkParts(word.Parts, scope);
+        foreach (var redirection in simple.Redirections) WalkRedirection(redirection, scope);
+        if (simple.Words.Count == 0) return null;
+
+        var arguments = new CommandWord[simple.Words.Count];
+        for (int i = 0; i < arguments.Length; i++) arguments[i] = CommandWord.From(simple.Words[i], scope.Map);
+        List<CommandAssignment>? assignments = null;
+        foreach (var a in simple.Assignments)
+        {
+            (assignments ??= new List<CommandAssignment>()).Add(new CommandAssignment(a.Name, scope.MapSpan(a.NameSpan),
+                a.Value?.StaticValue, scope.MapSpan(a.Value?.Span ?? a.Span)));
+        }
+        List<CommandRedirection>? redirections = null;
+        foreach (var r in simple.Redirections)
+        {
+            (redirections ??= new List<CommandRedirection>()).Add(new CommandRedirection(scope.MapSpan(r.Span), r.FileDescriptor, r.Operator,
+                r.Target == null ? null : CommandWord.From(r.Target, scope.Map)));
+        }
+        var input = InputFromRedirections(simple.Redirections, scope) ?? pipedInput;
+        int before = _commands.Count;
+        Resolve(new ShellCommand(arguments, assignments, redirections, input, scope.Wrapper, scope.Context, scope.Function), scope);
+        return _commands.Count > before ? _commands[_commands.Count - 1] : null;
+    }
+
+    // ---- standard input ------------------------------------------------------------------------------------
+
+    private static CommandInput? InputFromRedirections(IReadOnlyList<ShellRedirection> redirections, Scope scope)
+    {
+        CommandInput? input = null;
+        foreach (var r in redirections)
+        {
+            if (!r.IsInput) continue;
+            if (r.Heredoc != null)
+            {
+                var body = EmbedRange(scope, r.Heredoc.BodySpan, r.Heredoc.StripsTabs);
+                input = new CommandInput(CommandInputKind.Heredoc, scope.MapSpan(r.Heredoc.BodySpan), body, r.Heredoc.IsExpanded, null, null);
+            }
+            else if (r.Operator == "<<<" && r.Target != null)
+            {
+                input = new CommandInput(CommandInputKind.HereString, scope.MapSpan(r.Target.Span), EmbedWords(new[] { r.Target }, scope.Map, false), true, null, null);
+            }
+            else if (r.Operator == "<" && r.Target != null)
+            {
+                input = new CommandInput(CommandInputKind.File, scope.MapSpan(r.Target.Span), null, false, CommandWord.From(r.Target, scope.Map), null);
+            }
+        }
+        return input;
+    }
+
+    private static CommandInput InputFromPipe(ShellCommand? previous, ShellCommandNode previousNode, Scope scope)
+    {
+        if (previous == null) return new CommandInput(CommandInputKind.Pipe, scope.MapSpan(previousNode.Span), null, false, null, null);
+        var args = previous.Arguments;
+        if (previous.Is("echo"))
+        {
+            int i = 1;
+            while (i < args.Count && IsEchoOption(args[i].Value)) i++;
+            var words = Slice(args, i);
+            var span = words.Count == 0 ? previous.Span : TextSpan.FromBounds(words[0].Span.Start, Math.Max(words[0].Span.Start, words[words.Count - 1].Span.End));
+            return new CommandInput(CommandInputKind.EchoPipe, span, EmbedCommandWords(words, appendNewline: true), true, null, previous);
+        }
+        if (previous.Is("printf") && args.Count > 1)
+        {
+            int i = args[1].Value == "--" ? 2 : 1;
+            if (i < args.Count && args[i].Value != "-v")
+            {
+                var span = TextSpan.FromBounds(args[i].Span.Start, Math.Max(args[i].Span.Start, args[args.Count - 1].Span.End));
+                return new CommandInput(CommandInputKind.PrintfPipe, span, EmbedPrintf(args, i), true, null, previous);
+            }
+        }
+        if (previous.Is("cat") && previous.Input != null && previous.Input.Kind is CommandInputKind.Heredoc or CommandInputKind.HereString
+            && previous.ParsedArguments.Positionals.Count == 0)
+            return previous.Input;
+        return new CommandInput(CommandInputKind.Pipe, previous.Span, null, false, null, previous);
+    }
+
+    private static bool IsEchoOption(string? value)
+    {
+        if (value == null || value.Length < 2 || value[0] != '-') return false;
+        for (int i = 1; i < value.Length; i++)
+            if (value[i] is not ('n' or 'e' or 'E')) return false;
+        return true;
+    }
+
+    /// <summary>A region of the script's text, mapped to the host (tabs stripped per line for <c>&lt;&lt;-</c>).</summary>
+    private static EmbeddedText EmbedRange(Scope scope, TextSpan span, bool stripTabs)
+    {
+        var builder = new EmbeddedText.Builder();
+        bool lineStart = true;
+        for (int i = span.Start; i < span.End && i < scope.Text.Length; i++)
+        {
+            char c = scope.Text[i];
+            if (stripTabs && lineStart && c == '\t') continue;
+            lineStart = c == '\n';
+            builder.Append(c, scope.MapOffset(i));
+        }
+        return builder.Build(scope.MapOffset(span.End));
+    }
+
+    /// <summary>
+    /// Words joined by spaces as a nested shell would read them: static parts resolved, <c>$x</c> kept as written
+    /// (so it stays dynamic there), each character mapped to the host.
+    /// </summary>
+    private static EmbeddedText EmbedWords(IReadOnlyList<ShellWord> words, EmbeddedText? map, bool appendNewline)
+    {
+        var builder = new EmbeddedText.Builder();
+        int hostEnd = 0;
+        for (int w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            if (w > 0) builder.Append(' ', hostEnd);
+            var value = word.GetReparseText(out var starts);
+            for (int k = 0; k < value.Length; k++) builder.Append(value[k], map == null ? starts[k] : map.MapToHost(starts[k]));
+            hostEnd = map == null ? word.Span.End : map.MapToHost(word.Span.End);
+        }
+        if (appendNewline) builder.Append('\n', hostEnd);
+        return builder.Build(hostEnd);
+    }
+
+    private static EmbeddedText EmbedCommandWords(IReadOnlyList<CommandWord> words, bool appendNewline)
+    {
+        // Words of one command share one map (they come from the same script).
+        var syntax = new ShellWord[words.Count];
+        for (int i = 0; i < syntax.Length; i++) syntax[i] = words[i].Syntax;
+        return EmbedWords(syntax, words.Count > 0 ? words[0].Map : null, appendNewline);
+    }
+
+    /// <summary><c>printf FORMAT ARGS</c>: <c>\n</c>, <c>\t</c>, <c>\\</c> resolved, <c>%s</c>/<c>%b</c> replaced by the arguments in turn.</summary>
+    private static EmbeddedText EmbedPrintf(IReadOnlyList<CommandWord> args, int formatIndex)
+    {
+        var format = EmbedCommandWords(new[] { args[formatIndex] }, appendNewline: false);
+        var builder = new EmbeddedText.Builder();
+        int next = formatIndex + 1;
+        string f = format.Value;
+        for (int i = 0; i < f.Length; i++)
+        {
+            char c = f[i];
+            int host = format.MapToHost(i);
+            if (c == '\\' && i + 1 < f.Length)
+            {
+                char e = f[i + 1];
+                char? decoded = e switch { 'n' => '\n', 't' => '\t', '\\' => '\\', 'r' => '\r', _ => null };
+                if (decoded != null)
+                {
+                    builder.Append(decoded.Value, host);
+                    i++;
+                    continue;
+                }
+            }
+            if (c == '%' && i + 1 < f.Length)
+            {
+                char conversion = f[i + 1];
+                if (conversion == '%')
+                {
+                    builder.Append('%', host);
+                    i++;
+                    continue;
+                }
+                if (conversion is 's' or 'b' or 'd')
+                {
+                    if (next < args.Count)
+                    {
+                        var arg = EmbedCommandWords(new[] { args[next++] }, appendNewline: false);
+                        for (int k = 0; k < arg.Value.Length; k++) builder.Append(arg.Value[k], arg.MapToHost(k));
+                    }
+                    i++;
+                    continue;
+                }
+            }
+            builder.Append(c, host);
+        }
+        return builder.Build(format.HostEnd);
+    }
+
+    // ---- wrappers ------------------------------------------------------------------------------------------
+
+    private void Emit(ShellCommand command) => _commands.Add(command);
+
+    private void Resolve(ShellCommand command, Scope scope)
+    {
+        if (command.Name == null || scope.Depth >= MaxNesting)
+        {
+            Emit(command);
+            return;
+        }
+        var args = command.Arguments;
+        switch (command.Name)
+        {
+            case "sudo":
+            {
+                int i = SkipOptions(args, 1, "ugpCDhrtTUR", new[] { "user", "group", "prompt", "close-from", "chdir", "host", "role", "type", "command-timeout", "other-user" });
+                var assignments = TakeAssignments(args, ref i);
+                Unwrap(command, scope, i, assignments, CommandContext.None);
+                return;
+            }
+            case "doas":
+                Unwrap(command, scope, SkipOptions(args, 1, "uC", None), null, CommandContext.None);
+                return;
+            case "env":
+                ResolveEnv(command, scope);
+                return;
+            case "nohup":
+            case "builtin":
+                Unwrap(command, scope, args.Count > 1 && args[1].Value == "--" ? 2 : 1, null, CommandContext.None);
+                return;
+            case "busybox":
+                Unwrap(command, scope, 1, null, CommandContext.None);
+                return;
+            case "time":
+                Unwrap(command, scope, SkipOptions(args, 1, "fo", new[] { "format", "output" }), null, CommandContext.None);
+                return;
+            case "exec":
+                Unwrap(command, scope, SkipOptions(args, 1, "a", None), null, CommandContext.None);
+                return;
+            case "command":
+            {
+                int i = 1;
+                for (; i < args.Count && args[i].Value is { Length: > 1 } v && v[0] == '-'; i++)
+                {
+                    if (v == "--") { i++; break; }
+                    if (v.IndexOf('v') >= 0 || v.IndexOf('V') >= 0)
+                    {
+                        Emit(command); // `command -v x` looks x up; it runs nothing
+                        return;
+                    }
+                }
+                Unwrap(command, scope, i, null, CommandContext.None);
+                return;
+            }
+            case "nice":
+                Unwrap(command, scope, SkipOptions(args, 1, "n", new[] { "adjustment" }), null, CommandContext.None);
+                return;
+            case "ionice":
+                Unwrap(command, scope, SkipOptions(args, 1, "cnpPu", new[] { "class", "classdata", "pid", "pgid", "uid" }), null, CommandContext.None);
+                return;
+            case "stdbuf":
+                Unwrap(command, scope, SkipOptions(args, 1, "ioe", new[] { "input", "output", "error" }), null, CommandContext.None);
+                return;
+            case "timeout":
+                Unwrap(command, scope, SkipOptions(args, 1, "sk", new[] { "signal", "kill-after" }) + 1, null, CommandContext.None);
+                return;
+            case "chroot":
+                Unwrap(command, scope, SkipOptions(args, 1, string.Empty, new[] { "userspec", "groups" }) + 1, null, CommandContext.None);
+                return;
+            case "xargs":
+                Unwrap(command, scope, SkipOptions(args, 1, "IaEdLnPs",
+                    new[] { "arg-file", "delimiter", "eof", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var" }), null, CommandContext.None);
+                return;
+            case "watch":
+            {
+                int i = SkipOptions(args, 1, "nq", new[] { "interval", "equexit" });
+                if (HasShortOrLong(args, i, 'x', "exec")) Unwrap(command, scope, i, null, CommandContext.None);
+                else RunAsShell(command, scope, i, CommandContext.None);
+                return;
+            }
+            case "find":
+                Emit(command);
+                ResolveFindExec(command, scope);
+                return;
+            case "ssh":
+            {
+                int host = SkipOptions(args, 1, "BbcDEeFIiJLlmOoPpQRSWw", None);
+                RunAsShell(command, scope, host + 1, CommandContext.Remote);
+                return;
+            }
+            case "docker":
+            case "podman":
+                ResolveContainerExec(command, scope);
+                return;
+            case "kubectl":
+            case "oc":
+            {
+                int exec = IndexOf(args, "exec", 1);
+                int dashes = exec < 0 ? -1 : IndexOf(args, "--", exec + 1);
+                if (dashes < 0) Emit(command);
+                else Unwrap(command, scope, dashes + 1, null, CommandContext.Remote);
+                return;
+            }
+            case "sh":
+            case "bash":
+            case "zsh":
+            case "dash":
+            case "ksh":
+            case "ash":
+            case "mksh":
+                ResolveShell(command, scope);
+                return;
+            case "eval":
+                RunAsShell(command, scope, 1, CommandContext.None);
+                return;
+            case "trap":
+                Emit(command);
+                if (args.Count > 2 && args[1].Value is not ("-" or "-p" or "-l" or "--"))
+                    RunAsShell(command, scope, 1, CommandContext.None, lastIndex: 1, emitWhenEmpty: false);
+                return;
+            case "su":
+            {
+                int c = IndexOfOption(args, "-c", "--command");
+                if (c < 0) Emit(command);
+                else RunAsShell(command, scope, c + 1, CommandContext.None, lastIndex: c + 1);
+                return;
+            }
+            default:
+                Emit(command);
+                return;
+        }
+    }
+
+    private void Unwrap(ShellCommand wrapper, Scope scope, int innerStart, List<CommandAssignment>? extraAssignments, CommandContext add)
+    {
+        var args = wrapper.Arguments;
+        if (innerStart >= args.Count || innerStart <= 0)
+        {
+            Emit(wrapper);
+            return;
+        }
+        var assignments = new List<CommandAssignment>(wrapper.Assignments);
+        if (extraAssignments != null) assignments.AddRange(extraAssignments);
+        var inner = new ShellCommand(Slice(args, innerStart), assignments, wrapper.Redirections, wrapper.Input, wrapper,
+            scope.Context | add, scope.Function);
+        Resolve(inner, scope.Unwrapped(wrapper, add));
+    }
+
+    /// <summary>Parses arguments [start, lastIndex] joined by spaces as shell code (what <c>eval</c>, <c>ssh</c> and <c>sh -c</c> do).</summary>
+    private void RunAsShell(ShellCommand wrapper, Scope scope, int start, CommandContext add, int lastIndex = int.MaxValue, bool emitWhenEmpty = true)
+    {
+        var args = wrapper.Arguments;
+        int end = Math.Min(lastIndex, args.Count - 1);
+        if (start > end || start <= 0)
+        {
+            if (emitWhenEmpty) Emit(wrapper);
+            return;
+        }
+        var words = new List<CommandWord>();
+        for (int i = start; i <= end; i++) words.Add(args[i]);
+        // The code's commands read the wrapper's stdin (`ssh host bash <<EOF`).
+        ParseNested(EmbedCommandWords(words, appendNewline: false), wrapper, scope, add, wrapper.Input);
+    }
+
+    private void ParseNested(EmbeddedText code, ShellCommand wrapper, Scope scope, CommandContext add, CommandInput? stdin)
+    {
+        var script = ShellParser.Parse(code.Value);
+        WalkStatements(script.Statements, scope.Nested(code.Value, code, wrapper, add), stdin);
+    }
+
+    private void ResolveShell(ShellCommand command, Scope scope)
+    {
+        var args = command.Arguments;
+        int i = 1;
+        bool hasCommandString = false, readsStdin = false;
+        while (i < args.Count)
+        {
+            var v = args[i].Value;
+            if (v == null) break;
+            if (v == "--" || v == "-")
+            {
+                i++;
+                readsStdin |= v == "-";
+                break;
+            }
+            if (v.StartsWith("--", StringComparison.Ordinal))
+            {
+                i += v is "--rcfile" or "--init-file" ? 2 : 1;
+                continue;
+            }
+            if (v.Length < 2 || (v[0] != '-' && v[0] != '+')) break;
+            bool skipNext = false;
+            for (int k = 1; k < v.Length; k++)
+            {
+                if (v[k] == 'c') hasCommandString = true;
+                else if (v[k] == 's') readsStdin = true;
+                else if (v[k] is 'o' or 'O') skipNext = true;
+            }
+            i += skipNext ? 2 : 1;
+        }
+        if (hasCommandString)
+        {
+            RunAsShell(command, scope, i, CommandContext.None, lastIndex: i);
+            return;
+        }
+        if (i >= args.Count || readsStdin)
+        {
+            var code = command.Input?.Embedded;
+            if (code != null && command.Input!.Kind != CommandInputKind.File)
+            {
+                ParseNested(code, command, scope, CommandContext.None, null);
+                return;
+            }
+        }
+        Emit(command); // runs a script file, or reads code we cannot see (`curl … | sh`)
+    }
+
+    private void ResolveEnv(ShellCommand command, Scope scope)
+    {
+        var args = command.Arguments;
+        int i = 1;
+        while (i < args.Count)
+        {
+            var v = args[i].Value;
+            if (v == null || v.Length == 0) break;
+            if (v == "--")
+            {
+                i++;
+                break;
+            }
+            if (v is "-S" or "--split-string")
+            {
+                // env -S 'cmd args': the string is split into a command line
+                RunAsShell(command, scope, i + 1, CommandContext.None);
+                return;
+            }
+            if (v is "-u" or "--unset" or "-C" or "--chdir")
+            {
+                i += 2;
+                continue;
+            }
+            if (v[0] != '-') break;
+            i++;
+        }
+        var assignments = TakeAssignments(args, ref i);
+        Unwrap(command, scope, i, assignments, CommandContext.None);
+    }
+
+    private void ResolveFindExec(ShellCommand find, Scope scope)
+    {
+        var args = find.Arguments;
+        for (int i = 1; i < args.Count; i++)
+        {
+            if (args[i].Value is not ("-exec" or "-execdir" or "-ok" or "-okdir")) continue;
+            int j = i + 1;
+            while (j < args.Count && args[j].Value != ";" && !(args[j].Value == "+" && args[j - 1].Value == "{}")) j++;
+            if (j > i + 1)
+            {
+                var inner = new ShellCommand(Slice(args, i + 1, j), null, null, null, find, scope.Context, scope.Function);
+                Resolve(inner, scope.Unwrapped(find, CommandContext.None));
+            }
+            i = j;
+        }
+    }
+
+    private void ResolveContainerExec(ShellCommand command, Scope scope)
+    {
+        var args = command.Arguments;
+        int i;
+        if (args.Count > 1 && args[1].Value == "exec") i = 2;
+        else if (args.Count > 2 && args[1].Value == "container" && args[2].Value == "exec") i = 3;
+        else
+        {
+            Emit(command);
+            return;
+        }
+        i = SkipOptions(args, i, "euw", new[] { "env", "env-file", "user", "workdir", "detach-keys" });
+        Unwrap(command, scope, i + 1, null, CommandContext.Remote);
+    }
+
+    // ---- argument helpers ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Skips a wrapper's options from <paramref name="i"/>: <c>--</c> ends them, a short option letter in
+    /// <paramref name="shortWithValue"/> takes the next argument when it is last in its cluster, and so does a long option
+    /// in <paramref name="longWithValue"/> written without <c>=</c>. Returns the index of the first operand.
+    /// </summary>
+    private static int SkipOptions(IReadOnlyList<CommandWord> args, int i, string shortWithValue, string[] longWithValue)
+    {
+        while (i < args.Count)
+        {
+            var v = args[i].Value;
+            if (v == null || v.Length < 2 || v[0] != '-') return i;
+            if (v == "--") return i + 1;
+            if (v[1] == '-')
+            {
+                i += v.IndexOf('=') < 0 && Array.IndexOf(longWithValue, v.Substring(2)) >= 0 ? 2 : 1;
+                continue;
+            }
+            bool takesNext = false;
+            for (int k = 1; k < v.Length; k++)
+            {
+                if (shortWithValue.IndexOf(v[k]) >= 0)
+                {
+                    takesNext = k == v.Length - 1;
+                    break;
+                }
+            }
+            i += takesNext ? 2 : 1;
+        }
+        return i;
+    }
+
+    private static List<CommandAssignment>? TakeAssignments(IReadOnlyList<CommandWord> args, ref int i)
+    {
+        List<CommandAssignment>? assignments = null;
+        while (i < args.Count && args[i].Value is { } v)
+        {
+            int eq = v.IndexOf('=');
+            if (eq <= 0 || !IsName(v, eq)) break;
+            var word = args[i];
+            (assignments ??= new List<CommandAssignment>()).Add(new CommandAssignment(v.Substring(0, eq), word.MapValueSpan(0, eq),
+                v.Substring(eq + 1), word.MapValueSpan(eq + 1, v.Length - eq - 1)));
+            i++;
+        }
+        return assignments;
+    }
+
+    private static bool IsName(string s, int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            char c = s[i];
+            bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static bool HasShortOrLong(IReadOnlyList<CommandWord> args, int end, char letter, string longName)
+    {
+        for (int i = 1; i < end && i < args.Count; i++)
+        {
+            var v = args[i].Value;
+            if (v == null || v.Length < 2 || v[0] != '-') continue;
+            if (v[1] == '-' ? v.Substring(2) == longName : v.IndexOf(letter) > 0) return true;
+        }
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<CommandWord> args, string value, int from)
+    {
+        for (int i = from; i < args.Count; i++)
+            if (args[i].Value == value) return i;
+        return -1;
+    }
+
+    private static int IndexOfOption(IReadOnlyList<CommandWord> args, string shortName, string longName)
+    {
+        for (int i = 1; i < args.Count; i++)
+            if (args[i].Value == shortName || args[i].Value == longName) return i;
+        return -1;
+    }
+
+    private static IReadOnlyList<CommandWord> Slice(IReadOnlyList<CommandWord> args, int start, int end = int.MaxValue)
+    {
+        end = Math.Min(end, args.Count);
+        var slice = new CommandWord[Math.Max(0, end - start)];
+        for (int i = 0; i < slice.Length; i++) slice[i] = args[start + i];
+        return slice;
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Commands;
+
+/// <summary>
+/// One argument of an executed command: its value when static (quotes removed, escapes resolved) and where it is in
+/// the original text (through any embedding: <c>sh -c '…'</c>, a YAML block), down to single value characters.
+/// </summary>
+public sealed class CommandWord
+{
+    private int[]? _starts;
+    private int[]? _ends;
+    private string? _literalPrefix;
+
+    private CommandWord(ShellWord syntax, EmbeddedText? map)
+    {
+        Syntax = syntax;
+        Map = map;
+        Value = syntax.StaticValue;
+        Span = MapSpan(map, syntax.Span);
+    }
+
+    internal static CommandWord From(ShellWord word, EmbeddedText? map) => new(word, map);
+
+    /// <summary>Host offsets of each character of <see cref="LiteralPrefix"/>, computed on first use.</summary>
+    private void EnsureMap()
+    {
+        if (_starts != null) return;
+        // For a dynamic word the map covers its static prefix, so `--name=$X` still points at `--name`.
+        _literalPrefix = Syntax.GetLiteralPrefix(out var starts, out var ends);
+        if (Map != null)
+        {
+            var hostStarts = new int[starts.Length];
+            var hostEnds = new int[ends.Length];
+            for (int i = 0; i < starts.Length; i++)
+            {
+                hostStarts[i] = Map.MapToHost(starts[i]);
+                hostEnds[i] = Math.Max(hostStarts[i], Map.MapToHost(ends[i] - 1) + 1);
+            }
+            starts = hostStarts;
+            ends = hostEnds;
+        }
+        _ends = ends;
+        _starts = starts;
+    }
+
+    internal static TextSpan MapSpan(EmbeddedText? map, TextSpan span) => map == null ? span : map.MapToHost(span);
+
+    /// <summary>The static value, or null when the word contains an expansion.</summary>
+    public string? Value { get; }
+
+    public bool IsStatic => Value != null;
+
+    /// <summary>The static text before the first expansion (all of <see cref="Value"/> when static): <c>/data/</c> of <c>/data/$X</c>.</summary>
+    public string LiteralPrefix
+    {
+        get
+        {
+            if (Value != null) return Value;
+            EnsureMap();
+            return _literalPrefix!;
+        }
+    }
+
+    /// <summary>The word in the original text (the host, when the script was embedded).</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The word as written, quotes and expansions included.</summary>
+    public string RawText => Syntax.RawText;
+
+    /// <summary>The parsed word, in the coordinates of the script it was parsed from.</summary>
+    public ShellWord Syntax { get; }
+
+    internal EmbeddedText? Map { get; }
+
+    /// <summary>
+    /// The original-text span of value characters [start, start+length): the <c>f</c> of <c>"-rf"</c>. For a dynamic
+    /// word, offsets index <see cref="LiteralPrefix"/>.
+    /// </summary>
+    public TextSpan MapValueSpan(int start, int length)
+    {
+        EnsureMap();
+        int count = _starts!.Length;
+        if (start >= count) return new TextSpan(Value == null ? Span.Start : Span.End, 0);
+        if (length <= 0) return new TextSpan(_starts[start], 0);
+        int last = Math.Min(start + length, count) - 1;
+        return TextSpan.FromBounds(_starts[start], Math.Max(_starts[start], _ends![last]));
+    }
+
+    public override string ToString() => Value ?? RawText;
+}

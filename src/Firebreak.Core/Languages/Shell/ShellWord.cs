@@ -1,0 +1,347 @@
+using System.Collections.Generic;
+using System.Text;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Languages.Shell;
+
+/// <summary>
+/// One shell word (an argument, an assignment value, a redirection target) as its quoting and expansion parts.
+/// A word is static when it contains no expansion; its value is then the text the shell would pass to the program.
+/// </summary>
+public sealed class ShellWord : ShellNode
+{
+    private readonly string _source;
+    private bool _decoded;
+    private string? _value;
+    private int[]? _starts;
+    private int[]? _ends;
+
+    internal ShellWord(string source, TextSpan span, IReadOnlyList<ShellWordPart> parts) : base(span)
+    {
+        _source = source;
+        Parts = parts;
+    }
+
+    public IReadOnlyList<ShellWordPart> Parts { get; }
+
+    /// <summary>The word as written, quotes included.</summary>
+    public string RawText => _source.Substring(Span.Start, Span.Length);
+
+    /// <summary>True when the word has no parameter, command, arithmetic or process expansion.</summary>
+    public bool IsStatic => StaticValue != null;
+
+    /// <summary>The value with quotes removed and escapes resolved, or null when the word is dynamic.</summary>
+    public string? StaticValue
+    {
+        get
+        {
+            EnsureDecoded();
+            return _value;
+        }
+    }
+
+    public bool TryGetStaticValue(out string value)
+    {
+        value = StaticValue ?? string.Empty;
+        return _value != null;
+    }
+
+    /// <summary>
+    /// The source span of the characters [start, start+length) of <see cref="StaticValue"/>: a flag inside a quoted
+    /// word, an escaped character with its backslash. Returns the word's span when the word is dynamic.
+    /// </summary>
+    public TextSpan MapValueSpan(int start, int length)
+    {
+        EnsureMap();
+        if (_value == null || _starts == null || _ends == null) return Span;
+        if (start >= _value.Length) return new TextSpan(Span.End, 0);
+        if (length <= 0) return new TextSpan(_starts[start], 0);
+        int last = System.Math.Min(start + length, _value.Length) - 1;
+        return TextSpan.FromBounds(_starts[start], _ends[last]);
+    }
+
+    /// <summary>The static text before the first expansion (<c>--context=</c> of <c>--context=$CTX</c>); the whole value when static.</summary>
+    public string LiteralPrefix => GetLiteralPrefix(out _, out _);
+
+    internal string GetLiteralPrefix(out int[] starts, out int[] ends)
+    {
+        if (TryGetValueMap(out var value, out starts, out ends)) return value;
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodePrefix(Parts);
+        starts = decoder.Starts.ToArray();
+        ends = decoder.Ends.ToArray();
+        return decoder.Value.ToString();
+    }
+
+    /// <summary>
+    /// The word as the text a nested shell would see (<c>bash -c "rm $DIR"</c>): static parts resolved, parameters kept as
+    /// written, command substitutions (already run by this shell) replaced by the dynamic placeholder <c>$_</c>.
+    /// </summary>
+    internal string GetReparseText(out int[] starts)
+    {
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodeForReparse(Parts);
+        starts = decoder.Starts.ToArray();
+        return decoder.Value.ToString();
+    }
+
+    /// <summary>For static words: per value character, the source start and end of the text that produced it.</summary>
+    internal bool TryGetValueMap(out string value, out int[] starts, out int[] ends)
+    {
+        EnsureMap();
+        value = _value ?? string.Empty;
+        starts = _starts ?? System.Array.Empty<int>();
+        ends = _ends ?? System.Array.Empty<int>();
+        return _value != null;
+    }
+
+    private void EnsureDecoded()
+    {
+        if (_decoded) return;
+        _decoded = true;
+        // Fast path, most words: one unquoted literal run without backslashes is its own value.
+        if (Parts.Count == 1 && Parts[0] is ShellLiteralPart literal && _source.IndexOf('\\', literal.Span.Start, literal.Span.Length) < 0)
+        {
+            _value = _source.Substring(literal.Span.Start, literal.Span.Length);
+            return;
+        }
+        if (Parts.Count == 0)
+        {
+            _value = string.Empty;
+            _starts = _ends = System.Array.Empty<int>();
+            return;
+        }
+        var decoder = new ShellWordDecoder(_source);
+        if (decoder.DecodeParts(Parts))
+        {
+            _value = decoder.Value.ToString();
+            _starts = decoder.Starts.ToArray();
+            _ends = decoder.Ends.ToArray();
+        }
+    }
+
+    private void EnsureMap()
+    {
+        EnsureDecoded();
+        if (_value == null || _starts != null) return;
+        int start = Parts[0].Span.Start;
+        _starts = new int[_value.Length];
+        _ends = new int[_value.Length];
+        for (int i = 0; i < _value.Length; i++)
+        {
+            _starts[i] = start + i;
+            _ends[i] = start + i + 1;
+        }
+    }
+
+    public override string ToString() => RawText;
+}
+
+/// <summary>Resolves quotes and escapes of static parts, recording where each value character came from.</summary>
+internal sealed class ShellWordDecoder
+{
+    private readonly string _source;
+
+    public ShellWordDecoder(string source) => _source = source;
+
+    public StringBuilder Value { get; } = new();
+    public List<int> Starts { get; } = new();
+    public List<int> Ends { get; } = new();
+
+    private void Add(char c, int start, int end)
+    {
+        Value.Append(c);
+        Starts.Add(start);
+        Ends.Add(end);
+    }
+
+    public bool DecodeParts(IReadOnlyList<ShellWordPart> parts)
+    {
+        for (int i = 0; i < parts.Count; i++)
+            if (!DecodePart(parts[i])) return false;
+        return true;
+    }
+
+    /// <summary>Decodes static parts up to the first dynamic one; returns false when it stopped early.</summary>
+    public bool DecodePrefix(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part is ShellDoubleQuotedPart dq)
+            {
+                if (!DecodePrefix(dq.Parts)) return false;
+            }
+            else if (!DecodePart(part))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void DecodeForReparse(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case ShellDoubleQuotedPart dq:
+                    DecodeForReparse(dq.Parts);
+                    break;
+                case ShellParameterPart:
+                case ShellArithmeticPart:
+                    for (int i = part.Span.Start; i < part.Span.End; i++) Add(_source[i], i, i + 1);
+                    break;
+                case ShellCommandSubstitutionPart:
+                case ShellProcessSubstitutionPart:
+                case ShellArrayPart:
+                    Add('$', part.Span.Start, part.Span.End);
+                    Add('_', part.Span.Start, part.Span.End);
+                    break;
+                default:
+                    DecodePart(part);
+                    break;
+            }
+        }
+    }
+
+    private bool DecodePart(ShellWordPart part)
+    {
+        switch (part)
+        {
+            case ShellLiteralPart literal:
+                DecodeLiteral(literal.Span, literal.Quoting);
+                return true;
+            case ShellSingleQuotedPart single:
+                for (int i = single.ContentSpan.Start; i < single.ContentSpan.End; i++) Add(_source[i], i, i + 1);
+                return true;
+            case ShellAnsiCQuotedPart ansi:
+                DecodeAnsiC(ansi.ContentSpan);
+                return true;
+            case ShellDoubleQuotedPart dq:
+                return DecodeParts(dq.Parts);
+            default:
+                return false;
+        }
+    }
+
+    private void DecodeLiteral(TextSpan span, ShellLiteralQuoting quoting)
+    {
+        int end = span.End;
+        for (int i = span.Start; i < end; i++)
+        {
+            char c = _source[i];
+            if (c != '\\' || i + 1 >= end)
+            {
+                Add(c, i, i + 1);
+                continue;
+            }
+            char next = _source[i + 1];
+            if (next == '\n')
+            {
+                i++; // line continuation: contributes nothing
+                continue;
+            }
+            if (next == '\r' && i + 2 < end && _source[i + 2] == '\n')
+            {
+                i += 2;
+                continue;
+            }
+            bool escapes = quoting switch
+            {
+                ShellLiteralQuoting.Unquoted => true,
+                ShellLiteralQuoting.DoubleQuoted => next is '$' or '`' or '"' or '\\',
+                _ => next is '$' or '`' or '\\',
+            };
+            if (escapes)
+            {
+                Add(next, i, i + 2);
+                i++;
+            }
+            else
+            {
+                Add(c, i, i + 1);
+            }
+        }
+    }
+
+    private void DecodeAnsiC(TextSpan span)
+    {
+        int end = span.End;
+        for (int i = span.Start; i < end; i++)
+        {
+            char c = _source[i];
+            if (c != '\\' || i + 1 >= end)
+            {
+                Add(c, i, i + 1);
+                continue;
+            }
+            int start = i;
+            char e = _source[++i];
+            switch (e)
+            {
+                case 'n': Add('\n', start, i + 1); break;
+                case 't': Add('\t', start, i + 1); break;
+                case 'r': Add('\r', start, i + 1); break;
+                case 'a': Add('\a', start, i + 1); break;
+                case 'b': Add('\b', start, i + 1); break;
+                case 'f': Add('\f', start, i + 1); break;
+                case 'v': Add('\v', start, i + 1); break;
+                case 'e':
+                case 'E': Add('\u001b', start, i + 1); break;
+                case 'x':
+                case 'u':
+                case 'U':
+                {
+                    int max = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    int value = 0, n = 0;
+                    while (n < max && i + 1 < end && HexValue(_source[i + 1]) >= 0)
+                    {
+                        value = value * 16 + HexValue(_source[++i]);
+                        n++;
+                    }
+                    if (n == 0) { Add('\\', start, start + 1); Add(e, start + 1, i + 1); break; }
+                    if (value > 0xFFFF && value <= 0x10FFFF)
+                    {
+                        string pair = char.ConvertFromUtf32(value);
+                        Add(pair[0], start, i + 1);
+                        Add(pair[1], start, i + 1);
+                    }
+                    else
+                    {
+                        Add((char)(value > 0xFFFF ? 0xFFFD : value), start, i + 1);
+                    }
+                    break;
+                }
+                case 'c':
+                    if (i + 1 < end) { char x = _source[++i]; Add((char)(x & 0x1F), start, i + 1); }
+                    else Add('c', start, i + 1);
+                    break;
+                default:
+                    if (e >= '0' && e <= '7')
+                    {
+                        int value = e - '0', n = 1;
+                        while (n < 3 && i + 1 < end && _source[i + 1] >= '0' && _source[i + 1] <= '7')
+                        {
+                            value = value * 8 + (_source[++i] - '0');
+                            n++;
+                        }
+                        Add((char)(value & 0xFF), start, i + 1);
+                    }
+                    else if (e is '\\' or '\'' or '"' or '?')
+                    {
+                        Add(e, start, i + 1);
+                    }
+                    else
+                    {
+                        Add('\\', start, start + 1);
+                        Add(e, i, i + 1);
+                    }
+                    break;
+            }
+        }
+    }
+
+    private static int HexValue(char c) =>
+        c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
