@@ -7,7 +7,7 @@ namespace Firebreak.Core.Rules;
 public static partial class BuiltInRules
 {
     public static IReadOnlyList<Rule> FileRules() =>
-        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules()).ToArray();
+        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules()).Concat(ApiFileRules()).ToArray();
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules()).ToArray();

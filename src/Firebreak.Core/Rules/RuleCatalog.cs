@@ -44,6 +44,7 @@ public static partial class RuleCatalog
             .Concat(CredentialRules())
             .Concat(BackupRules())
             .Concat(CompoundRules())
+            .Concat(ApiRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 
