@@ -31,7 +31,7 @@ public sealed class DestructiveApiCallRule : Rule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => ShellSourceCommands.AppliesTo(kind);
+    public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text)
     {
@@ -42,18 +42,21 @@ public sealed class DestructiveApiCallRule : Rule
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
-        foreach (var command in ShellSourceCommands.Of(document))
+        foreach (var source in ShellSources.Of(document))
         {
-            if (command.Name is null) continue;
-            foreach (var match in _catalog.Match(command))
+            foreach (var command in source.Commands)
             {
-                var (message, level) = Describe(document, match);
-                sink.Report(Descriptor, document, match.Span, message, level, match.Operation.Api.Id + ":" + match.Operation.DisplayName);
+                if (command.Name is null) continue;
+                foreach (var match in _catalog.Match(command))
+                {
+                    var (message, level) = Describe(document, source, match);
+                    sink.Report(Descriptor, document, match.Span, message, level, match.Operation.Api.Id + ":" + match.Operation.DisplayName);
+                }
             }
         }
     }
 
-    private static (string Message, FindingLevel Level) Describe(DocumentContext document, ApiCallMatch match)
+    private static (string Message, FindingLevel Level) Describe(DocumentContext document, ShellSource source, ApiCallMatch match)
     {
         var operation = match.Operation;
         string call = operation.Mutation != null
@@ -63,7 +66,9 @@ public sealed class DestructiveApiCallRule : Rule
         var message = $"`{program}` {call}, which deletes {operation.Destroys}.";
 
         string commandText = document.Text.Text.Substring(match.Command.Span.Start, Math.Min(match.Command.Span.Length, document.Text.Length - match.Command.Span.Start));
-        bool production = Production.IsMatch(commandText);
+        string? environment = source.Context.Environment;
+        bool productionJob = environment != null && Production.IsMatch(environment);
+        bool production = productionJob || Production.IsMatch(commandText);
         FindingLevel level;
         if (operation.Impact == ApiImpact.Data || operation.BackupsDie)
         {
@@ -79,7 +84,8 @@ public sealed class DestructiveApiCallRule : Rule
             level = FindingLevel.Warning;
             message += operation.Impact == ApiImpact.Compute ? " It can be redeployed, but not undone." : " The setting can be restored by hand.";
         }
-        if (production) message += " The call names a production target.";
+        if (productionJob) message += $" It runs in {source.Host} '{source.Context.Name}' with `environment: {environment}`.";
+        else if (production) message += " The call names a production target.";
         if (match.Request is { } request && CredentialHeader(request) is { } header) message += " " + DescribeToken(header);
         message += " Remove the call from automation or require a manual approval, and give the job a token scoped to the one resource it may delete.";
         return (message, level);
