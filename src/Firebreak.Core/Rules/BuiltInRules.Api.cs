@@ -8,5 +8,6 @@ public static partial class BuiltInRules
     internal static IEnumerable<Rule> ApiFileRules() => new Rule[]
     {
         new DestructiveApiCallRule(),
+        new DestructiveSqlRule(),
     };
 }

@@ -17,5 +17,17 @@ public static partial class RuleCatalog
         RulePrecision.High,
         "http", "graphql");
 
-    internal static IEnumerable<RuleDescriptor> ApiRules() => new[] { DestructiveApiCall };
+    public static readonly RuleDescriptor DestructiveSql = new(
+        RuleIds.DestructiveSql,
+        "DestructiveSql",
+        RuleFamily.DestructiveOperation,
+        "Destructive SQL statement",
+        "{0}",
+        "A SQL statement drops a database, schema or table, truncates a table, or deletes or updates every row (no WHERE), in a .sql file, a migration's up step, or SQL sent to a client (`psql -c`, a heredoc, `mysql -e`, `sqlcmd -Q`). Dropping in a migration's down step is expected and not reported. Add a WHERE clause, keep a backup taken just before, or move the statement into a reviewed, reversible migration.",
+        FindingLevel.Warning,
+        7.5,
+        RulePrecision.High,
+        "sql");
+
+    internal static IEnumerable<RuleDescriptor> ApiRules() => new[] { DestructiveApiCall, DestructiveSql };
 }
