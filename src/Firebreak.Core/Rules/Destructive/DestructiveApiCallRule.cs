@@ -73,7 +73,7 @@ public sealed class DestructiveApiCallRule : Rule
         if (operation.Impact == ApiImpact.Data || operation.BackupsDie)
         {
             level = FindingLevel.Error;
-            message += operation.BackupsDie ? " Its backups go with it, so nothing is left to restore from." : " The data cannot be recovered from the platform.";
+            message += operation.BackupsDie ? " Nothing is left on the platform to restore from." : " The data cannot be recovered from the platform.";
         }
         else if (production)
         {

@@ -24,7 +24,7 @@ public sealed class DestructiveApiCallRuleTests
         Assert.Equal(FindingLevel.Error, finding.Level);
         Assert.Contains("Railway", finding.Message);
         Assert.Contains("`volumeDelete`", finding.Message);
-        Assert.Contains("backups go with it", finding.Message);
+        Assert.Contains("Nothing is left on the platform to restore from", finding.Message);
         Assert.Contains("`Authorization: Bearer` header from `$RAILWAY_TOKEN`", finding.Message);
     }
 
