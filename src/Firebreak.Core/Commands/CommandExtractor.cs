@@ -56,6 +56,8 @@ public sealed class CommandExtractor
         public Scope Nested(string text, EmbeddedText map, ShellCommand wrapper, CommandContext add) =>
             new(text, map, Context | add | CommandContext.NestedShell, Function, wrapper, Depth + 1);
 
+        public Scope Reparsed(string text, EmbeddedText map) => new(text, map, Context, Function, Wrapper, Depth + 1);
+
         public int MapOffset(int offset) => Map == null ? offset : Map.MapToHost(offset);
         public TextSpan MapSpan(TextSpan span) => CommandWord.MapSpan(Map, span);
     }
@@ -123,6 +125,9 @@ public sealed class CommandExtractor
             case ShellTestCommand test:
                 foreach (var word in test.Words) WalkParts(word.Parts, scope.Add(CommandContext.Condition));
                 break;
+            case ShellArithmeticCommand arithmetic:
+                WalkParts(arithmetic.Parts, scope);
+                break;
         }
         foreach (var redirection in node.Redirections) WalkRedirection(redirection, scope);
     }
@@ -156,7 +161,10 @@ public sealed class CommandExtractor
             switch (part)
             {
                 case ShellCommandSubstitutionPart substitution:
-                    WalkStatements(substitution.Body, scope.Add(CommandContext.CommandSubstitution));
+                    if (substitution.IsBacktick && HasBacktickEscapes(scope.Text, substitution.Span))
+                        WalkUnescapedBacktick(substitution.Span, scope.Add(CommandContext.CommandSubstitution));
+                    else
+                        WalkStatements(substitution.Body, scope.Add(CommandContext.CommandSubstitution));
                     break;
                 case ShellProcessSubstitutionPart process:
                     WalkStatements(process.Body, scope.Add(CommandContext.CommandSubstitution));
@@ -170,8 +178,43 @@ public sealed class CommandExtractor
                 case ShellArrayPart array:
                     foreach (var element in array.Elements) WalkParts(element.Parts, scope);
                     break;
+                case ShellArithmeticPart arithmetic:
+                    WalkParts(arithmetic.Parts, scope);
+                    break;
             }
         }
+    }
+
+    /// <summary>Inside backticks, <c>\`</c>, <c>\$</c> and <c>\\</c> lose their backslash before the shell parses the body.</summary>
+    private static bool HasBacktickEscapes(string text, TextSpan span)
+    {
+        for (int i = span.Start + 1; i < span.End - 1; i++)
+        {
+            if (text[i] != '\\') continue;
+            if (text[i + 1] is '`' or '$' or '\\') return true;
+            i++;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The parser keeps a backtick body in place (exact spans); when it has escapes (<c>`echo \`date\``</c>) the
+    /// shell sees different text, so that text is rebuilt with its map and parsed again.
+    /// </summary>
+    private void WalkUnescapedBacktick(TextSpan span, Scope scope)
+    {
+        if (scope.Depth >= MaxNesting) return;
+        var builder = new EmbeddedText.Builder();
+        int end = span.End - (span.Length > 1 && scope.Text[span.End - 1] == '`' ? 1 : 0);
+        for (int i = span.Start + 1; i < end; i++)
+        {
+            char c = scope.Text[i];
+            if (c == '\\' && i + 1 < end && scope.Text[i + 1] is '`' or '$' or '\\') c = scope.Text[++i];
+            builder.Append(c, scope.MapOffset(i));
+        }
+        var code = builder.Build(scope.MapOffset(end));
+        var script = ShellParser.Parse(code.Value);
+        WalkStatements(script.Statements, scope.Reparsed(code.Value, code));
     }
 
     /// <summary>Returns the last command this simple command resolved to (what writes into a following pipe).</summary>
@@ -187,8 +230,15 @@ public sealed class CommandExtractor
         foreach (var redirection in simple.Redirections) WalkRedirection(redirection, scope);
         if (simple.Words.Count == 0) return null;
 
-        var arguments = new CommandWord[simple.Words.Count];
-        for (int i = 0; i < arguments.Length; i++) arguments[i] = CommandWord.From(simple.Words[i], scope.Map);
+        var arguments = new List<CommandWord>(simple.Words.Count);
+        foreach (var word in simple.Words)
+        {
+            var argument = CommandWord.From(word, scope.Map);
+            var expanded = argument.ExpandBraces();
+            if (expanded == null) arguments.Add(argument);
+            else arguments.AddRange(expanded);
+        }
+        if (arguments.Count == 0) return null;
         List<CommandAssignment>? assignments = null;
         foreach (var a in simple.Assignments)
         {
@@ -217,12 +267,16 @@ public sealed class CommandExtractor
             if (!r.IsInput) continue;
             if (r.Heredoc != null)
             {
-                var body = EmbedRange(scope, r.Heredoc.BodySpan, r.Heredoc.StripsTabs);
-                input = new CommandInput(CommandInputKind.Heredoc, scope.MapSpan(r.Heredoc.BodySpan), body, r.Heredoc.IsExpanded, null, null);
+                var heredoc = r.Heredoc;
+                var bodyScope = scope;
+                input = new CommandInput(CommandInputKind.Heredoc, scope.MapSpan(heredoc.BodySpan),
+                    () => EmbedRange(bodyScope, heredoc.BodySpan, heredoc.StripsTabs), heredoc.IsExpanded, null, null);
             }
             else if (r.Operator == "<<<" && r.Target != null)
             {
-                input = new CommandInput(CommandInputKind.HereString, scope.MapSpan(r.Target.Span), EmbedWords(new[] { r.Target }, scope.Map, false), true, null, null);
+                var target = r.Target;
+                var map = scope.Map;
+                input = new CommandInput(CommandInputKind.HereString, scope.MapSpan(target.Span), () => EmbedWords(new[] { target }, map, false), true, null, null);
             }
             else if (r.Operator == "<" && r.Target != null)
             {
@@ -242,7 +296,7 @@ public sealed class CommandExtractor
             while (i < args.Count && IsEchoOption(args[i].Value)) i++;
             var words = Slice(args, i);
             var span = words.Count == 0 ? previous.Span : TextSpan.FromBounds(words[0].Span.Start, Math.Max(words[0].Span.Start, words[words.Count - 1].Span.End));
-            return new CommandInput(CommandInputKind.EchoPipe, span, EmbedCommandWords(words, appendNewline: true), true, null, previous);
+            return new CommandInput(CommandInputKind.EchoPipe, span, () => EmbedCommandWords(words, appendNewline: true), true, null, previous);
         }
         if (previous.Is("printf") && args.Count > 1)
         {
@@ -250,7 +304,8 @@ public sealed class CommandExtractor
             if (i < args.Count && args[i].Value != "-v")
             {
                 var span = TextSpan.FromBounds(args[i].Span.Start, Math.Max(args[i].Span.Start, args[args.Count - 1].Span.End));
-                return new CommandInput(CommandInputKind.PrintfPipe, span, EmbedPrintf(args, i), true, null, previous);
+                int format = i;
+                return new CommandInput(CommandInputKind.PrintfPipe, span, () => EmbedPrintf(args, format), true, null, previous);
             }
         }
         if (previous.Is("cat") && previous.Input != null && previous.Input.Kind is CommandInputKind.Heredoc or CommandInputKind.HereString
@@ -270,6 +325,7 @@ public sealed class CommandExtractor
     /// <summary>A region of the script's text, mapped to the host (tabs stripped per line for <c>&lt;&lt;-</c>).</summary>
     private static EmbeddedText EmbedRange(Scope scope, TextSpan span, bool stripTabs)
     {
+        if (scope.Map == null && !stripTabs) return EmbeddedText.Contiguous(scope.Text.Substring(span.Start, span.Length), span.Start);
         var builder = new EmbeddedText.Builder();
         bool lineStart = true;
         for (int i = span.Start; i < span.End && i < scope.Text.Length; i++)
@@ -450,8 +506,21 @@ public sealed class CommandExtractor
             }
             case "docker":
             case "podman":
+            case "docker-compose":
+            case "podman-compose":
                 ResolveContainerExec(command, scope);
                 return;
+            case "setsid":
+            case "unbuffer":
+                Unwrap(command, scope, SkipOptions(args, 1, string.Empty, None), null, CommandContext.None);
+                return;
+            case "runuser":
+            {
+                int c = IndexOfOption(args, "-c", "--command");
+                if (c >= 0) RunAsShell(command, scope, c + 1, CommandContext.None, lastIndex: c + 1);
+                else Unwrap(command, scope, SkipOptions(args, 1, "ugGw", new[] { "user", "group", "supp-group", "whitelist-environment" }), null, CommandContext.None);
+                return;
+            }
             case "kubectl":
             case "oc":
             {
@@ -623,18 +692,18 @@ public sealed class CommandExtractor
         }
     }
 
+    /// <summary><c>docker exec</c>, <c>docker container exec</c>, <c>docker compose exec</c>, <c>docker-compose exec</c>.</summary>
     private void ResolveContainerExec(ShellCommand command, Scope scope)
     {
         var args = command.Arguments;
-        int i;
-        if (args.Count > 1 && args[1].Value == "exec") i = 2;
-        else if (args.Count > 2 && args[1].Value == "container" && args[2].Value == "exec") i = 3;
-        else
+        int i = 1;
+        if (i < args.Count && args[i].Value is "container" or "compose") i++;
+        if (i >= args.Count || args[i].Value != "exec")
         {
             Emit(command);
             return;
         }
-        i = SkipOptions(args, i, "euw", new[] { "env", "env-file", "user", "workdir", "detach-keys" });
+        i = SkipOptions(args, i + 1, "euw", new[] { "env", "env-file", "user", "workdir", "detach-keys", "index" });
         Unwrap(command, scope, i + 1, null, CommandContext.Remote);
     }
 

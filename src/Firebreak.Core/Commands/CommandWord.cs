@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Text;
 
@@ -23,6 +25,66 @@ public sealed class CommandWord
     }
 
     internal static CommandWord From(ShellWord word, EmbeddedText? map) => new(word, map);
+
+    /// <summary>A word the shell derives from part of a written word (one result of brace expansion).</summary>
+    private CommandWord(ShellWord syntax, EmbeddedText? map, string value, int[] starts, int[] ends)
+    {
+        Syntax = syntax;
+        Map = map;
+        Value = value;
+        _literalPrefix = value;
+        _starts = starts;
+        _ends = ends;
+        Span = value.Length == 0 ? MapSpan(map, syntax.Span) : TextSpan.FromBounds(starts[0], Math.Max(starts[0], ends[value.Length - 1]));
+    }
+
+    /// <summary>
+    /// Bash brace expansion of an unquoted word (<c>{rm,-rf,/x}</c> runs <c>rm -rf /x</c>; <c>/x/{a,b}</c> is two
+    /// paths). Returns null when the word has no such braces. Nested groups and ranges (<c>{1..3}</c>) are left alone.
+    /// </summary>
+    internal IReadOnlyList<CommandWord>? ExpandBraces()
+    {
+        if (Value == null || Value.IndexOf('{') < 0 || Syntax.Parts.Count != 1 || Syntax.Parts[0] is not ShellLiteralPart) return null;
+        if (Syntax.RawText.IndexOf('\\') >= 0) return null;
+        int open = Value.IndexOf('{');
+        int close = Value.IndexOf('}', open + 1);
+        if (close < 0 || Value.IndexOf('{', open + 1, close - open - 1) >= 0) return null;
+        var alternatives = new List<(int Start, int End)>();
+        int from = open + 1;
+        for (int i = open + 1; i <= close; i++)
+        {
+            if (i == close || Value[i] == ',')
+            {
+                alternatives.Add((from, i));
+                from = i + 1;
+            }
+        }
+        if (alternatives.Count < 2) return null;
+        EnsureMap();
+        var words = new List<CommandWord>();
+        foreach (var (start, end) in alternatives)
+        {
+            var value = new StringBuilder();
+            var starts = new List<int>();
+            var ends = new List<int>();
+            void Take(int a, int b)
+            {
+                for (int k = a; k < b; k++)
+                {
+                    value.Append(Value[k]);
+                    starts.Add(_starts![k]);
+                    ends.Add(_ends![k]);
+                }
+            }
+            Take(0, open);
+            Take(start, end);
+            Take(close + 1, Value.Length);
+            var word = new CommandWord(Syntax, Map, value.ToString(), starts.ToArray(), ends.ToArray());
+            // The shell drops words that expand to nothing.
+            if (word.Value!.Length > 0) words.Add(word);
+        }
+        return words;
+    }
 
     /// <summary>Host offsets of each character of <see cref="LiteralPrefix"/>, computed on first use.</summary>
     private void EnsureMap()

@@ -72,11 +72,14 @@ public enum CommandInputKind
 /// <summary>The text fed to a command's standard input, when it is known.</summary>
 public sealed class CommandInput
 {
-    internal CommandInput(CommandInputKind kind, TextSpan span, EmbeddedText? text, bool isExpanded, CommandWord? file, ShellCommand? source)
+    private Func<EmbeddedText?>? _textFactory;
+    private EmbeddedText? _text;
+
+    internal CommandInput(CommandInputKind kind, TextSpan span, Func<EmbeddedText?>? text, bool isExpanded, CommandWord? file, ShellCommand? source)
     {
         Kind = kind;
         Span = span;
-        Embedded = text;
+        _textFactory = text;
         IsExpanded = isExpanded;
         File = file;
         Source = source;
@@ -88,7 +91,19 @@ public sealed class CommandInput
     public TextSpan Span { get; }
 
     /// <summary>The text (mapped back to the original), or null when it is unknown (a file, a dynamic word, another command).</summary>
-    public EmbeddedText? Embedded { get; }
+    public EmbeddedText? Embedded
+    {
+        get
+        {
+            // Built on first use: most inputs (heredocs fed to cat) are never read by a rule.
+            if (_textFactory != null)
+            {
+                _text = _textFactory();
+                _textFactory = null;
+            }
+            return _text;
+        }
+    }
 
     public string? Text => Embedded?.Value;
 

@@ -9,6 +9,11 @@ public static partial class BuiltInRules
     private static partial IEnumerable<Rule> CredentialFileRules() => new Rule[]
     {
         new WorkflowTokenNotScopedRule(),
+        new WorkflowSecretSprawlRule(),
+        new BlanketPlatformTokenRule(),
+        new CredentialSharedAcrossEnvironmentsRule(),
+        new Agents.AgentPermissionsUnboundedRule(),
+        new CommittedCredentialRule(),
     };
 
     private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();

@@ -98,6 +98,19 @@ public class CommandExtractorTests
     [InlineData("docker container exec ctr rm -rf x")]
     [InlineData("podman exec -e A=1 ctr rm -rf x")]
     [InlineData("kubectl exec -it pod -n prod -- rm -rf x")]
+    [InlineData("docker compose exec -T -u root db rm -rf x")]
+    [InlineData("docker-compose exec db rm -rf x")]
+    [InlineData("setsid rm -rf x")]
+    [InlineData("runuser -u app -- rm -rf x")]
+    [InlineData("runuser -l app -c 'rm -rf x'")]
+    [InlineData("ls | xargs sh -c 'rm -rf x' _")]
+    [InlineData("find . -exec bash -c 'rm -rf x' \\;")]
+    [InlineData("sudo bash <<EOF\nrm -rf x\nEOF")]
+    [InlineData("bash -s -- arg <<EOF\nrm -rf x\nEOF")]
+    [InlineData("time { rm -rf x; }")]
+    [InlineData("{rm,-rf,x}")]
+    [InlineData("$'\\x72\\x6d' -rf x")]
+    [InlineData("r\\m -r''f x")]
     [InlineData("kubectl -n prod exec pod -c app -- sh -c 'rm -rf x'")]
     [InlineData("find . -exec rm -rf x \\;")]
     [InlineData("echo $(rm -rf x)")]
@@ -105,6 +118,8 @@ public class CommandExtractorTests
     [InlineData("echo `rm -rf x`")]
     [InlineData("diff <(rm -rf x) y")]
     [InlineData("echo ${X:-$(rm -rf x)}")]
+    [InlineData("echo $(( $(rm -rf x) + 1 ))")]
+    [InlineData("(( $(rm -rf x) ))")]
     [InlineData("rm \\\n  -rf \\\n  x")]
     [InlineData("trap 'rm -rf x' EXIT")]
     [InlineData("su -c 'rm -rf x' root")]
@@ -220,6 +235,26 @@ public class CommandExtractorTests
         var names = new List<string>();
         for (var w = command.Wrapper; w != null; w = w.Wrapper) names.Add(w.Name!);
         return names.ToArray();
+    }
+
+    [Fact]
+    public void Brace_expansion_yields_one_argument_per_alternative()
+    {
+        const string text = "rm -rf /srv/{data,backups} \"{a,b}\"";
+        var rm = Find(text, "rm");
+        Assert.Equal(new[] { "rm", "-rf", "/srv/data", "/srv/backups", "{a,b}" }, Argv(rm));
+        Assert.Equal("backups", At(text, rm.Arguments[3].MapValueSpan(5, 7)));
+    }
+
+    [Fact]
+    public void Escaped_backticks_nest_like_the_shell_reads_them()
+    {
+        const string text = "echo `echo \\`rm -rf /x\\``";
+        var commands = ShellCommands.FromText(text);
+        Assert.Equal(new[] { "rm", "echo", "echo" }, commands.Select(c => c.Name).ToArray());
+        var rm = commands[0];
+        Assert.Equal("/x", At(text, rm.Arguments[2].Span));
+        Assert.True(rm.Context.HasFlag(CommandContext.CommandSubstitution));
     }
 
     [Fact]

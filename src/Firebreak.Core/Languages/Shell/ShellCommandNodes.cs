@@ -262,9 +262,16 @@ public sealed class ShellTestCommand : ShellCommandNode
 /// <summary><c>(( … ))</c>; the expression is kept as text.</summary>
 public sealed class ShellArithmeticCommand : ShellCommandNode
 {
-    internal ShellArithmeticCommand(TextSpan span, TextSpan expressionSpan) : base(span) => ExpressionSpan = expressionSpan;
+    internal ShellArithmeticCommand(TextSpan span, TextSpan expressionSpan, IReadOnlyList<ShellWordPart> parts) : base(span)
+    {
+        ExpressionSpan = expressionSpan;
+        Parts = parts;
+    }
 
     public TextSpan ExpressionSpan { get; }
+
+    /// <summary>The expression as literal runs and the expansions in it.</summary>
+    public IReadOnlyList<ShellWordPart> Parts { get; }
 }
 
 /// <summary><c>[n]&gt;file</c>, <c>2&gt;&amp;1</c>, <c>&amp;&gt;</c>, <c>&lt;&lt;&lt; word</c>, <c>&lt;&lt;EOF</c>…</summary>

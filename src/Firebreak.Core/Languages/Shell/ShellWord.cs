@@ -100,38 +100,57 @@ public sealed class ShellWord : ShellNode
         if (_decoded) return;
         _decoded = true;
         // Fast path, most words: one unquoted literal run without backslashes is its own value.
-        if (Parts.Count == 1 && Parts[0] is ShellLiteralPart literal && _source.IndexOf('\\', literal.Span.Start, literal.Span.Length) < 0)
+        if (IsPlainLiteral())
         {
-            _value = _source.Substring(literal.Span.Start, literal.Span.Length);
+            _value = _source.Substring(Parts[0].Span.Start, Parts[0].Span.Length);
             return;
         }
-        if (Parts.Count == 0)
-        {
-            _value = string.Empty;
-            _starts = _ends = System.Array.Empty<int>();
-            return;
-        }
-        var decoder = new ShellWordDecoder(_source);
-        if (decoder.DecodeParts(Parts))
-        {
-            _value = decoder.Value.ToString();
-            _starts = decoder.Starts.ToArray();
-            _ends = decoder.Ends.ToArray();
-        }
+        if (!AllStatic(Parts)) return;
+        var decoder = new ShellWordDecoder(_source, recordOffsets: false);
+        decoder.DecodeParts(Parts);
+        _value = decoder.Value.ToString();
     }
 
+    private bool IsPlainLiteral() =>
+        Parts.Count == 1 && Parts[0] is ShellLiteralPart literal && _source.IndexOf('\\', literal.Span.Start, literal.Span.Length) < 0;
+
+    private static bool AllStatic(IReadOnlyList<ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part is ShellDoubleQuotedPart dq)
+            {
+                if (!AllStatic(dq.Parts)) return false;
+            }
+            else if (part is not (ShellLiteralPart or ShellSingleQuotedPart or ShellAnsiCQuotedPart))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Source offsets per value character, computed only when a caller maps into the value.</summary>
     private void EnsureMap()
     {
         EnsureDecoded();
         if (_value == null || _starts != null) return;
-        int start = Parts[0].Span.Start;
-        _starts = new int[_value.Length];
-        _ends = new int[_value.Length];
-        for (int i = 0; i < _value.Length; i++)
+        if (IsPlainLiteral())
         {
-            _starts[i] = start + i;
-            _ends[i] = start + i + 1;
+            int start = Parts[0].Span.Start;
+            _starts = new int[_value.Length];
+            _ends = new int[_value.Length];
+            for (int i = 0; i < _value.Length; i++)
+            {
+                _starts[i] = start + i;
+                _ends[i] = start + i + 1;
+            }
+            return;
         }
+        var decoder = new ShellWordDecoder(_source);
+        decoder.DecodeParts(Parts);
+        _starts = decoder.Starts.ToArray();
+        _ends = decoder.Ends.ToArray();
     }
 
     public override string ToString() => RawText;
@@ -142,7 +161,13 @@ internal sealed class ShellWordDecoder
 {
     private readonly string _source;
 
-    public ShellWordDecoder(string source) => _source = source;
+    private readonly bool _recordOffsets;
+
+    public ShellWordDecoder(string source, bool recordOffsets = true)
+    {
+        _source = source;
+        _recordOffsets = recordOffsets;
+    }
 
     public StringBuilder Value { get; } = new();
     public List<int> Starts { get; } = new();
@@ -151,6 +176,7 @@ internal sealed class ShellWordDecoder
     private void Add(char c, int start, int end)
     {
         Value.Append(c);
+        if (!_recordOffsets) return;
         Starts.Add(start);
         Ends.Add(end);
     }

@@ -133,9 +133,16 @@ public sealed class ShellProcessSubstitutionPart : ShellWordPart
 /// <summary><c>$((…))</c> (or legacy <c>$[…]</c>); the expression is kept as text.</summary>
 public sealed class ShellArithmeticPart : ShellWordPart
 {
-    internal ShellArithmeticPart(TextSpan span, TextSpan expressionSpan) : base(span) => ExpressionSpan = expressionSpan;
+    internal ShellArithmeticPart(TextSpan span, TextSpan expressionSpan, IReadOnlyList<ShellWordPart> parts) : base(span)
+    {
+        ExpressionSpan = expressionSpan;
+        Parts = parts;
+    }
 
     public TextSpan ExpressionSpan { get; }
+
+    /// <summary>The expression as literal runs and the expansions in it (<c>$x</c>, <c>$(wc -l &lt; f)</c>).</summary>
+    public IReadOnlyList<ShellWordPart> Parts { get; }
 }
 
 /// <summary><c>(a b c)</c> after <c>name=</c> in a word such as <c>local x=(1 2)</c>.</summary>

@@ -14,6 +14,7 @@ public sealed class GitHubWorkflow
         Triggers = triggers;
         Permissions = permissions;
         Jobs = jobs;
+        Env = WorkflowEnvEntry.From(root, EnvLevel.Workflow);
     }
 
     public YamlMapping Root { get; }
@@ -22,6 +23,21 @@ public sealed class GitHubWorkflow
     public IReadOnlyList<string> Triggers { get; }
     public WorkflowPermissions? Permissions { get; }
     public IReadOnlyList<WorkflowJob> Jobs { get; }
+
+    /// <summary>Workflow-level <c>env:</c>: every step of every job gets these.</summary>
+    public IReadOnlyList<WorkflowEnvEntry> Env { get; }
+
+    /// <summary>Only <c>workflow_call</c>: a reusable workflow whose caller decides permissions and secrets.</summary>
+    public bool IsReusableOnly
+    {
+        get
+        {
+            if (Triggers.Count == 0) return false;
+            foreach (var trigger in Triggers)
+                if (!string.Equals(trigger, "workflow_call", StringComparison.Ordinal)) return false;
+            return true;
+        }
+    }
 
     public bool IsTriggeredBy(string eventName)
     {
@@ -90,6 +106,9 @@ public sealed class WorkflowJob
         Pair = pair;
         Body = body;
         Permissions = WorkflowPermissions.From(body);
+        Env = WorkflowEnvEntry.From(body, EnvLevel.Job);
+        Steps = WorkflowStep.From(body);
+        Environment = WorkflowEnvironment.From(body);
     }
 
     public string Id { get; }
@@ -101,4 +120,19 @@ public sealed class WorkflowJob
 
     /// <summary>A reusable-workflow call (<c>uses:</c> at job level).</summary>
     public string? Uses => Body.ScalarValue("uses");
+
+    /// <summary>The job's display <c>name:</c>, when it has one.</summary>
+    public string? Name => Body.ScalarValue("name");
+
+    public IReadOnlyList<WorkflowEnvEntry> Env { get; }
+    public IReadOnlyList<WorkflowStep> Steps { get; }
+
+    /// <summary>The deployment environment; its protection rules and environment secrets apply to this job.</summary>
+    public WorkflowEnvironment? Environment { get; }
+
+    /// <summary><c>secrets:</c> of a reusable-workflow call: the scalar <c>inherit</c>, or a mapping of named secrets.</summary>
+    public YamlNode? Secrets => Body["secrets"];
+
+    /// <summary>The <c>inherit</c> scalar of <c>secrets: inherit</c>, or null.</summary>
+    public YamlScalar? SecretsInherit => Secrets is YamlScalar { Value: "inherit" } inherit ? inherit : null;
 }

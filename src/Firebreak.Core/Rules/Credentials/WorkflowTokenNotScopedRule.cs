@@ -64,6 +64,8 @@ public sealed class WorkflowTokenNotScopedRule : Rule
             }
         }
 
+        ReportUnusedIdToken(document, sink, workflow, inheriting, level);
+
         // Workflow-level write scopes are a problem when more than one job inherits them: each gets write it may not need.
         if (top?.Shape == PermissionsShape.Scopes && inheriting.Count > 1)
         {
@@ -75,6 +77,58 @@ public sealed class WorkflowTokenNotScopedRule : Rule
                     level, "workflow-scope:" + scope.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>id-token: write</c> lets a job mint OIDC tokens that cloud roles trust; granted to jobs that never ask for one,
+    /// it is reach for nothing. A job uses it through an OIDC-consuming action, a reusable workflow it calls, or a script
+    /// that requests the token itself.
+    /// </summary>
+    private static void ReportUnusedIdToken(DocumentContext document, FindingSink sink, GitHubWorkflow workflow, IReadOnlyList<WorkflowJob> inheriting, FindingLevel level)
+    {
+        // With more than one inheriting job, the workflow-level write-scope finding below already covers it.
+        if (workflow.Permissions?.Find("id-token") is { IsWrite: true } top && inheriting.Count == 1 && !inheriting.Any(UsesIdToken))
+        {
+            sink.Report(Descriptor, document, Union(top),
+                $"`id-token: write` at workflow level lets {Jobs(inheriting)} mint OIDC tokens, but none of them uses one; remove it, or grant it only to the job that authenticates with OIDC.",
+                level, "id-token:workflow");
+        }
+        foreach (var job in workflow.Jobs)
+        {
+            if (job.Permissions?.Find("id-token") is { IsWrite: true } own && !UsesIdToken(job))
+            {
+                sink.Report(Descriptor, document, Union(own),
+                    $"`id-token: write` lets job '{job.Id}' mint OIDC tokens that cloud roles trust, but no step of it uses one; remove the grant.",
+                    level, "id-token:" + job.Id);
+            }
+        }
+    }
+
+    private static string Jobs(IReadOnlyList<WorkflowJob> jobs) =>
+        jobs.Count == 1 ? $"job '{jobs[0].Id}'" : "jobs " + string.Join(", ", jobs.Select(j => j.Id));
+
+    private static readonly string[] OidcActions =
+    {
+        "aws-actions/configure-aws-credentials", "google-github-actions/auth", "azure/login", "azure/oidc-login", "hashicorp/vault-action",
+        "pypa/gh-action-pypi-publish", "actions/attest-build-provenance", "actions/attest", "actions/attest-sbom", "sigstore/gh-action-sigstore-python",
+        "sigstore/cosign-installer", "octo-sts/action", "chainguard-dev/setup-chainctl", "cloudflare/wrangler-action", "pulumi/auth-actions",
+        "digitalocean/action-doctl", "jfrog/setup-jfrog-cli", "docker/login-action", "actions/deploy-pages", "npm/cli",
+    };
+
+    private static readonly string[] OidcScriptMarkers =
+    {
+        "ACTIONS_ID_TOKEN_REQUEST", "--provenance", "cosign sign", "cosign attest", "gh attestation", "getIDToken", "id-token", "oidc", "OIDC", "npm publish", "trusted publish",
+    };
+
+    private static bool UsesIdToken(WorkflowJob job)
+    {
+        if (job.Uses is not null) return true; // a reusable workflow may need it; it is checked on its own
+        foreach (var step in job.Steps)
+        {
+            if (step.ActionName is { } action && (OidcActions.Contains(action, StringComparer.OrdinalIgnoreCase) || action.StartsWith("./", StringComparison.Ordinal))) return true;
+            if (step.Run?.Value is { } run && OidcScriptMarkers.Any(m => run.IndexOf(m, StringComparison.Ordinal) >= 0)) return true;
+        }
+        return false;
     }
 
     private static Text.TextSpan Union(PermissionScope scope) =>

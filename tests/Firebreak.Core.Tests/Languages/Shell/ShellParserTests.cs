@@ -159,13 +159,14 @@ public class ShellParserTests
             echo $((x<<2)) $[1+2] "$(echo "$(echo "nested")")"
             ls @(a|b) !(c)
             [[ $x =~ ^(a|b)+$ ]] && echo
+            [[ ! " ${list[*]} " =~ " $item " ]] && [[ $ip =~ [0-9]{1,3}\.[0-9]{1,3}$ ]]
             for ((;;)); do break; done
             { echo; } 2>&1 | tee log
             a=() b+=(c)
             """;
         var script = ShellParser.Parse(text);
         Assert.Empty(script.Diagnostics);
-        Assert.Equal(15, script.Statements.Count);
+        Assert.Equal(16, script.Statements.Count);
     }
 
     [Fact]
@@ -217,6 +218,7 @@ public class ShellParserTests
         Assert.Equal(new[] { false, true }, pipeline.PipesStderr);
         Assert.Equal(new[] { ShellListOperator.And, ShellListOperator.Or }, list.Rest.Select(r => r.Operator).ToArray());
         Assert.True(script.Statements[1].IsBackground);
+        Assert.Equal("f &", At(text, script.Statements[1].Span));
         Assert.False(script.Statements[2].IsBackground);
     }
 
@@ -313,6 +315,7 @@ public class ShellParserTests
         Assert.Equal(" trailing", script.Comments[1].Text);
         var rm = (ShellSimpleCommand)script.Statements[0].Command;
         Assert.Equal("a#b", rm.Words[2].StaticValue);
+        Assert.Equal("rm -rf a#b", At(text, script.Statements[0].Span));
     }
 
     [Fact]
@@ -360,19 +363,32 @@ public class ShellParserTests
     }
 
     [Theory]
-    [InlineData("$(", ")")]
-    [InlineData("\"$(", ")\"")]
-    [InlineData("${x:-", "}")]
-    [InlineData("(", ")")]
-    [InlineData("{ ", ";}")]
-    [InlineData("a=(", ")")]
-    [InlineData("`", "`")]
-    public void Deep_nesting_is_bounded(string open, string close)
+    [InlineData("echo ", "$(", ")")]
+    [InlineData("echo ", "\"$(", ")\"")]
+    [InlineData("echo ", "${x:-", "}")]
+    [InlineData("", "( ", " )")]
+    [InlineData("", "{ ", ";}")]
+    [InlineData("", "if ", ";then :;fi")]
+    [InlineData("", "a=(", ")")]
+    [InlineData("echo ", "<(", ")")]
+    public void Deep_nesting_is_bounded(string prefix, string open, string close)
     {
         int depth = 10_000;
-        var text = "echo " + string.Concat(Enumerable.Repeat(open, depth)) + "x" + string.Concat(Enumerable.Repeat(close, depth));
+        var text = prefix + string.Concat(Enumerable.Repeat(open, depth)) + "rm x" + string.Concat(Enumerable.Repeat(close, depth));
         var script = ShellParser.Parse(text);
         Assert.DoesNotContain(script.Diagnostics, d => d.Message.StartsWith("internal"));
+        // Too-deep content is opaque; the diagnostic lets rules report the script as not analyzable.
+        Assert.Contains(script.Diagnostics, d => d.Message.Contains("nesting"));
+        var commands = Firebreak.Core.Commands.CommandExtractor.Extract(script);
+        if (prefix.Length > 0) Assert.Equal("echo", commands[commands.Count - 1].Name);
+    }
+
+    [Fact]
+    public void Diagnostics_are_capped_on_garbage()
+    {
+        var script = ShellParser.Parse(string.Concat(Enumerable.Repeat("fi ) ;; ", 10_000)));
+        Assert.Equal(ShellParser.MaxDiagnostics + 1, script.Diagnostics.Count);
+        Assert.Contains("too many", script.Diagnostics[^1].Message);
     }
 
     [Fact]

@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Json;
+using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Languages.Toml;
+using Firebreak.Core.Platforms.GitHubActions;
+using Firebreak.Core.Rules.Credentials;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Agents;
+
+/// <summary>
+/// FB2005: a coding agent configured to run any command without asking. Claude Code settings, Cursor CLI permissions,
+/// Codex config and <c>.rules</c>, and scripts or workflow steps that start an agent with its permission checks off.
+/// </summary>
+public sealed class AgentPermissionsUnboundedRule : Rule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.AgentPermissionsUnbounded;
+
+    /// <summary>Programs that run whatever they are given: allowing them allows every command.</summary>
+    private static readonly string[] AnyCommandPrograms =
+    {
+        "sh", "bash", "zsh", "dash", "ksh", "fish", "env", "eval", "exec", "xargs", "sudo", "su", "nohup", "timeout", "watch",
+        "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "npx", "bunx", "pnpx", "uvx", "pwsh", "powershell",
+    };
+
+    /// <summary>Words whose presence in a deny rule shows someone denied destructive commands.</summary>
+    private static readonly string[] DestructiveWords = { "rm", "delete", "destroy", "drop", "truncate", "volumeDelete", "terminate", "purge", "wipe", "reset" };
+
+    /// <summary>Agent CLIs and the flags that turn their approval off.</summary>
+    private static readonly Dictionary<string, string[]> AgentBypassFlags = new(StringComparer.Ordinal)
+    {
+        ["claude"] = new[] { "--dangerously-skip-permissions", "--allow-dangerously-skip-permissions" },
+        ["codex"] = new[] { "--dangerously-bypass-approvals-and-sandbox", "--yolo" },
+        ["gemini"] = new[] { "--yolo", "-y" },
+        ["qwen"] = new[] { "--yolo", "-y" },
+        ["cursor-agent"] = new[] { "--force", "-f" },
+        ["amp"] = new[] { "--dangerously-allow-all" },
+        ["aider"] = new[] { "--yes-always" },
+    };
+
+    /// <summary>npm package names that start the same agents through <c>npx</c>.</summary>
+    private static readonly Dictionary<string, string> AgentPackages = new(StringComparer.Ordinal)
+    {
+        ["@anthropic-ai/claude-code"] = "claude",
+        ["@openai/codex"] = "codex",
+        ["@google/gemini-cli"] = "gemini",
+    };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override bool AppliesTo(FileKind kind) =>
+        kind is FileKind.ClaudeSettings or FileKind.CursorCli or FileKind.CodexConfig or FileKind.CodexRules or FileKind.Shell or FileKind.GitHubWorkflow;
+
+    public override bool MightMatch(string text) =>
+        text.IndexOf("ermission", StringComparison.Ordinal) >= 0 || text.IndexOf("allow", StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("sandbox", StringComparison.Ordinal) >= 0 || text.IndexOf("approval", StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("prefix_rule", StringComparison.Ordinal) >= 0 || text.IndexOf("--", StringComparison.Ordinal) >= 0;
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        switch (document.Kind)
+        {
+            case FileKind.ClaudeSettings:
+                AnalyzeClaude(document, sink);
+                break;
+            case FileKind.CursorCli:
+                AnalyzeCursor(document, sink);
+                break;
+            case FileKind.CodexConfig:
+                AnalyzeCodexConfig(document, sink);
+                break;
+            case FileKind.CodexRules:
+                AnalyzeCodexRules(document, sink);
+                break;
+            case FileKind.Shell:
+                var script = document.GetModel("shell", static doc => ShellParser.Parse(doc.Text.Text));
+                ReportAgentLaunches(document, sink, script, span => span);
+                break;
+            case FileKind.GitHubWorkflow:
+                if (GitHubWorkflow.Of(document) is { } workflow)
+                    foreach (var run in WorkflowRunScript.Of(document, workflow)) ReportAgentLaunches(document, sink, run.Script, run.MapToFile);
+                break;
+        }
+    }
+
+    // ---- Claude Code ---------------------------------------------------------------------------------------
+
+    private static void AnalyzeClaude(DocumentContext document, FindingSink sink)
+    {
+        if (Json(document).Root is not JsonObject root || root.Get("permissions") is not JsonObject permissions) return;
+        if (permissions.Get("defaultMode") is JsonString { Value: "bypassPermissions" } mode)
+        {
+            sink.Report(Descriptor, document, mode.Span,
+                "`defaultMode: bypassPermissions` lets Claude Code run every command and edit every file without asking, with whatever credentials it finds; use `default` or `acceptEdits` and allow the commands the project needs by name.",
+                fingerprintText: "claude-bypass");
+        }
+        ReportAllowAll(document, sink, permissions, "Bash", "Claude Code");
+    }
+
+    private static void AnalyzeCursor(DocumentContext document, FindingSink sink)
+    {
+        if (Json(document).Root is not JsonObject root || root.Get("permissions") is not JsonObject permissions) return;
+        ReportAllowAll(document, sink, permissions, "Shell", "Cursor's agent");
+    }
+
+    /// <summary>An allow rule that admits any shell command, when no deny rule names a destructive one.</summary>
+    private static void ReportAllowAll(DocumentContext document, FindingSink sink, JsonObject permissions, string tool, string agent)
+    {
+        if (permissions.Get("allow") is not JsonArray allow) return;
+        var deny = (permissions.Get("deny") as JsonArray)?.Items.OfType<JsonString>().Select(s => s.Value).ToArray() ?? Array.Empty<string>();
+        bool deniesDestructive = deny.Any(d => d.StartsWith(tool, StringComparison.Ordinal) && DestructiveWords.Any(w => ContainsWord(d, w)));
+        if (deniesDestructive) return;
+        foreach (var item in allow.Items.OfType<JsonString>())
+        {
+            if (AdmitsAnyCommand(item.Value, tool) is not { } why) continue;
+            sink.Report(Descriptor, document, item.Span,
+                $"`{item.Value}` {why}, and no deny rule stops destructive ones: {agent} can delete volumes, databases or environments without asking. Allow the commands the project needs (`{tool}(npm run test:*)`) and deny destructive ones (`{tool}(rm:*)`, `{tool}(terraform destroy:*)`, `{tool}(railway down:*)`).",
+                fingerprintText: "allow:" + item.Value);
+        }
+    }
+
+    private static string? AdmitsAnyCommand(string rule, string tool)
+    {
+        string trimmed = rule.Trim();
+        if (trimmed == tool) return "allows every shell command";
+        if (!trimmed.StartsWith(tool + "(", StringComparison.Ordinal) || !trimmed.EndsWith(")", StringComparison.Ordinal)) return null;
+        string inner = trimmed.Substring(tool.Length + 1, trimmed.Length - tool.Length - 2).Trim();
+        if (inner.Length == 0 || inner.Trim('*', ':', ' ').Length == 0) return "allows every shell command";
+        // `sh:*`, `python3 *`, `bash(*)`: the first word of the pattern is the program.
+        int end = inner.IndexOfAny(new[] { ':', ' ', '(' });
+        string program = end < 0 ? inner : inner.Substring(0, end);
+        string rest = end < 0 ? string.Empty : inner.Substring(end).Trim(':', ' ', '(', ')');
+        if (Array.IndexOf(AnyCommandPrograms, program) >= 0 && (rest.Length == 0 || rest.Trim('*').Length == 0))
+            return $"allows `{program}` with any arguments, which runs any command";
+        return null;
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        int at = 0;
+        while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            bool left = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            int end = at + word.Length;
+            bool right = end >= text.Length || !char.IsLetterOrDigit(text[end]);
+            if (left && right) return true;
+            at = end;
+        }
+        return false;
+    }
+
+    private static JsonDocument Json(DocumentContext document) =>
+        document.GetModel("json", static doc => JsonParser.Parse(doc.Text.Text));
+
+    // ---- Codex ---------------------------------------------------------------------------------------------
+
+    private static void AnalyzeCodexConfig(DocumentContext document, FindingSink sink)
+    {
+        var entries = TomlKeyValueLexer.Read(document.Text.Text);
+        foreach (var entry in entries)
+        {
+            string where = entry.Table.Length == 0 ? string.Empty : $" (in [{entry.Table}])";
+            if (entry.Key == "sandbox_mode" && entry.Value == "danger-full-access")
+            {
+                sink.Report(Descriptor, document, entry.ValueSpan,
+                    $"`sandbox_mode = \"danger-full-access\"`{where} lets Codex read and write anything and reach the network, with every credential on the machine; use `workspace-write` (network off) and grant more per task.",
+                    fingerprintText: "codex-sandbox:" + entry.Table);
+            }
+            else if (entry.Key == "approval_policy" && entry.Value == "never")
+            {
+                bool fullAccess = entries.Any(e => e.Key == "sandbox_mode" && e.Value == "danger-full-access" && (e.Table == entry.Table || e.Table.Length == 0));
+                sink.Report(Descriptor, document, entry.ValueSpan,
+                    $"`approval_policy = \"never\"`{where} means Codex never asks before running a command{(fullAccess ? ", and its sandbox is off" : "")}; use `on-request` or `untrusted` so destructive commands wait for a person.",
+                    fullAccess ? FindingLevel.Error : FindingLevel.Warning, "codex-approval:" + entry.Table);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Codex <c>.rules</c> files are Starlark: <c>prefix_rule(pattern = [...], decision = "prompt")</c>. A rule without a
+    /// <c>decision</c> allows its prefix without asking.
+    /// </summary>
+    private static void AnalyzeCodexRules(DocumentContext document, FindingSink sink)
+    {
+        string text = document.Text.Text;
+        const string name = "prefix_rule";
+        int at = 0;
+        while ((at = text.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
+        {
+            int open = at + name.Length;
+            while (open < text.Length && char.IsWhiteSpace(text[open])) open++;
+            bool isCall = open < text.Length && text[open] == '(' && (at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_')) && !InComment(text, at);
+            if (!isCall) { at = open; continue; }
+            int close = CallEnd(text, open);
+            string arguments = text.Substring(open, close - open);
+            if (!HasKeywordArgument(arguments, "decision"))
+            {
+                sink.Report(Descriptor, document, new TextSpan(at, name.Length),
+                    "This `prefix_rule` has no `decision`, so Codex runs every command starting with its pattern without asking; add `decision = \"prompt\"` (or `\"forbidden\"` for destructive commands) and allow only read-only prefixes.",
+                    fingerprintText: "codex-rule:" + arguments.Trim());
+            }
+            at = close;
+        }
+    }
+
+    private static bool InComment(string text, int at)
+    {
+        int lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        return text.IndexOf('#', lineStart, at - lineStart) >= 0;
+    }
+
+    /// <summary>The offset just past the call's closing parenthesis (strings and nesting skipped).</summary>
+    private static int CallEnd(string text, int open)
+    {
+        int depth = 0;
+        char quote = '\0';
+        for (int i = open; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quote != '\0') { if (c == '\\') i++; else if (c == quote) quote = '\0'; continue; }
+            if (c == '"' || c == '\'') quote = c;
+            else if (c == '#') { int nl = text.IndexOf('\n', i); if (nl < 0) return text.Length; i = nl; }
+            else if (c == '(' || c == '[' || c == '{') depth++;
+            else if ((c == ')' || c == ']' || c == '}') && --depth == 0) return i + 1;
+        }
+        return text.Length;
+    }
+
+    private static bool HasKeywordArgument(string arguments, string keyword)
+    {
+        // Only at nesting depth 1 and outside strings: `decision` inside a pattern string does not count.
+        int depth = 0;
+        char quote = '\0';
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            char c = arguments[i];
+            if (quote != '\0') { if (c == '\\') i++; else if (c == quote) quote = '\0'; continue; }
+            if (c == '"' || c == '\'') { quote = c; continue; }
+            if (c == '(' || c == '[' || c == '{') { depth++; continue; }
+            if (c == ')' || c == ']' || c == '}') { depth--; continue; }
+            if (depth == 1 && string.CompareOrdinal(arguments, i, keyword, 0, keyword.Length) == 0 &&
+                (i == 0 || !char.IsLetterOrDigit(arguments[i - 1])))
+            {
+                int j = i + keyword.Length;
+                while (j < arguments.Length && char.IsWhiteSpace(arguments[j])) j++;
+                if (j < arguments.Length && arguments[j] == '=') return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- agents started with approvals off -------------------------------------------------------------------
+
+    private static void ReportAgentLaunches(DocumentContext document, FindingSink sink, ShellScript script, Func<TextSpan, TextSpan> map)
+    {
+        foreach (var command in ScriptCommands.Of(script))
+        {
+            var words = command.Words;
+            int programIndex = 0;
+            string? program = ScriptCommands.ProgramName(command);
+            if (program is "npx" or "bunx" or "pnpx")
+            {
+                programIndex = 1;
+                while (programIndex < words.Count && words[programIndex].StaticValue is { } option && option.StartsWith("-", StringComparison.Ordinal)) programIndex++;
+                string? package = programIndex < words.Count ? words[programIndex].StaticValue : null;
+                if (package is not null)
+                {
+                    int version = package.LastIndexOf('@');
+                    if (version > 0) package = package.Substring(0, version);
+                }
+                program = package is not null && AgentPackages.TryGetValue(package, out var agentName) ? agentName : null;
+            }
+            if (program is null || !AgentBypassFlags.TryGetValue(program, out var flags)) continue;
+            for (int i = programIndex + 1; i < words.Count; i++)
+            {
+                string? value = words[i].StaticValue;
+                if (value is null) continue;
+                string flag = value.Split('=')[0];
+                bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].StaticValue == "bypassPermissions") ||
+                                  value == "--permission-mode=bypassPermissions";
+                if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
+                var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
+                sink.Report(Descriptor, document, map(span),
+                    $"`{program}` started with `{script.GetText(span)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
+                    fingerprintText: "launch:" + program + ":" + flag);
+            }
+        }
+    }
+}

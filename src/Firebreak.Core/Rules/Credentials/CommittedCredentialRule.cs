@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Credentials;
+
+namespace Firebreak.Core.Rules.Credentials;
+
+/// <summary>
+/// FB2006: a live credential in any text file of the repository — <c>.env*</c>, scripts, docs, agent instructions. The
+/// token catalogue's <see cref="SecretScanner"/> finds it (by format, or by the name or header around a prefix-less value)
+/// and keeps placeholders quiet; the message shows at most the first 4 characters.
+/// </summary>
+public sealed class CommittedCredentialRule : Rule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.CommittedCredential;
+
+    private readonly SecretScanner _scanner;
+
+    public CommittedCredentialRule(SecretScanner? scanner = null) => _scanner = scanner ?? SecretScanner.Default;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override bool AppliesTo(FileKind kind) => kind != FileKind.Unknown;
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        foreach (var match in _scanner.Scan(document.Text))
+        {
+            var kind = match.Kind;
+            string reach = kind.IsBlanket
+                ? $" It reaches {BlanketTokenNames.ScopeText(kind)}."
+                : string.Empty;
+            string how = match.ContextName is { } name && match.Evidence != SecretEvidence.Format ? $" (identified by `{name}`)" : string.Empty;
+            sink.Report(Descriptor, document, match.Span,
+                $"A {kind.DisplayName} ({match.Redacted}){how} is committed here, readable by anyone and any agent with the repository.{reach} Revoke it, remove it from the file and its history, and hand the job a secret from a secret store instead. {kind.ScopedAlternative}",
+                kind.IsBlanket ? FindingLevel.Error : FindingLevel.Warning,
+                "secret:" + kind.Id + ":" + match.Redacted);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Platforms.GitHubActions;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Credentials;
+
+/// <summary>
+/// FB2004: one credential for several environments — the incident's "token with permissions across environments".
+/// The same secret reaches jobs that deploy to different environments (told by <c>environment:</c>, else by the job's
+/// name or the <c>--environment</c> its commands pass), unless every such job declares its own <c>environment:</c>
+/// (GitHub then resolves the secret per environment); or a production-named secret reaches a job with no
+/// <c>environment:</c>, whose protection rules would have gated it.
+/// </summary>
+public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.CredentialSharedAcrossEnvironments;
+    private static readonly Regex ProductionName = new(@"(^|_)(PROD|PRODUCTION|PRD|LIVE)(_|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly string[] EnvironmentFlags = { "--environment", "--env", "-e", "--stage" };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override bool AppliesTo(FileKind kind) => kind == FileKind.GitHubWorkflow;
+
+    public override bool MightMatch(string text) => text.IndexOf("secrets.", StringComparison.Ordinal) >= 0;
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        if (GitHubWorkflow.Of(document) is not { } workflow) return;
+        string host = document.Text.Text;
+        var scripts = WorkflowRunScript.Of(document, workflow);
+
+        var workflowRefs = workflow.Env.SelectMany(e => WorkflowReferences.In(e.Value, host)).Where(r => r.Kind == ContextReferenceKind.Secret).ToArray();
+        var uses = new List<SecretUse>();
+        foreach (var job in workflow.Jobs)
+        {
+            var target = TargetOf(job, scripts.Where(s => s.Job == job));
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var reference in workflowRefs.Concat(WorkflowReferences.In(job.Body, host).Where(r => r.Kind == ContextReferenceKind.Secret)))
+            {
+                if (seen.Add(reference.Name)) uses.Add(new SecretUse(reference, job, target));
+            }
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in uses.GroupBy(u => u.Reference.Name, StringComparer.Ordinal))
+        {
+            var targeted = group.Where(u => u.Target is not null).ToArray();
+            var classes = targeted.Select(u => u.Target!.Class).Distinct(StringComparer.Ordinal).ToArray();
+            if (classes.Length < 2) continue;
+            // Every job has its own declared environment: the secret can be an environment secret, one per environment.
+            if (targeted.All(u => u.Target!.Declared) && targeted.Select(u => u.Target!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
+
+            var first = targeted[0];
+            string jobs = string.Join(" and ", targeted.Select(u => $"job '{u.Job.Id}' ({u.Target!.Describe()})"));
+            var related = targeted.Skip(1).Select(u => new RelatedLocation(SourceLocation.Create(document.Text, u.Reference.Span.Start < u.Job.Pair.Key.Span.Start ? u.Job.Pair.Key.Span : u.Reference.Span),
+                $"also used by job '{u.Job.Id}' ({u.Target!.Describe()})")).ToArray();
+            reported.Add(group.Key);
+            sink.Report(Descriptor, document, first.Reference.Span,
+                $"`secrets.{group.Key}` is used by {jobs}: one credential reaches {string.Join(" and ", classes)}, so a command meant for one can change or delete the other. Give each job `environment:` with its own `{group.Key}` as an environment secret, scoped to that environment on the platform.",
+                fingerprintText: "shared:" + group.Key, related: related);
+        }
+
+        foreach (var use in uses)
+        {
+            if (reported.Contains(use.Reference.Name) || use.Job.Environment is not null || !ProductionName.IsMatch(use.Reference.Name)) continue;
+            reported.Add(use.Reference.Name);
+            sink.Report(Descriptor, document, use.Reference.Span,
+                $"`secrets.{use.Reference.Name}` looks like a production credential and reaches job '{use.Job.Id}', which has no `environment:`: no protection rule or reviewer stands between a push and production. Declare `environment: production` on the job and move the secret into that environment.",
+                fingerprintText: "prod-without-env:" + use.Reference.Name);
+        }
+    }
+
+    private static JobTarget? TargetOf(WorkflowJob job, IEnumerable<WorkflowRunScript> scripts)
+    {
+        if (job.Environment is { IsDynamic: false } environment) return new JobTarget(environment.Name, declared: true, "environment: " + environment.Name);
+        if (job.Environment is { IsDynamic: true }) return null;
+        if (ClassOf(job.Id) is not null) return new JobTarget(job.Id, declared: false, "by its name");
+        if (job.Name is { } name && ClassOf(name) is not null) return new JobTarget(name, declared: false, "by its name");
+        foreach (var script in scripts)
+        {
+            foreach (var command in ScriptCommands.Of(script.Script))
+            {
+                var words = command.Words;
+                for (int i = 1; i < words.Count; i++)
+                {
+                    string? value = words[i].StaticValue;
+                    if (value is null) continue;
+                    foreach (string flag in EnvironmentFlags)
+                    {
+                        string? target = value == flag && i + 1 < words.Count ? words[i + 1].StaticValue
+                            : value.StartsWith(flag + "=", StringComparison.Ordinal) ? value.Substring(flag.Length + 1) : null;
+                        if (target is not null && ClassOf(target) is not null) return new JobTarget(target, declared: false, $"`{flag} {target}`");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The environment class a name stands for; null when it names none.</summary>
+    internal static string? ClassOf(string name)
+    {
+        string lower = name.ToLowerInvariant();
+        if (lower.Contains("prod") || lower == "live" || lower.StartsWith("live-", StringComparison.Ordinal)) return "production";
+        if (lower.Contains("stag") || lower == "stg") return "staging";
+        if (lower.Contains("preview") || lower.StartsWith("pr-", StringComparison.Ordinal) || lower == "review") return "preview";
+        if (lower is "dev" or "develop" or "development" || lower.StartsWith("dev-", StringComparison.Ordinal)) return "development";
+        if (lower is "qa" or "uat" or "test" or "testing") return "test";
+        return null;
+    }
+
+    private sealed class SecretUse
+    {
+        public SecretUse(ContextReference reference, WorkflowJob job, JobTarget? target)
+        {
+            Reference = reference;
+            Job = job;
+            Target = target;
+        }
+
+        public ContextReference Reference { get; }
+        public WorkflowJob Job { get; }
+        public JobTarget? Target { get; }
+    }
+
+    private sealed class JobTarget
+    {
+        public JobTarget(string name, bool declared, string evidence)
+        {
+            Name = name;
+            Declared = declared;
+            Evidence = evidence;
+            Class = ClassOf(name) ?? name.ToLowerInvariant();
+        }
+
+        public string Name { get; }
+        public bool Declared { get; }
+        public string Evidence { get; }
+        public string Class { get; }
+
+        public string Describe() => Declared ? Evidence : Class + ", " + Evidence;
+    }
+}

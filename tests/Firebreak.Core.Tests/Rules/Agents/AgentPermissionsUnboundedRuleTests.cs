@@ -1,0 +1,141 @@
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Rules;
+using Firebreak.Core.Tests.Rules.Credentials;
+using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;
+
+namespace Firebreak.Core.Tests.Rules.Agents;
+
+public class AgentPermissionsUnboundedRuleTests
+{
+    private const string Id = RuleIds.AgentPermissionsUnbounded;
+
+    [Fact]
+    public void ClaudeBypassModeAndAllowAllBashAreReported()
+    {
+        const string text = """
+            {
+              "permissions": {
+                "defaultMode": "bypassPermissions",
+                "allow": ["Bash", "Bash(sh:*)", "Bash(python3 *)", "Bash(npm run test:*)", "Read"],
+                "deny": ["Read(./.env)"]
+              }
+            }
+            """;
+        var findings = Run(Id, ".claude/settings.json", text);
+        Assert.Equal(new[] { "\"bypassPermissions\"", "\"Bash\"", "\"Bash(sh:*)\"", "\"Bash(python3 *)\"" }, findings.Texts(text));
+    }
+
+    [Fact]
+    public void ClaudeAllowAllWithDestructiveDenyRulesIsQuiet()
+    {
+        const string text = """
+            {
+              "permissions": {
+                "defaultMode": "acceptEdits",
+                "allow": ["Bash(*)"],
+                "deny": ["Bash(rm:*)", "Bash(railway delete:*)"]
+              }
+            }
+            """;
+        Assert.Empty(Run(Id, ".claude/settings.local.json", text));
+    }
+
+    [Fact]
+    public void ClaudeNarrowAllowListIsQuiet()
+    {
+        const string text = """
+            { "permissions": { "allow": ["Bash(npm run test:*)", "Bash(git status)", "Bash(shellcheck:*)"] } }
+            """;
+        Assert.Empty(Run(Id, ".claude/settings.json", text));
+    }
+
+    [Fact]
+    public void CursorShellStarStarIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["Shell(**)", "Shell(ls)"], "deny": [] } }
+            """;
+        var findings = Run(Id, ".cursor/cli.json", text);
+        Assert.Equal(new[] { "\"Shell(**)\"" }, findings.Texts(text));
+    }
+
+    [Fact]
+    public void CodexFullAccessWithoutApprovalIsReported()
+    {
+        const string text = """
+            model = "gpt-5-codex"
+            # sandbox_mode = "danger-full-access"
+            sandbox_mode = "danger-full-access"
+            approval_policy = "never"
+
+            [profiles.safe]
+            sandbox_mode = "workspace-write"
+            approval_policy = "on-request"
+            """;
+        var findings = Run(Id, ".codex/config.toml", text);
+        Assert.Equal(new[] { "\"danger-full-access\"", "\"never\"" }, findings.Texts(text));
+        Assert.Equal(text.IndexOf("\nsandbox_mode = \"danger") + "\nsandbox_mode = ".Length, findings[0].Location.Span.Start);
+        Assert.Equal(FindingLevel.Error, findings[1].Level);
+    }
+
+    [Fact]
+    public void CodexWorkspaceWriteIsQuiet()
+    {
+        const string text = """
+            sandbox_mode = "workspace-write"
+            approval_policy = "on-request"
+            notes = '''
+            sandbox_mode = "danger-full-access"
+            '''
+            """;
+        Assert.Empty(Run(Id, ".codex/config.toml", text));
+    }
+
+    [Fact]
+    public void CodexPrefixRuleWithoutDecisionIsReported()
+    {
+        const string text = """
+            # prefix_rule(pattern = ["rm"])
+            prefix_rule(
+                pattern = ["railway", ["up", "down"]],
+                match = ["railway up"],
+            )
+            prefix_rule(pattern = ["git", "status"], decision = "allow")
+            prefix_rule(pattern = ["rm"], decision = "forbidden", justification = "no decision here")
+            """;
+        var findings = Run(Id, ".codex/rules/default.rules", text);
+        Assert.Equal(new[] { "prefix_rule" }, findings.Texts(text));
+        Assert.Equal(text.IndexOf("prefix_rule(\n"), findings[0].Location.Span.Start);
+    }
+
+    [Fact]
+    public void ScriptStartingClaudeWithoutPermissionsIsReported()
+    {
+        const string text = """
+            #!/usr/bin/env bash
+            echo "never run claude --dangerously-skip-permissions"
+            claude -p "fix the staging deploy" --dangerously-skip-permissions
+            npx -y @google/gemini-cli@latest --yolo -p "clean up"
+            claude -p "review" --permission-mode plan
+            """;
+        var findings = Run(Id, "scripts/agent.sh", text);
+        Assert.Equal(new[] { "--dangerously-skip-permissions", "--yolo" }, findings.Texts(text));
+    }
+
+    [Fact]
+    public void WorkflowStepStartingCodexWithBypassIsReported()
+    {
+        const string text = """
+            on: workflow_dispatch
+            jobs:
+              agent:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      codex exec --dangerously-bypass-approvals-and-sandbox "fix tests"
+                      codex exec --full-auto "fix lint"
+            """;
+        var findings = Run(Id, ".github/workflows/agent.yml", text);
+        Assert.Equal(new[] { "--dangerously-bypass-approvals-and-sandbox" }, findings.Texts(text));
+    }
+}
