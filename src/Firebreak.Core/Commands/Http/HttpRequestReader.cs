@@ -24,11 +24,15 @@ public static class HttpRequestReader
     private static readonly HashSet<string> HttpieMethods = new(StringComparer.Ordinal) { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
 
     /// <summary>The programs this reader understands.</summary>
-    public static bool IsHttpClient(string? name) => name is "curl" or "wget" or "http" or "https" or "xh" or "xhs"
+    public static bool IsHttpClient(string? name) => name is "curl" or "wget" or "http" or "https" or "xh" or "xhs" or "gh"
         || string.Equals(name, "Invoke-RestMethod", StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, "Invoke-WebRequest", StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, "irm", StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, "iwr", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly CommandOptionSyntax GhApiSyntax = CommandOptionSyntax.WithValues(
+        "-X", "--method", "-H", "--header", "-f", "--raw-field", "-F", "--field", "--input", "-q", "--jq", "-t", "--template",
+        "--hostname", "-p", "--preview", "--cache");
 
     public static HttpRequest? Read(ShellCommand command)
     {
@@ -39,6 +43,7 @@ public static class HttpRequestReader
             "curl" => ReadCurl(command),
             "wget" => ReadWget(command),
             "http" or "https" or "xh" or "xhs" => ReadHttpie(command),
+            "gh" => ReadGhApi(command),
             _ => ReadPowerShell(command),
         };
     }
@@ -128,6 +133,45 @@ public static class HttpRequestReader
         method ??= bodies.Count > 0 ? "POST" : "GET";
         CommandWord? url = args.Positionals.Count > 0 ? args.Positionals[0] : null;
         return Build(command, method, methodSpan, url, 0, headers, bodies);
+    }
+
+    /// <summary><c>gh api [-X METHOD] endpoint</c>: a request to the GitHub API with the CLI's own token.</summary>
+    private static HttpRequest? ReadGhApi(ShellCommand command)
+    {
+        var args = command.ParseArguments(GhApiSyntax);
+        var rest = args.PositionalsAfter("api");
+        if (rest == null || rest.Count == 0) return null;
+        string? method = null;
+        TextSpan? methodSpan = null;
+        string host = "api.github.com";
+        var headers = new List<HttpHeader>();
+        var bodies = new List<HttpBody>();
+        foreach (var option in args.Options)
+        {
+            switch (option.Name)
+            {
+                case "-X" or "--method" when option.Value != null:
+                    method = option.Value.ToUpperInvariant();
+                    methodSpan = option.ValueSpan;
+                    break;
+                case "-H" or "--header":
+                    AddHeader(headers, option);
+                    break;
+                case "-f" or "--raw-field" or "-F" or "--field":
+                    AddField(bodies, option);
+                    break;
+                case "--input":
+                    bodies.Add(new HttpBody(HttpBodyKind.External, option.ValueSpan ?? option.NameSpan, null, option.Value));
+                    break;
+                case "--hostname" when option.Value != null:
+                    host = "api." + option.Value;
+                    break;
+            }
+        }
+        method ??= bodies.Count > 0 ? "POST" : "GET";
+        var endpoint = WordTemplate.Of(rest[0]);
+        string path = endpoint.Value.StartsWith("/", StringComparison.Ordinal) ? endpoint.Value : "/" + endpoint.Value;
+        return new HttpRequest(command, method, methodSpan, "https://" + host + path, endpoint.MapToHost(new TextSpan(0, endpoint.Value.Length)), headers, bodies);
     }
 
     /// <summary>httpie / xh: <c>http [flags] [METHOD] URL [Header:Value | field=value | field:=json | @file]…</c>.</summary>

@@ -103,19 +103,26 @@ public sealed class PlatformApiOperation
     /// <summary><c>volumeDelete</c> or <c>DELETE /v1/apps/{app}</c>.</summary>
     public string DisplayName => Mutation ?? Method + " " + PathTemplate;
 
-    /// <summary>Whether a request path (no query string) fits the template; a dynamic segment (<c>$APP</c>) fits a placeholder.</summary>
-    internal bool MatchesPath(string path)
+    /// <summary>
+    /// Whether a request path (no query string) fits the template. A dynamic segment (<c>$APP</c>) fits a placeholder, or a
+    /// run of them: <c>/repos/$GITHUB_REPOSITORY</c> is <c>/repos/{owner}/{repo}</c>. It never stands for a literal segment.
+    /// </summary>
+    internal bool MatchesPath(string path) =>
+        MatchesFrom(path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), 0, 0);
+
+    private bool MatchesFrom(string[] actual, int a, int t)
     {
-        var actual = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-        if (actual.Length != Segments.Length) return false;
-        for (int i = 0; i < actual.Length; i++)
-        {
-            string expected = Segments[i];
-            if (expected.Length > 1 && expected[0] == '{' && expected[expected.Length - 1] == '}') continue;
-            if (!string.Equals(expected, actual[i], StringComparison.Ordinal)) return false;
-        }
-        return true;
+        if (a == actual.Length || t == Segments.Length) return a == actual.Length && t == Segments.Length;
+        bool placeholder = IsPlaceholder(Segments[t]);
+        if (!placeholder) return string.Equals(Segments[t], actual[a], StringComparison.Ordinal) && MatchesFrom(actual, a + 1, t + 1);
+        if (MatchesFrom(actual, a + 1, t + 1)) return true;
+        if (actual[a].IndexOf('$') < 0) return false;
+        for (int end = t + 1; end < Segments.Length && IsPlaceholder(Segments[end]); end++)
+            if (MatchesFrom(actual, a + 1, end + 1)) return true;
+        return false;
     }
+
+    private static bool IsPlaceholder(string segment) => segment.Length > 1 && segment[0] == '{' && segment[segment.Length - 1] == '}';
 
     public override string ToString() => Api.Platform + " " + DisplayName;
 }

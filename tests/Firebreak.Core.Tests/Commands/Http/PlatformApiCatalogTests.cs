@@ -59,6 +59,15 @@ public sealed class PlatformApiCatalogTests
         Assert.Equal("https://api.heroku.com/apps/app1", script.Substring(match.Span.Start, match.Span.Length));
     }
 
+    [Fact]
+    public void A_dynamic_segment_stands_for_placeholders_but_never_for_a_literal()
+    {
+        Assert.Single(Match("gh api -X DELETE \"repos/$GITHUB_REPOSITORY\""));
+        Assert.Empty(Match("curl -X DELETE \"https://api.machines.dev/v1/$APP_PATH/volumes/v1\""));
+        Assert.Equal("DELETE /v1/apps/{app}/volumes/{volume}",
+            Assert.Single(Match("curl -X DELETE https://api.machines.dev/v1/apps/$APP/volumes/$VOLUME")).Operation.DisplayName);
+    }
+
     [Theory]
     [InlineData("curl -X DELETE https://api.example.com/v1/apps/x")]
     [InlineData("curl -X DELETE https://evil-heroku.com/apps/x")]
