@@ -68,7 +68,9 @@ public sealed class DestructiveApiCallRule : Rule
         string commandText = document.Text.Text.Substring(match.Command.Span.Start, Math.Min(match.Command.Span.Length, document.Text.Length - match.Command.Span.Start));
         string? environment = source.Context.Environment;
         bool productionJob = environment != null && Production.IsMatch(environment);
-        bool production = productionJob || Production.IsMatch(commandText);
+        // A job called `production` with no `environment:` still says where it deploys.
+        bool productionByName = !productionJob && source.Context.Name != null && Production.IsMatch(source.Context.Name);
+        bool production = productionJob || productionByName || Production.IsMatch(commandText);
         FindingLevel level;
         if (operation.Impact == ApiImpact.Data || operation.BackupsDie)
         {
@@ -84,7 +86,8 @@ public sealed class DestructiveApiCallRule : Rule
             level = FindingLevel.Warning;
             message += operation.Impact == ApiImpact.Compute ? " It can be redeployed, but not undone." : " The setting can be restored by hand.";
         }
-        if (productionJob) message += $" It runs in {source.Host} '{source.Context.Name}' with `environment: {environment}`.";
+        if (productionJob) message += $" Its {source.Host} belongs to '{source.Context.Name}', which declares `environment: {environment}`.";
+        else if (productionByName) message += $" Its {source.Host} belongs to '{source.Context.Name}', production by its name.";
         else if (production) message += " The call names a production target.";
         if (match.Request is { } request && CredentialHeader(request) is { } header) message += " " + DescribeToken(header);
         message += " Remove the call from automation or require a manual approval, and give the job a token scoped to the one resource it may delete.";

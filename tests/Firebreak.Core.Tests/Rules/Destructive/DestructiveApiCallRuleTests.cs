@@ -51,6 +51,23 @@ public sealed class DestructiveApiCallRuleTests
     }
 
     [Fact]
+    public void A_job_named_production_raises_a_compute_operation_to_error()
+    {
+        var findings = RuleHarness.Verify(".github/workflows/deploy.yml", """
+            on: push
+            permissions: {}
+            jobs:
+              production:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: curl -X DELETE "{|FB1002:https://api.vercel.com/v13/deployments/$OLD|}"
+            """, Id);
+        var finding = Assert.Single(findings);
+        Assert.Equal(FindingLevel.Error, finding.Level);
+        Assert.Contains("Its workflow step belongs to 'production', production by its name.", finding.Message);
+    }
+
+    [Fact]
     public void A_literal_token_is_shown_by_at_most_four_characters()
     {
         var findings = RuleHarness.Verify("drop.sh", """
