@@ -9,6 +9,7 @@ public static partial class BuiltInRules
     public static IReadOnlyList<Rule> FileRules() =>
         DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules())
             .Concat(TerraformFileRules())
+            .Concat(ApiFileRules())
             .ToArray();
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>

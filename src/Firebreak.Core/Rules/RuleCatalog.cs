@@ -45,6 +45,7 @@ public static partial class RuleCatalog
             .Concat(BackupRules())
             .Concat(CompoundRules())
             .Concat(TerraformRules())
+            .Concat(ApiRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 
