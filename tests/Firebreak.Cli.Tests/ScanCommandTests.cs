@@ -151,3 +151,47 @@ public sealed class ScanCommandTests
         Assert.StartsWith("# FB2001: Workflow token is not scoped to the job", explain.Stdout, StringComparison.Ordinal);
     }
 }
+
+public sealed class UserCatalogTests
+{
+    [Fact]
+    public void A_command_added_in_a_user_catalog_is_found_like_a_built_in_one()
+    {
+        using var repo = new TempRepo()
+            .Write("scripts/reset.sh", "#!/bin/sh\nacmectl store purge --all\nacmectl store list\n")
+            .Write("firebreak/catalog.yaml", """
+                commands:
+                  - id: acme-store-purge
+                    program: [acmectl]
+                    path: ['store purge']
+                    destroys: 'every object in the ACME store'
+                    backups_die: true
+                    must_match: ['acmectl store purge --all']
+                    must_not_match: ['acmectl store list']
+                """)
+            .Write("firebreak.yml", "catalogs:\n  - firebreak/catalog.yaml\n");
+        var (_, stdout, stderr) = repo.Run("scan", "--fail-on", "none");
+        Assert.Equal(string.Empty, stderr);
+        var finding = Assert.Single(stdout.Split('\n'), l => l.Contains("FB1001", StringComparison.Ordinal));
+        Assert.StartsWith("scripts/reset.sh:2:", finding, StringComparison.Ordinal);
+        Assert.Contains("every object in the ACME store", finding, StringComparison.Ordinal);
+
+        // Without the catalog the command is unknown and nothing is reported.
+        repo.Write("firebreak.yml", "rules: {}\n");
+        Assert.DoesNotContain("FB1001", repo.Run("scan", "--fail-on", "none").Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("firebreak/missing.yaml", null, "cannot be read")]
+    [InlineData("firebreak/catalog.yaml", "colours: [red]\n", "unknown section 'colours'")]
+    [InlineData("firebreak/catalog.yaml", "commands:\n  - id: x\n    program: [x]\n    bogus_key: 1\n", "firebreak/catalog.yaml")]
+    public void A_bad_user_catalog_is_a_configuration_error(string path, string? text, string message)
+    {
+        using var repo = new TempRepo().Write("firebreak.yml", $"catalogs: [{path}]\n").Write("a.sh", "echo hi\n");
+        if (text is not null) repo.Write("firebreak/catalog.yaml", text);
+        var (code, _, stderr) = repo.Run("scan");
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+}

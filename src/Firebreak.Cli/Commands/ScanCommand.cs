@@ -26,12 +26,14 @@ public static class ScanCommand
         // One folder: it is the root. Files, or several paths: the working directory is.
         bool singleFolder = fullPaths.Count == 1 && Directory.Exists(fullPaths[0]);
         string root = singleFolder ? fullPaths[0] : workingDirectory;
-        var config = LoadConfig(args.Config, root, workingDirectory);
+        var (config, configPath) = LoadConfig(args.Config, root, workingDirectory);
+        var catalogs = LoadCatalogs(config, configPath, workingDirectory);
 
         var input = Collect(root, fullPaths, config, !args.NoIgnore);
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
+            Catalogs = catalogs,
             Today = DateTime.UtcNow.Date,
             MaxDegreeOfParallelism = args.Threads ?? Environment.ProcessorCount,
         };
@@ -67,12 +69,12 @@ public static class ScanCommand
         return failed ? Program.FindingsFound : Program.Clean;
     }
 
-    private static FirebreakConfig LoadConfig(string? explicitPath, string root, string workingDirectory)
+    private static (FirebreakConfig Config, string? Path) LoadConfig(string? explicitPath, string root, string workingDirectory)
     {
         string? path = explicitPath is null
             ? FirebreakConfig.FileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists)
             : Path.GetFullPath(Path.Combine(workingDirectory, explicitPath));
-        if (path is null) return FirebreakConfig.Empty;
+        if (path is null) return (FirebreakConfig.Empty, null);
         string text;
         try
         {
@@ -82,7 +84,36 @@ public static class ScanCommand
         {
             throw new FirebreakConfigException($"cannot read the configuration '{explicitPath ?? path}': {ex.Message}");
         }
-        return FirebreakConfig.Parse(Path.GetRelativePath(workingDirectory, path).Replace('\\', '/'), text);
+        return (FirebreakConfig.Parse(Path.GetRelativePath(workingDirectory, path).Replace('\\', '/'), text), path);
+    }
+
+    /// <summary>The user's catalogs (paths relative to the config file), merged with the built-in ones.</summary>
+    private static CatalogSet LoadCatalogs(FirebreakConfig config, string? configPath, string workingDirectory)
+    {
+        if (config.Catalogs.Count == 0 || configPath is null) return CatalogSet.Default;
+        string folder = Path.GetDirectoryName(configPath)!;
+        var files = new List<(string Name, string Yaml)>();
+        foreach (var catalog in config.Catalogs)
+        {
+            string full = Path.GetFullPath(Path.Combine(folder, catalog));
+            string name = Path.GetRelativePath(workingDirectory, full).Replace('\\', '/');
+            try
+            {
+                files.Add((name, File.ReadAllText(full)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new FirebreakConfigException($"catalog '{catalog}' named in the configuration cannot be read: {ex.Message}");
+            }
+        }
+        try
+        {
+            return CatalogSet.WithUserCatalogs(files);
+        }
+        catch (FormatException ex)
+        {
+            throw new FirebreakConfigException("catalog " + ex.Message.Replace('\n', ' ').Replace('\r', ' '));
+        }
     }
 
     private static ScanInput Collect(string root, IReadOnlyList<string> fullPaths, FirebreakConfig config, bool useIgnoreFiles)

@@ -22,7 +22,7 @@ public sealed class AnalysisEngine
     public AnalysisEngine(AnalysisOptions? options = null, IEnumerable<Rule>? fileRules = null, IEnumerable<ProjectRule>? projectRules = null)
     {
         _options = options ?? AnalysisOptions.Default;
-        _fileRules = (fileRules ?? BuiltInRules.FileRules()).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
+        _fileRules = (fileRules ?? BuiltInRules.FileRules(_options.Catalogs)).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
         _projectRules = (projectRules ?? BuiltInRules.ProjectRules()).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
     }
 

@@ -15,6 +15,9 @@ public sealed class AnalysisOptions
     /// <summary>The date <c>until=</c> is compared with; hosts pass today's (UTC) date.</summary>
     public DateTime Today { get; init; } = new(2000, 1, 1);
 
+    /// <summary>The catalogues rules match against: built-in, plus the user's (firebreak.yml <c>catalogs:</c>).</summary>
+    public CatalogSet Catalogs { get; init; } = CatalogSet.Default;
+
     /// <summary>Files analyzed at once; output does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 

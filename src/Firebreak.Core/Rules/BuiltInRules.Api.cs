@@ -5,9 +5,9 @@ namespace Firebreak.Core.Rules;
 
 public static partial class BuiltInRules
 {
-    internal static IEnumerable<Rule> ApiFileRules() => new Rule[]
+    internal static IEnumerable<Rule> ApiFileRules(Analysis.CatalogSet catalogs) => new Rule[]
     {
-        new DestructiveApiCallRule(),
+        new DestructiveApiCallRule(catalogs.Apis),
         new DestructiveSqlRule(),
     };
 }

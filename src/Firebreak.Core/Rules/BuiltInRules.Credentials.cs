@@ -6,14 +6,14 @@ namespace Firebreak.Core.Rules;
 
 public static partial class BuiltInRules
 {
-    private static partial IEnumerable<Rule> CredentialFileRules() => new Rule[]
+    private static partial IEnumerable<Rule> CredentialFileRules(Analysis.CatalogSet catalogs) => new Rule[]
     {
         new WorkflowTokenNotScopedRule(),
         new WorkflowSecretSprawlRule(),
-        new BlanketPlatformTokenRule(),
+        new BlanketPlatformTokenRule(catalogs.Tokens),
         new CredentialSharedAcrossEnvironmentsRule(),
         new Agents.AgentPermissionsUnboundedRule(),
-        new CommittedCredentialRule(),
+        new CommittedCredentialRule(catalogs.Secrets),
     };
 
     private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();

@@ -6,9 +6,9 @@ namespace Firebreak.Core.Rules;
 
 public static partial class BuiltInRules
 {
-    private static partial IEnumerable<Rule> DestructiveFileRules() => new Rule[]
+    private static partial IEnumerable<Rule> DestructiveFileRules(Analysis.CatalogSet catalogs) => new Rule[]
     {
-        new DestructiveCommandRule(),
+        new DestructiveCommandRule(catalogs.Commands),
     };
 
     private static partial IEnumerable<ProjectRule> DestructiveProjectRules() => Array.Empty<ProjectRule>();

@@ -6,19 +6,23 @@ namespace Firebreak.Core.Rules;
 /// <summary>The rules that ship. Each family lists its own in its part of this class (BuiltInRules.*.cs).</summary>
 public static partial class BuiltInRules
 {
-    public static IReadOnlyList<Rule> FileRules() =>
-        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules())
+    /// <param name="catalogs">What the catalogue-driven rules match against; the built-in catalogues when null.</param>
+    public static IReadOnlyList<Rule> FileRules(Analysis.CatalogSet? catalogs = null)
+    {
+        catalogs ??= Analysis.CatalogSet.Default;
+        return DestructiveFileRules(catalogs).Concat(CredentialFileRules(catalogs)).Concat(BackupFileRules())
             .Concat(TerraformFileRules())
-            .Concat(ApiFileRules())
+            .Concat(ApiFileRules(catalogs))
             .ToArray();
+    }
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
             .Concat(TerraformProjectRules())
             .ToArray();
 
-    private static partial IEnumerable<Rule> DestructiveFileRules();
-    private static partial IEnumerable<Rule> CredentialFileRules();
+    private static partial IEnumerable<Rule> DestructiveFileRules(Analysis.CatalogSet catalogs);
+    private static partial IEnumerable<Rule> CredentialFileRules(Analysis.CatalogSet catalogs);
     private static partial IEnumerable<Rule> BackupFileRules();
     private static partial IEnumerable<ProjectRule> DestructiveProjectRules();
     private static partial IEnumerable<ProjectRule> CredentialProjectRules();

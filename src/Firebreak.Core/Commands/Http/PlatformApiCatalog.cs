@@ -72,6 +72,10 @@ public sealed class PlatformApiCatalog
     /// <summary>Text that any file holding a match must contain: hosts and CLI names, for the rule's prefilter.</summary>
     public IReadOnlyList<string> Keywords { get; }
 
+    /// <summary>This catalogue plus the APIs in <paramref name="yaml"/> (a user's catalog file).</summary>
+    public PlatformApiCatalog WithEntries(string yaml, string sourceName) =>
+        new(Apis.Concat(PlatformApiCatalogReader.Read(yaml ?? throw new ArgumentNullException(nameof(yaml)), sourceName)).ToArray());
+
     public static PlatformApiCatalog Parse(string yaml, string sourceName = "platform-apis.yaml") =>
         new(PlatformApiCatalogReader.Read(yaml ?? throw new ArgumentNullException(nameof(yaml)), sourceName));
 

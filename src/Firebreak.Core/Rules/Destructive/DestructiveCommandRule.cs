@@ -15,6 +15,11 @@ public sealed class DestructiveCommandRule : Rule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveCommand;
 
+    private readonly DestructiveCommandCatalog _catalog;
+
+    /// <param name="catalog">The signatures to match; the built-in catalogue when null.</param>
+    public DestructiveCommandRule(DestructiveCommandCatalog? catalog = null) => _catalog = catalog ?? DestructiveCommandCatalog.Default;
+
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
@@ -27,7 +32,7 @@ public sealed class DestructiveCommandRule : Rule
             foreach (var command in source.Commands)
             {
                 // The dictionary lookup on the program name inside Match rejects almost every command at once.
-                if (DestructiveCommandMatcher.Match(command) is not { } match) continue;
+                if (DestructiveCommandMatcher.Match(command, _catalog) is not { } match) continue;
                 if (!reported.Add(match.Span.Start)) continue;
                 var (level, message) = Judge(match, source);
                 sink.Report(Descriptor, document, match.Span, message, level, match.Signature.Id + ":" + command);
