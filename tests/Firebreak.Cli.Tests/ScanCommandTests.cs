@@ -195,3 +195,31 @@ public sealed class UserCatalogTests
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
 }
+
+public sealed class TerraformVarFileTests
+{
+    private const string Module = """
+        variable "skip_snapshot" {}
+
+        resource "aws_db_instance" "main" {
+          engine                   = "postgres"
+          instance_class           = "db.t3.micro"
+          deletion_protection      = true
+          delete_automated_backups = false
+          skip_final_snapshot      = var.skip_snapshot
+        }
+        """;
+
+    [Fact]
+    public void A_var_file_given_on_the_command_line_decides_a_value_the_module_leaves_open()
+    {
+        using var repo = new TempRepo().Write("infra/main.tf", Module).Write("infra/env/prod.tfvars", "skip_snapshot = true\n").Write("infra/env/dev.tfvars", "skip_snapshot = false\n");
+        Assert.DoesNotContain("FB1102", repo.Run("scan", "--fail-on", "none").Stdout, StringComparison.Ordinal);
+
+        var prod = repo.Run("scan", "--fail-on", "none", "--var-file", "infra/env/prod.tfvars").Stdout;
+        Assert.Contains("infra/main.tf:8:", prod.Split('\n').Single(l => l.Contains("FB1102", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        Assert.DoesNotContain("FB1102", repo.Run("scan", "--fail-on", "none", "--var-file", "infra/env/dev.tfvars").Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, repo.Run("scan", "--var-file", "nope.tfvars").ExitCode);
+    }
+}

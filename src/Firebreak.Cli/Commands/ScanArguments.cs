@@ -21,6 +21,7 @@ public sealed class ScanArguments
     public string? Config { get; private set; }
     public int? Threads { get; private set; }
     public bool NoIgnore { get; private set; }
+    public List<string> VarFiles { get; } = new();
 
     public static ScanArguments Parse(IReadOnlyList<string> args)
     {
@@ -70,6 +71,9 @@ public sealed class ScanArguments
                     string threads = Value();
                     if (!int.TryParse(threads, out int n) || n < 1) throw new UsageException($"--threads takes a positive number, not '{threads}'");
                     result.Threads = n;
+                    break;
+                case "--var-file":
+                    result.VarFiles.Add(Value());
                     break;
                 case "--no-ignore":
                     result.NoIgnore = true;

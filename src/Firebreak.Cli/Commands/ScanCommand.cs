@@ -29,11 +29,17 @@ public static class ScanCommand
         var (config, configPath) = LoadConfig(args.Config, root, workingDirectory);
         var catalogs = LoadCatalogs(config, configPath, workingDirectory);
 
-        var input = Collect(root, fullPaths, config, !args.NoIgnore);
+        var varFiles = args.VarFiles.Select(v => Path.GetFullPath(Path.Combine(workingDirectory, v))).ToList();
+        foreach (var (given, full) in args.VarFiles.Zip(varFiles))
+        {
+            if (!File.Exists(full)) throw new UsageException($"--var-file '{given}' does not exist");
+        }
+        var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore);
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
             Catalogs = catalogs,
+            TerraformVarFiles = varFiles.Select(v => Path.GetRelativePath(root, v).Replace('\\', '/')).ToArray(),
             Today = DateTime.UtcNow.Date,
             MaxDegreeOfParallelism = args.Threads ?? Environment.ProcessorCount,
         };

@@ -40,7 +40,7 @@ public sealed class AnalysisEngine
         var projectSink = new FindingSink();
         if (_projectRules.Count > 0)
         {
-            var project = new ProjectContext(documents);
+            var project = new ProjectContext(documents, _options);
             foreach (var rule in _projectRules)
             {
                 try

@@ -18,6 +18,12 @@ public sealed class AnalysisOptions
     /// <summary>The catalogues rules match against: built-in, plus the user's (firebreak.yml <c>catalogs:</c>).</summary>
     public CatalogSet Catalogs { get; init; } = CatalogSet.Default;
 
+    /// <summary>
+    /// Variable files given on the command line (<c>--var-file</c>, scan-relative paths, in order): applied to every root
+    /// module after its <c>terraform.tfvars</c> and <c>*.auto.tfvars</c>, as <c>terraform plan -var-file</c> would.
+    /// </summary>
+    public IReadOnlyList<string> TerraformVarFiles { get; init; } = Array.Empty<string>();
+
     /// <summary>Files analyzed at once; output does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 

@@ -9,14 +9,18 @@ public sealed class ProjectContext
 {
     private readonly Dictionary<string, DocumentContext> _byPath;
 
-    public ProjectContext(IReadOnlyList<DocumentContext> documents)
+    public ProjectContext(IReadOnlyList<DocumentContext> documents, AnalysisOptions? options = null)
     {
         Documents = documents;
+        Options = options ?? AnalysisOptions.Default;
         _byPath = new Dictionary<string, DocumentContext>(StringComparer.Ordinal);
         foreach (var document in documents) _byPath[document.Path] = document;
     }
 
     public IReadOnlyList<DocumentContext> Documents { get; }
+
+    /// <summary>The options of the scan (cross-file rules read command-line inputs such as Terraform var files).</summary>
+    public AnalysisOptions Options { get; }
 
     public DocumentContext? Find(string path) => _byPath.TryGetValue(path.Replace('\\', '/').TrimStart('.', '/'), out var doc) ? doc : (_byPath.TryGetValue(path, out doc) ? doc : null);
 

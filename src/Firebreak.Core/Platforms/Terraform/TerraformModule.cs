@@ -55,6 +55,14 @@ public sealed class TerraformModule
                 VariableFileValues[attribute.Name] = new TerraformLocal(attribute, document);
     }
 
+    /// <summary>Values from <c>--var-file</c> files, in order, over the module's own tfvars (root modules only).</summary>
+    internal void ApplyCommandLineVarFiles(IEnumerable<DocumentContext> varFiles)
+    {
+        foreach (var document in varFiles)
+            foreach (var attribute in document.Hcl.Body.Attributes)
+                VariableFileValues[attribute.Name] = new TerraformLocal(attribute, document);
+    }
+
     /// <summary>The directory, repository-relative, without a trailing slash ("" for the root).</summary>
     public string Directory { get; }
     public IReadOnlyList<DocumentContext> Files { get; }

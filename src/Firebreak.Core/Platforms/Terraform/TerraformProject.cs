@@ -43,9 +43,11 @@ public sealed class TerraformProject
                 if (call.IsLocal && Resolve(module.Directory, call.Source!) is { } target && target != module.Directory && Modules.ContainsKey(target))
                     called.Add(target);
 
+        var commandLineVars = project.Options.TerraformVarFiles.Select(project.Find).Where(d => d is not null).Select(d => d!).ToArray();
         foreach (var module in Modules.Values)
         {
             if (called.Contains(module.Directory)) continue;
+            module.ApplyCommandLineVarFiles(commandLineVars);
             var root = new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory);
             Instances.Add(root);
             _rootInstances = 1;
