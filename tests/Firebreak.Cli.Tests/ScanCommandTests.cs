@@ -96,6 +96,34 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Inside_a_git_work_tree_gits_own_list_decides_including_info_exclude_and_untracked_files()
+    {
+        using var repo = new TempRepo()
+            .Write(".gitignore", "ignored/\n")
+            .Write(".github/workflows/tracked.yml", Unscoped)
+            .Write(".github/workflows/untracked.yml", Unscoped)
+            .Write("ignored/.github/workflows/x.yml", Unscoped)
+            .Write("excluded/.github/workflows/y.yml", Unscoped);
+        Git(repo.Root, "init", "-q");
+        File.AppendAllText(Path.Combine(repo.Root, ".git", "info", "exclude"), "excluded/\n");
+        Git(repo.Root, "add", ".gitignore", ".github/workflows/tracked.yml");
+        var stdout = repo.Run("scan", "--fail-on", "none").Stdout;
+        Assert.Contains(".github/workflows/tracked.yml:", stdout, StringComparison.Ordinal);
+        Assert.Contains(".github/workflows/untracked.yml:", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("ignored/", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("excluded/", stdout, StringComparison.Ordinal);
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public void Explicit_files_are_scanned_as_given_relative_to_the_working_directory()
     {
         using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped).Write(".github/workflows/other.yml", Unscoped);
