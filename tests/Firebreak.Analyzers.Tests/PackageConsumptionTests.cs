@@ -38,9 +38,14 @@ public sealed class PackageConsumptionTests : IDisposable
         Write(consumer, "app/Program.cs", "System.Console.WriteLine(\"hello\");\n");
         Write(consumer, ".github/workflows/deploy.yml", "name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n");
 
+        // FB1002 needs GraphQL-Parser at run time: this proves the package ships the analyzer's dependencies.
+        Write(consumer, "scripts/reset.sh", "#!/bin/sh\ncurl -X POST https://backboard.railway.app/graphql/v2 -d '{\"query\":\"mutation { volumeDelete(volumeId: \\\"v\\\") }\"}'\n");
+
         var warning = Dotnet(consumer, "build", "app", "-nologo");
-        Assert.True(warning.ExitCode == 0, warning.Output);
+        Assert.True(warning.ExitCode != 0, "FB1002 is an error by default, so the build must fail:\n" + warning.Output);
         Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): warning FB2001: Job 'deploy' has no `permissions:`"), warning.Output);
+        Assert.Matches(new Regex(@"scripts/reset\.sh\(2,\d+\): error FB1002: .*volumeDelete"), warning.Output);
+        Assert.DoesNotContain("AD0001", warning.Output, StringComparison.Ordinal); // no analyzer crashed
 
         Write(consumer, ".globalconfig", "is_global = true\ndotnet_diagnostic.FB2001.severity = error\n");
         var error = Dotnet(consumer, "build", "app", "-nologo", "--no-incremental");
