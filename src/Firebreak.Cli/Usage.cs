@@ -18,6 +18,7 @@ internal static class Usage
                                          exit 1 when a finding is at or above this level (default error)
           -c, --config FILE              configuration (default: firebreak.yml at the scan root)
               --threads N                files analyzed at once (output does not depend on it)
+              --baseline FILE            report only findings not in FILE (an earlier SARIF or JSON report)
               --var-file FILE            Terraform variables for every root module, as terraform -var-file
               --no-ignore                do not honour .gitignore
 

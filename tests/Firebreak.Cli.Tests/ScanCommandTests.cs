@@ -251,3 +251,34 @@ public sealed class TerraformVarFileTests
         Assert.Equal(2, repo.Run("scan", "--var-file", "nope.tfvars").ExitCode);
     }
 }
+
+public sealed class BaselineTests
+{
+    private const string Unscoped = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+
+    [Theory]
+    [InlineData("sarif")]
+    [InlineData("json")]
+    public void Findings_in_the_baseline_are_left_out_even_after_the_code_moves_and_new_ones_are_reported(string format)
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped);
+        Assert.Equal(0, repo.Run("scan", "--format", format, "--output", "baseline." + format, "--fail-on", "none").ExitCode);
+
+        // The known job moves down two lines, and a new job arrives.
+        repo.Write(".github/workflows/ci.yml", "# moved\n\n" + Unscoped + "  deploy:\n    runs-on: ubuntu-latest\n");
+        var (code, stdout, _) = repo.Run("scan", "--baseline", "baseline." + format, "--fail-on", "warning");
+        Assert.Equal(1, code);
+        var finding = Assert.Single(stdout.Split('\n'), l => l.Contains("FB2001", StringComparison.Ordinal));
+        Assert.Contains("Job 'deploy'", finding, StringComparison.Ordinal);
+        Assert.Contains("1 in the baseline", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_that_is_not_a_report_is_a_usage_error()
+    {
+        using var repo = new TempRepo().Write("baseline.json", "{\"something\": 1}").Write("bad.json", "not json");
+        Assert.Equal(2, repo.Run("scan", "--baseline", "baseline.json").ExitCode);
+        Assert.Equal(2, repo.Run("scan", "--baseline", "bad.json").ExitCode);
+        Assert.Equal(2, repo.Run("scan", "--baseline", "missing.json").ExitCode);
+    }
+}

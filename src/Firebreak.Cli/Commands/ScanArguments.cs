@@ -22,6 +22,7 @@ public sealed class ScanArguments
     public int? Threads { get; private set; }
     public bool NoIgnore { get; private set; }
     public List<string> VarFiles { get; } = new();
+    public string? Baseline { get; private set; }
 
     public static ScanArguments Parse(IReadOnlyList<string> args)
     {
@@ -71,6 +72,9 @@ public sealed class ScanArguments
                     string threads = Value();
                     if (!int.TryParse(threads, out int n) || n < 1) throw new UsageException($"--threads takes a positive number, not '{threads}'");
                     result.Threads = n;
+                    break;
+                case "--baseline":
+                    result.Baseline = Value();
                     break;
                 case "--var-file":
                     result.VarFiles.Add(Value());

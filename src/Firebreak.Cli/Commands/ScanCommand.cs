@@ -27,6 +27,7 @@ public static class ScanCommand
         bool singleFolder = fullPaths.Count == 1 && Directory.Exists(fullPaths[0]);
         string root = singleFolder ? fullPaths[0] : workingDirectory;
         var (config, configPath) = LoadConfig(args.Config, root, workingDirectory);
+        var baseline = args.Baseline is { } baselinePath ? Baseline.Load(Path.GetFullPath(Path.Combine(workingDirectory, baselinePath))) : null;
         var catalogs = LoadCatalogs(config, configPath, workingDirectory);
 
         var varFiles = args.VarFiles.Select(v => Path.GetFullPath(Path.Combine(workingDirectory, v))).ToList();
@@ -45,6 +46,7 @@ public static class ScanCommand
         };
         var engine = new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
+        if (baseline is not null) result = baseline.Filter(result);
 
         string report = args.Format switch
         {

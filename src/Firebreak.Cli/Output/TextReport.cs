@@ -33,7 +33,8 @@ public static class TextReport
         var parts = new[] { Plural(errors, "error"), Plural(warnings, "warning"), Plural(notes, "note") }.Where(p => p is not null);
         string breakdown = count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
         string suppressed = result.SuppressedCount == 0 ? string.Empty : $", {result.SuppressedCount} suppressed";
-        return $"{Plural(count, "finding") ?? "0 findings"}{breakdown} in {Plural(result.FileCount, "file") ?? "0 files"}{suppressed}\n";
+        string baselined = result.BaselinedCount == 0 ? string.Empty : $", {result.BaselinedCount} in the baseline";
+        return $"{Plural(count, "finding") ?? "0 findings"}{breakdown} in {Plural(result.FileCount, "file") ?? "0 files"}{suppressed}{baselined}\n";
     }
 
     private static string? Plural(int n, string noun) => n == 0 ? null : n == 1 ? $"1 {noun}" : $"{n} {noun}s";

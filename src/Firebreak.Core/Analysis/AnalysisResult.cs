@@ -4,15 +4,19 @@ namespace Firebreak.Core.Analysis;
 
 public sealed class AnalysisResult
 {
-    public AnalysisResult(IReadOnlyList<Finding> findings, int fileCount, int suppressedCount)
+    public AnalysisResult(IReadOnlyList<Finding> findings, int fileCount, int suppressedCount, int baselinedCount = 0)
     {
         Findings = findings;
         FileCount = fileCount;
         SuppressedCount = suppressedCount;
+        BaselinedCount = baselinedCount;
     }
 
     /// <summary>Sorted by path, line, column, rule; the same input gives the same list whatever the thread count.</summary>
     public IReadOnlyList<Finding> Findings { get; }
     public int FileCount { get; }
     public int SuppressedCount { get; }
+
+    /// <summary>Findings left out because a baseline already knew them.</summary>
+    public int BaselinedCount { get; }
 }
