@@ -16,9 +16,12 @@ public static class Program
     public const int UsageError = 2;
     public const int InternalError = 3;
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory());
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+        Run(args, TextReader.Null, stdout, stderr, workingDirectory);
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         try
         {
@@ -38,6 +41,7 @@ public static class Program
                 "scan" => ScanCommand.Run(ScanArguments.Parse(rest), stdout, stderr, workingDirectory),
                 "rules" => RulesCommand.Run(rest, stdout),
                 "explain" => ExplainCommand.Run(rest, stdout),
+                "guard" => GuardCommand.Run(rest, stdin, stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}' (expected scan, rules or explain; see firebreak --help)"),
             };
         }

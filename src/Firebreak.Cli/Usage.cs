@@ -9,6 +9,8 @@ internal static class Usage
           firebreak scan [PATH | FILE...] [options]   scan a directory (default .) or the files given
           firebreak rules                             list the rules with family and level
           firebreak explain FBnnnn                    show a rule's page
+          firebreak guard                             a coding agent's PreToolUse hook: reads the tool call on
+                                                      stdin and denies destructive commands
           firebreak --version
 
         Scan options:
