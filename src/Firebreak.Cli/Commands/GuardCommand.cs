@@ -92,7 +92,8 @@ public static class GuardCommand
     private static void WriteDecision(TextWriter stdout, string decision, string reason)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        // The reason is read by an agent and a person, not put into HTML: keep backticks and quotes as they are.
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartObject("hookSpecificOutput");
