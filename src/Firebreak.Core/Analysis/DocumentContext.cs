@@ -45,7 +45,9 @@ public sealed class DocumentContext
     public HclFile Hcl => GetModel("hcl", static doc =>
     {
         bool json = doc.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var hcl = json ? HclParser.ParseJson(doc.Text.Text) : HclParser.Parse(doc.Text.Text);
+        // A plan's planned values read as resource blocks, so the module rules check what will be applied.
+        var hcl = doc.Kind == FileKind.TerraformPlanJson ? HclJsonConverter.ConvertPlannedValues(doc.Text.Text)
+            : json ? HclParser.ParseJson(doc.Text.Text) : HclParser.Parse(doc.Text.Text);
         foreach (var diagnostic in hcl.Diagnostics) doc.ReportParseProblem(json ? "Terraform JSON" : "HCL", diagnostic);
         return hcl;
     });

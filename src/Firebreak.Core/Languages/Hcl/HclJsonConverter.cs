@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Text;
 
@@ -48,6 +49,51 @@ internal sealed class HclJsonConverter
 
     private HclJsonConverter(List<SyntaxDiagnostic> diagnostics) => _diagnostics = diagnostics;
 
+    /// <summary>
+    /// True for plan JSON values, where the shape is not guessed: nested blocks are always arrays of objects, a lone
+    /// object is a map, and strings are values, never templates.
+    /// </summary>
+    private bool _plannedValues;
+
+    /// <summary>
+    /// The planned values of a Terraform plan (<c>terraform show -json</c>) as a body of <c>resource "type" "name"</c>
+    /// blocks, one per managed resource of the root and child modules, with spans on the plan's own JSON. The same
+    /// resource rules then read a plan as they read a module; the values are what will be applied.
+    /// </summary>
+    internal static HclFile ConvertPlannedValues(string text)
+    {
+        var doc = JsonParser.Parse(text);
+        var diagnostics = new List<SyntaxDiagnostic>(doc.Diagnostics);
+        var converter = new HclJsonConverter(diagnostics) { _plannedValues = true };
+        var items = new List<HclBodyItem>();
+        if (doc.Root is JsonObject root && root.Get("planned_values") is JsonObject planned && planned.Get("root_module") is JsonObject module)
+            converter.AddPlannedModule(items, module, 0);
+        return new HclFile(text, new HclBody(new TextSpan(0, text.Length), items), Array.Empty<HclComment>(), diagnostics);
+    }
+
+    private void AddPlannedModule(List<HclBodyItem> items, JsonObject module, int depth)
+    {
+        if (depth > HclParser.MaxDepth) return;
+        if (module.Get("resources") is JsonArray resources)
+        {
+            foreach (var item in resources.Items)
+            {
+                if (item is not JsonObject resource || (resource.Get("mode") as JsonString)?.Value != "managed") continue;
+                if (resource.Get("type") is not JsonString type || resource.Get("name") is not JsonString name || resource.Get("values") is not JsonObject values) continue;
+                var at = (resource.Get("address") ?? type).Span;
+                var labels = new List<HclBlockLabel> { new(type.Span, type.Value, isQuoted: true), new(name.Span, name.Value, isQuoted: true) };
+                items.Add(new HclBlock(resource.Span, "resource", at, labels, Body(values, type.Value, topLevel: false)));
+            }
+        }
+        if (module.Get("child_modules") is JsonArray children)
+        {
+            foreach (var child in children.Items)
+            {
+                if (child is JsonObject childModule) AddPlannedModule(items, childModule, depth + 1);
+            }
+        }
+    }
+
     public static HclFile Convert(string text)
     {
         var doc = JsonParser.Parse(text);
@@ -84,7 +130,9 @@ internal sealed class HclJsonConverter
             else
             {
                 labels = NestedLabelCount(blockType, m.Name);
-                isBlock = !attributesOnly && !MapAttributes.Contains(m.Name) && IsBlockShaped(m.Value, labels > 0);
+                isBlock = _plannedValues
+                    ? m.Value is JsonArray { Items.Count: > 0 } nested && nested.Items.All(i => i is JsonObject)
+                    : !attributesOnly && !MapAttributes.Contains(m.Name) && IsBlockShaped(m.Value, labels > 0);
                 if (blockType == "terraform" && m.Name == "required_providers") isBlock = true;
             }
             if (isBlock) AddBlocks(items, m, m.Value, labels, new List<HclBlockLabel>());
@@ -163,7 +211,7 @@ internal sealed class HclJsonConverter
         switch (value)
         {
             case JsonString s:
-                if (s.Value.IndexOf("${", StringComparison.Ordinal) >= 0 || s.Value.IndexOf("%{", StringComparison.Ordinal) >= 0)
+                if (!_plannedValues && (s.Value.IndexOf("${", StringComparison.Ordinal) >= 0 || s.Value.IndexOf("%{", StringComparison.Ordinal) >= 0))
                     return HclParser.ParseTemplateFragment(s.Value, s.Span.Start + 1, s.Span, _diagnostics);
                 var inner = s.Span.Length >= 2 ? new TextSpan(s.Span.Start + 1, s.Span.Length - 2) : s.Span;
                 return new HclTemplateExpression(s.Span, new HclTemplatePart[] { new HclTemplateLiteral(inner, s.Value) }, isHeredoc: false, isFlushHeredoc: false);

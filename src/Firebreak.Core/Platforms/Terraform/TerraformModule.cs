@@ -66,6 +66,9 @@ public sealed class TerraformModule
     /// <summary>The directory, repository-relative, without a trailing slash ("" for the root).</summary>
     public string Directory { get; }
     public IReadOnlyList<DocumentContext> Files { get; }
+
+    /// <summary>A plan's planned values (<c>terraform show -json</c>) rather than configuration.</summary>
+    public bool IsPlan => Files.Count > 0 && Files.All(f => f.Kind == FileKind.TerraformPlanJson);
     public Dictionary<string, TerraformVariable> Variables { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, TerraformLocal> Locals { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, TerraformLocal> VariableFileValues { get; } = new(StringComparer.Ordinal);

@@ -27,10 +27,11 @@ public sealed class TerraformProject
         foreach (var document in project.Documents)
         {
             bool isModuleFile = (document.Kind == FileKind.Terraform && !document.Path.EndsWith(".tftest.hcl", StringComparison.OrdinalIgnoreCase))
-                                || document.Kind == FileKind.TerraformJson;
+                                || document.Kind == FileKind.TerraformJson || document.Kind == FileKind.TerraformPlanJson;
             bool isVars = document.Kind == FileKind.TerraformVars && TerraformModule.IsLoadedVarFile(document.Path);
             if (!isModuleFile && !isVars) continue;
-            string directory = DirectoryOf(document.Path);
+            // A plan is a module of its own (its values are final), never merged with the .tf files beside it.
+            string directory = document.Kind == FileKind.TerraformPlanJson ? document.Path : DirectoryOf(document.Path);
             if (!byDirectory.TryGetValue(directory, out var entry)) byDirectory[directory] = entry = (new List<DocumentContext>(), new List<DocumentContext>());
             (isModuleFile ? entry.Files : entry.Vars).Add(document);
         }

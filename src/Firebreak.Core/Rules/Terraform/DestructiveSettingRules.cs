@@ -101,7 +101,8 @@ public sealed class ProductionResourceWithoutPreventDestroyRule : TerraformModul
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        if (!instance.LooksLikeProduction) return;
+        // A plan's planned values carry no lifecycle settings, so absence there says nothing.
+        if (!instance.LooksLikeProduction || instance.Module.IsPlan) return;
         foreach (var resource in instance.Module.Resources)
         {
             if (resource.IsData || !StatefulResources.IsStateful(resource.Type)) continue;

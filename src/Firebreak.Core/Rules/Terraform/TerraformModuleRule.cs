@@ -15,7 +15,7 @@ public abstract class TerraformModuleRule : ProjectRule
 {
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
-        if (!project.Documents.Any(d => d.Kind is FileKind.Terraform or FileKind.TerraformJson)) return;
+        if (!project.Documents.Any(d => d.Kind is FileKind.Terraform or FileKind.TerraformJson or FileKind.TerraformPlanJson)) return;
         var terraform = TerraformProject.Get(project);
         var reporter = new Reporter(sink);
         foreach (var instance in terraform.Instances)
