@@ -62,6 +62,10 @@ public static class DestructiveCommandMatcher
 
         int afterPath = FindPath(parsed.Positionals, signature.Paths, out int pathStart);
         if (afterPath < 0) return null;
+        // `aws rds delete-db-instance help` prints the operation's manual: a lone trailing `help` right after the path.
+        if (afterPath > 0 && parsed.Positionals.Count == afterPath + 1 && parsed.Positionals[afterPath].Value == "help"
+            && command.Arguments[command.Arguments.Count - 1].Span == parsed.Positionals[afterPath].Span)
+            return null;
         TextSpan pathSpan = afterPath > 0 ? parsed.Positionals[afterPath - 1].Span : command.NameWord.Span;
 
         TextSpan? flagSpan = null;

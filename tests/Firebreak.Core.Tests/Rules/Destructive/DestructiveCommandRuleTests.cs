@@ -47,6 +47,9 @@ public class DestructiveCommandRuleTests
     [InlineData("npm exec -- cdk {|FB1001:destroy|} --force")]
     [InlineData("npx cdk diff")]
     [InlineData("pnpm install")]
+    [InlineData("aws rds delete-db-instance help")]
+    [InlineData("aws dynamodb delete-table help")]
+    [InlineData("kubectl delete {|FB1001:ns|} help staging")]
     public void Package_runners_are_unwrapped(string markup) => RuleHarness.Verify("scripts/run.sh", markup, Id);
 
     // ---- look-alikes: text that is not run, and commands that do not destroy ----------------------------
