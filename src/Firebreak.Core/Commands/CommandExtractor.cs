@@ -483,6 +483,21 @@ public sealed class CommandExtractor
             case "chroot":
                 Unwrap(command, scope, SkipOptions(args, 1, string.Empty, new[] { "userspec", "groups" }) + 1, null, CommandContext.None);
                 return;
+            case "npx":
+            case "pnpx":
+            case "bunx":
+                // A package runner runs the package's binary with the rest of argv: `npx cdk destroy --force`.
+                Unwrap(command, scope, SkipOptions(args, 1, "pc", new[] { "package", "call", "node-options" }), null, CommandContext.None);
+                return;
+            case "pnpm":
+            case "yarn":
+            case "bun":
+            case "npm":
+                // `pnpm dlx` / `pnpm exec` / `yarn dlx` / `bun x` / `npm exec --` run a binary; anything else is the tool itself.
+                if (args.Count > 1 && args[1].Value is "dlx" or "exec" or "x")
+                    Unwrap(command, scope, SkipOptions(args, 2, "pc", new[] { "package", "call" }), null, CommandContext.None);
+                else Emit(command);
+                return;
             case "xargs":
                 Unwrap(command, scope, SkipOptions(args, 1, "IaEdLnPs",
                     new[] { "arg-file", "delimiter", "eof", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var" }), null, CommandContext.None);

@@ -23,6 +23,14 @@ public static class DestructiveCommandMatcher
         @"^/(data|srv|mnt|backups?|volumes?|pgdata|var/lib/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|etcd|elasticsearch|rabbitmq|clickhouse|cassandra|influxdb|minio)|var/opt/mssql|var/backups)(/.*)?$",
         RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// A folder named for the state it keeps (<c>data</c>, <c>uploads</c>, <c>backups</c>…) anywhere under an absolute
+    /// path — <c>/opt/app/data</c>, <c>/var/lib/web/uploads</c> — except scratch and cache trees.
+    /// </summary>
+    private static readonly Regex NamedDataFolder = new(
+        @"^/(?!(tmp|var/tmp|var/cache|var/log|proc|dev|run)/)([^/]+/)+(data|uploads|storage|backups?|pgdata|db|database)(/.*)?$",
+        RegexOptions.CultureInvariant);
+
     /// <summary>System directories, dangerous when removed whole (<c>/usr</c>, <c>/etc/*</c>), not a subfolder.</summary>
     private static readonly Regex SystemRoot = new(@"^/(usr|etc|var|home|opt|root|boot|bin|lib|lib64|sbin|Users)/?\*?$", RegexOptions.CultureInvariant);
 
@@ -54,6 +62,10 @@ public static class DestructiveCommandMatcher
 
         int afterPath = FindPath(parsed.Positionals, signature.Paths, out int pathStart);
         if (afterPath < 0) return null;
+        // `aws rds delete-db-instance help` prints the operation's manual: a lone trailing `help` right after the path.
+        if (afterPath > 0 && parsed.Positionals.Count == afterPath + 1 && parsed.Positionals[afterPath].Value == "help"
+            && command.Arguments[command.Arguments.Count - 1].Span == parsed.Positionals[afterPath].Span)
+            return null;
         TextSpan pathSpan = afterPath > 0 ? parsed.Positionals[afterPath - 1].Span : command.NameWord.Span;
 
         TextSpan? flagSpan = null;
@@ -254,6 +266,6 @@ public static class DestructiveCommandMatcher
         if (path.Length == 0) return false;
         if (path is "/" or "/*" or "/." or "~" or "~/" or "~/*" or "//") return true;
         string trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
-        return SystemRoot.IsMatch(path) || DataPath.IsMatch(trimmed);
+        return SystemRoot.IsMatch(path) || DataPath.IsMatch(trimmed) || NamedDataFolder.IsMatch(trimmed);
     }
 }

@@ -150,7 +150,15 @@ public static partial class ShellSources
         {
             if (pair.Value.Resolve() is not YamlMapping service) continue;
             var context = new ShellHostContext(pair.KeyText, null, null, Array.Empty<string>());
-            // entrypoint + command form one argv when both are lists; each is checked on its own otherwise.
+            // entrypoint + command form one argv when both are lists (`entrypoint: ["sh", "-c"]` + `command: ["dropdb app"]`,
+            // as the container runs them); each is checked on its own otherwise.
+            if (service["entrypoint"]?.Resolve() is YamlSequence entrypoint && service["command"]?.Resolve() is YamlSequence command)
+            {
+                var argv = Scalars(entrypoint);
+                argv.AddRange(Scalars(command));
+                collector.AddArgv(argv, "compose entrypoint and command", context);
+                continue;
+            }
             AddCommandNode(service["entrypoint"], "compose entrypoint", context, collector);
             AddCommandNode(service["command"], "compose command", context, collector);
         }

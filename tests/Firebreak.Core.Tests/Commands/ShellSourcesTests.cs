@@ -100,6 +100,14 @@ public class ShellSourcesTests
         """, "compose");
 
     [Fact]
+    public void Compose_entrypoint_and_command_lists_form_one_argv() => AssertRmAt("docker-compose.yml", """
+        services:
+          reset:
+            entrypoint: ["sh", "-c"]
+            command: ["{|X:rm -rf /data|} && echo done"]
+        """, "compose entrypoint and command");
+
+    [Fact]
     public void Kubernetes_command_and_args() => AssertRmAt("k8s/job.yaml", """
         apiVersion: batch/v1
         kind: Job

@@ -126,12 +126,30 @@ public sealed class SqlDestruction
     private static SqlDestruction? Build(SqlDestructionKind kind, SqlStatement s, int verb, int nameIndex)
     {
         var tokens = s.Tokens;
-        if (nameIndex >= tokens.Count || tokens[nameIndex].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier))
+        if (nameIndex >= tokens.Count) return null;
+        if (IsTemplateStart(s, tokens[nameIndex]))
+        {
+            // A name filled in by a template or client variable (`{{.DB_NAME}}`, `:dbname`, `@db`, `${DB}`): the name is
+            // the run of adjacent tokens it spans.
+            int end = nameIndex;
+            while (end + 1 < tokens.Count && tokens[end + 1].Span.Start == tokens[end].Span.End && tokens[end + 1].Kind != SqlTokenKind.Semicolon) end++;
+            return Build(kind, s, verb, nameIndex, end);
+        }
+        if (tokens[nameIndex].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier))
             return null;
         int last = nameIndex;
         while (last + 2 < tokens.Count && tokens[last + 1].Kind == SqlTokenKind.Symbol && s.TextOf(tokens[last + 1]) == "."
                && tokens[last + 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
             last += 2;
+        return Build(kind, s, verb, nameIndex, last);
+    }
+
+    private static bool IsTemplateStart(SqlStatement s, SqlToken token) =>
+        token.Kind == SqlTokenKind.Symbol && s.TextOf(token) is { Length: > 0 } text && text[0] is '{' or ':' or '@' or '$';
+
+    private static SqlDestruction Build(SqlDestructionKind kind, SqlStatement s, int verb, int nameIndex, int last)
+    {
+        var tokens = s.Tokens;
         var span = TextSpan.FromBounds(tokens[verb].Span.Start, tokens[last].Span.End);
         string target = s.TextOf(tokens[nameIndex]);
         for (int i = nameIndex + 1; i <= last; i++) target += s.TextOf(tokens[i]);

@@ -37,6 +37,21 @@ public class DestructiveCommandRuleTests
     [InlineData("kubectl delete {|FB1001:ns/production|}")]
     public void Bypasses_of_runtime_guards_are_found(string markup) => RuleHarness.Verify("scripts/run.sh", markup, Id);
 
+    // ---- package runners run the package's binary with the rest of argv ----------------------------------
+
+    [Theory]
+    [InlineData("npx cdk {|FB1001:destroy|} --all --force")]
+    [InlineData("npx -y wrangler d1 {|FB1001:delete|} my-db -y")]
+    [InlineData("pnpm dlx prisma migrate {|FB1001:reset|} --force")]
+    [InlineData("bunx --bun prisma migrate {|FB1001:reset|} --force")]
+    [InlineData("npm exec -- cdk {|FB1001:destroy|} --force")]
+    [InlineData("npx cdk diff")]
+    [InlineData("pnpm install")]
+    [InlineData("aws rds delete-db-instance help")]
+    [InlineData("aws dynamodb delete-table help")]
+    [InlineData("kubectl delete {|FB1001:ns|} help staging")]
+    public void Package_runners_are_unwrapped(string markup) => RuleHarness.Verify("scripts/run.sh", markup, Id);
+
     // ---- look-alikes: text that is not run, and commands that do not destroy ----------------------------
 
     [Theory]

@@ -26,6 +26,12 @@ public sealed class DestructiveSqlRuleTests
         Assert.Contains("no WHERE", findings.First(f => f.Message.Contains("DELETE")).Message);
     }
 
+    [Theory]
+    [InlineData("Taskfile.yml", "version: '3'\ntasks:\n  drop:\n    cmds:\n      - cmd: psql -c \"{|FB1003:DROP DATABASE {{.DB_NAME}}|}\"\n")]
+    [InlineData("scripts/drop.sh", "psql -v db=app -c '{|FB1003:DROP DATABASE :db|}'")]
+    [InlineData("db/drop.sql", "{|FB1003:DROP TABLE @table|};")]
+    public void A_name_filled_in_by_a_template_is_still_a_name(string path, string markup) => RuleHarness.Verify(path, markup, Id);
+
     [Fact]
     public void Down_migrations_are_quiet_and_up_steps_are_not()
     {

@@ -1,0 +1,3 @@
+#!/usr/bin/env zsh
+terraform destroy -auto-approve # expect: FB1001
+terraform output
