@@ -21,7 +21,7 @@ public static class SuppressionParser
         var result = new List<Suppression>();
         foreach (var comment in comments)
         {
-            int at = comment.Text.IndexOf(Directive, StringComparison.OrdinalIgnoreCase);
+            int at = DirectiveStart(comment.Text);
             if (at < 0) continue;
             int offsetInComment = LocateInHost(text, comment, at);
             var span = TextSpan.FromBounds(offsetInComment, comment.Span.End);
@@ -29,6 +29,18 @@ public static class SuppressionParser
             result.Add(ParseDirective(comment.Text.Substring(at + Directive.Length), span, line, today));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Where the directive starts when the comment IS a directive: it must open the comment (after blanks and comment
+    /// decoration such as <c>#</c>, <c>*</c>, <c>/</c>, <c>!</c>, <c>-</c>), so prose that mentions the syntax, like this
+    /// sentence's <c>firebreak:ignore</c>, is not read as one.
+    /// </summary>
+    internal static int DirectiveStart(string commentText)
+    {
+        int i = 0;
+        while (i < commentText.Length && (char.IsWhiteSpace(commentText[i]) || "#/*!-".IndexOf(commentText[i]) >= 0)) i++;
+        return string.Compare(commentText, i, Directive, 0, Directive.Length, StringComparison.OrdinalIgnoreCase) == 0 ? i : -1;
     }
 
     private static int LocateInHost(SourceText text, CommentTrivia comment, int at)

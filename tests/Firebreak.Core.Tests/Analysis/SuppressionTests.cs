@@ -54,3 +54,20 @@ public sealed class SuppressionTests
         Assert.Single(result.Findings, f => f.RuleId == RuleIds.WorkflowTokenNotScoped);
     }
 }
+
+public sealed class SuppressionDirectivePositionTests
+{
+    [Theory]
+    [InlineData("# firebreak:ignore FB2001 -- reviewed", true)]
+    [InlineData("#firebreak:ignore FB2001 -- reviewed", true)]
+    [InlineData("#   FIREBREAK:IGNORE FB2001 -- reviewed", true)]
+    [InlineData("# write `firebreak:ignore FB2001 -- reason` to silence it", false)]
+    [InlineData("# see the docs on firebreak:ignore", false)]
+    public void Only_a_comment_that_opens_with_the_directive_is_a_suppression(string comment, bool isDirective)
+    {
+        var result = Firebreak.Core.Tests.Infrastructure.RuleHarness.Analyze((".github/workflows/ci.yml",
+            "on: push\njobs:\n  " + comment + "\n  build:\n    runs-on: x\n"));
+        Assert.Equal(isDirective ? 1 : 0, result.SuppressedCount);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == Firebreak.Core.Rules.RuleIds.InvalidSuppression);
+    }
+}
