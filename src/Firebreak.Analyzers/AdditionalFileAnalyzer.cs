@@ -19,7 +19,7 @@ namespace Firebreak.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => FirebreakDiagnostics.All;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => FirebreakDiagnostics.Engine;
 
     public override void Initialize(AnalysisContext context)
     {

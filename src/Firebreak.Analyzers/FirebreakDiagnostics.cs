@@ -16,6 +16,10 @@ internal static class FirebreakDiagnostics
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
         RuleCatalog.All.Select(r => ById[r.Id]).ToImmutableArray();
 
+    /// <summary>What the engine reports on AdditionalFiles: every rule but the C#-only ones, which native analyzers own.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> Engine =
+        RuleCatalog.All.Where(r => !r.IsCSharpOnly).Select(r => ById[r.Id]).ToImmutableArray();
+
     private static DiagnosticDescriptor Create(RuleDescriptor rule) => new(
         id: rule.Id,
         title: rule.Title,

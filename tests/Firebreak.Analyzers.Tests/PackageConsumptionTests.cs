@@ -35,7 +35,15 @@ public sealed class PackageConsumptionTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        Write(consumer, "app/Program.cs", "System.Console.WriteLine(\"hello\");\n");
+        // FB1004 is native C#: the analyzer sees the RDS request (stubbed here, as the real SDK would be referenced) in Program.cs.
+        Write(consumer, "app/Program.cs", """
+            System.Console.WriteLine(new Amazon.RDS.Model.DeleteDBInstanceRequest { SkipFinalSnapshot = true });
+
+            namespace Amazon.RDS.Model
+            {
+                public class DeleteDBInstanceRequest { public bool SkipFinalSnapshot { get; set; } }
+            }
+            """);
         Write(consumer, ".github/workflows/deploy.yml", "name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n");
 
         // FB1002 needs GraphQL-Parser at run time: this proves the package ships the analyzer's dependencies.
@@ -45,6 +53,7 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.True(warning.ExitCode != 0, "FB1002 is an error by default, so the build must fail:\n" + warning.Output);
         Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): warning FB2001: Job 'deploy' has no `permissions:`"), warning.Output);
         Assert.Matches(new Regex(@"scripts/reset\.sh\(2,\d+\): error FB1002: .*volumeDelete"), warning.Output);
+        Assert.Matches(new Regex(@"app/Program\.cs\(1,\d+\): error FB1004: `DeleteDBInstanceRequest` with `SkipFinalSnapshot = true`"), warning.Output);
         Assert.DoesNotContain("AD0001", warning.Output, StringComparison.Ordinal); // no analyzer crashed
 
         Write(consumer, ".globalconfig", "is_global = true\ndotnet_diagnostic.FB2001.severity = error\n");

@@ -46,6 +46,7 @@ public static partial class RuleCatalog
             .Concat(CompoundRules())
             .Concat(TerraformRules())
             .Concat(ApiRules())
+            .Concat(CSharpRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

@@ -60,6 +60,12 @@ public sealed class RuleDescriptor
     public double SecuritySeverity { get; }
     public RulePrecision Precision { get; }
     public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>
+    /// Found by a native Roslyn analyzer over C# code (Firebreak.Analyzers), not by the engine: no engine rule reports
+    /// it, and its page's examples are C#, run through the analyzer by the analyzer tests.
+    /// </summary>
+    public bool IsCSharpOnly { get; init; }
     public string HelpUri => RuleCatalog.HelpUri(Id);
 
     public string SecuritySeverityText => SecuritySeverity.ToString("0.0", CultureInfo.InvariantCulture);

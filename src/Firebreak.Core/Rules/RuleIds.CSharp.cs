@@ -1,0 +1,7 @@
+namespace Firebreak.Core.Rules;
+
+/// <summary>Rules found natively in C# code by Firebreak.Analyzers.</summary>
+public static partial class RuleIds
+{
+    public const string DestructiveDatabaseCall = "FB1004";
+}
