@@ -9,11 +9,13 @@ public static partial class BuiltInRules
     public static IReadOnlyList<Rule> FileRules() =>
         DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules())
             .Concat(TerraformFileRules())
+            .Concat(GateFileRules())
             .ToArray();
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
             .Concat(TerraformProjectRules())
+            .Concat(GateProjectRules())
             .ToArray();
 
     private static partial IEnumerable<Rule> DestructiveFileRules();

@@ -45,6 +45,7 @@ public static partial class RuleCatalog
             .Concat(BackupRules())
             .Concat(CompoundRules())
             .Concat(TerraformRules())
+            .Concat(GateRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

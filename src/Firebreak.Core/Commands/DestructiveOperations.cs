@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Commands;
+
+/// <summary>
+/// One destructive operation a script runs: a command of the destructive-command catalogue (what FB1001 reports) or a
+/// control-plane API call (what FB1002 reports). Rules that reason about where such operations run — the gate rule,
+/// the compound finding — read these instead of matching commands again.
+/// </summary>
+public sealed class DestructiveOperation
+{
+    internal DestructiveOperation(ShellSource source, ShellCommand command, TextSpan span, string display, string? platform, bool backupsDie, bool productionTarget)
+    {
+        Source = source;
+        Command = command;
+        Span = span;
+        Display = display;
+        Platform = platform;
+        BackupsDie = backupsDie;
+        ProductionTarget = productionTarget;
+    }
+
+    public ShellSource Source { get; }
+    public ShellCommand Command { get; }
+
+    /// <summary>Where the finding about it points: the command, or the mutation name of an API call.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>For messages: <c>railway environment delete</c>, <c>volumeDelete</c>.</summary>
+    public string Display { get; }
+
+    /// <summary>The platform whose data it destroys (<c>railway</c>, <c>aws</c>…), lower case, when known.</summary>
+    public string? Platform { get; }
+
+    /// <summary>The catalogue says the data's backups are deleted with it.</summary>
+    public bool BackupsDie { get; }
+
+    /// <summary>The command names a production target (<c>--environment production</c>, a <c>prod</c> resource).</summary>
+    public bool ProductionTarget { get; }
+}
+
+/// <summary>The destructive operations of a document's shell sources, found once per document.</summary>
+public static class DestructiveOperations
+{
+    public static IReadOnlyList<DestructiveOperation> Of(DocumentContext document) =>
+        document.GetModel("destructive-operations", static doc => new Holder(Find(doc))).Operations;
+
+    /// <summary>The operations inside one of the document's sources.</summary>
+    public static IEnumerable<DestructiveOperation> In(DocumentContext document, ShellSource source)
+    {
+        foreach (var operation in Of(document))
+            if (ReferenceEquals(operation.Source, source)) yield return operation;
+    }
+
+    private static IReadOnlyList<DestructiveOperation> Find(DocumentContext document)
+    {
+        var operations = new List<DestructiveOperation>();
+        foreach (var source in ShellSources.Of(document))
+        {
+            foreach (var command in source.Commands)
+            {
+                if (command.Name is null) continue;
+                if (DestructiveCommandMatcher.Match(command) is { } match && match.Neutralizer is null)
+                {
+                    operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
+                        PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
+                }
+            }
+        }
+        return operations;
+    }
+
+    /// <summary>Catalogue IDs start with the platform or tool (<c>railway-volume-delete</c>, <c>aws-rds-…</c>).</summary>
+    private static string PlatformOf(DestructiveCommandSignature signature)
+    {
+        int dash = signature.Id.IndexOf('-');
+        return (dash > 0 ? signature.Id.Substring(0, dash) : signature.Id).ToLowerInvariant();
+    }
+
+    private sealed class Holder
+    {
+        public Holder(IReadOnlyList<DestructiveOperation> operations) => Operations = operations;
+        public IReadOnlyList<DestructiveOperation> Operations { get; }
+    }
+}

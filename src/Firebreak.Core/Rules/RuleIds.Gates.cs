@@ -1,0 +1,7 @@
+namespace Firebreak.Core.Rules;
+
+/// <summary>Gates, GitLab CI, co-located backups outside Terraform, and the compound finding.</summary>
+public static partial class RuleIds
+{
+    public const string DestructiveStepWithoutGate = "FB1010";
+}
