@@ -44,8 +44,12 @@ public static partial class RuleCatalog
             .Concat(CredentialRules())
             .Concat(BackupRules())
             .Concat(CompoundRules())
+<<<<<<< HEAD
             .Concat(TerraformRules())
             .Concat(GateRules())
+=======
+            .Concat(ApiRules())
+>>>>>>> http-sql
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

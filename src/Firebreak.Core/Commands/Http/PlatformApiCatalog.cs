@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Firebreak.Core.Languages.GraphQL;
+using Firebreak.Core.Text;
+using GraphQLParser.AST;
+
+namespace Firebreak.Core.Commands.Http;
+
+/// <summary>A command that calls a destructive control-plane operation.</summary>
+public sealed class ApiCallMatch
+{
+    internal ApiCallMatch(PlatformApiOperation operation, ShellCommand command, HttpRequest? request, TextSpan span, GraphQLRootField? field)
+    {
+        Operation = operation;
+        Command = command;
+        Request = request;
+        Span = span;
+        Field = field;
+    }
+
+    public PlatformApiOperation Operation { get; }
+    public ShellCommand Command { get; }
+
+    /// <summary>The HTTP request, or null for a CLI that sends GraphQL itself (<c>railway api</c>).</summary>
+    public HttpRequest? Request { get; }
+
+    /// <summary>The mutation field name, or the URL of a REST call, in the file.</summary>
+    public TextSpan Span { get; }
+
+    public GraphQLRootField? Field { get; }
+}
+
+/// <summary>
+/// The platform APIs Firebreak knows (<c>rules/catalogs/platform-apis.yaml</c>, embedded) and the matcher from a command
+/// to the destructive operations it calls. Only known hosts count: <c>curl -X DELETE</c> to anything else is not a finding.
+/// </summary>
+public sealed class PlatformApiCatalog
+{
+    internal const string ResourceName = "catalogs/platform-apis.yaml";
+
+    private static readonly Lazy<PlatformApiCatalog> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, List<PlatformApi>> _byHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PlatformApi> _byCli = new(StringComparer.Ordinal);
+
+    private PlatformApiCatalog(IReadOnlyList<PlatformApi> apis)
+    {
+        Apis = apis;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var api in apis)
+        {
+            if (!ids.Add(api.Id)) throw new FormatException($"platform API '{api.Id}' is defined twice");
+            foreach (var host in api.Hosts)
+            {
+                if (!_byHost.TryGetValue(host, out var list)) _byHost[host] = list = new List<PlatformApi>();
+                list.Add(api);
+            }
+            if (api.Cli != null) _byCli[api.Cli.Split(' ')[0]] = api;
+        }
+        Keywords = _byHost.Keys.Concat(_byCli.Keys.Select(k => k + " ")).ToArray();
+    }
+
+    public static PlatformApiCatalog Default => s_default.Value;
+
+    public IReadOnlyList<PlatformApi> Apis { get; }
+
+    public IEnumerable<PlatformApiOperation> Operations => Apis.SelectMany(a => a.Operations);
+
+    /// <summary>Text that any file holding a match must contain: hosts and CLI names, for the rule's prefilter.</summary>
+    public IReadOnlyList<string> Keywords { get; }
+
+    public static PlatformApiCatalog Parse(string yaml, string sourceName = "platform-apis.yaml") =>
+        new(PlatformApiCatalogReader.Read(yaml ?? throw new ArgumentNullException(nameof(yaml)), sourceName));
+
+    private static PlatformApiCatalog LoadEmbedded()
+    {
+        using var stream = typeof(PlatformApiCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    /// <summary>The destructive operations <paramref name="command"/> calls; empty for anything else.</summary>
+    public IReadOnlyList<ApiCallMatch> Match(ShellCommand command)
+    {
+        if (command.Name is not { } name) return Array.Empty<ApiCallMatch>();
+        if (_byCli.TryGetValue(name, out var cliApi)) return MatchCli(command, cliApi);
+        if (HttpRequestReader.Read(command) is not { } request) return Array.Empty<ApiCallMatch>();
+        return Match(request);
+    }
+
+    public IReadOnlyList<ApiCallMatch> Match(HttpRequest request)
+    {
+        if (request.Host is not { } host || request.Path is not { } path || !_byHost.TryGetValue(host, out var apis))
+            return Array.Empty<ApiCallMatch>();
+        var matches = new List<ApiCallMatch>();
+        foreach (var api in apis)
+        {
+            if (api.Kind == PlatformApiKind.Rest)
+            {
+                foreach (var operation in api.Operations)
+                {
+                    if (string.Equals(operation.Method, request.Method, StringComparison.Ordinal) && operation.MatchesPath(path))
+                        matches.Add(new ApiCallMatch(operation, request.Command, request, request.UrlSpan, null));
+                }
+                continue;
+            }
+            if (!api.Paths.Any(p => string.Equals(p, path.TrimEnd('/'), StringComparison.Ordinal))) continue;
+            foreach (var document in GraphQLRequestBody.Documents(request))
+                AddMutations(api, request.Command, request, GraphQLRootFields.Read(document), matches);
+        }
+        return matches;
+    }
+
+    /// <summary><c>railway api '&lt;graphql&gt;'</c>: the first positional after the subcommand path is the document.</summary>
+    private static IReadOnlyList<ApiCallMatch> MatchCli(ShellCommand command, PlatformApi api)
+    {
+        var path = api.Cli!.Split(' ').Skip(1).ToArray();
+        var rest = command.ParsedArguments.PositionalsAfter(path);
+        if (rest == null || rest.Count == 0) return Array.Empty<ApiCallMatch>();
+        var matches = new List<ApiCallMatch>();
+        AddMutations(api, command, null, GraphQLRootFields.Read(WordTemplate.Of(rest[0])), matches);
+        return matches;
+    }
+
+    private static void AddMutations(PlatformApi api, ShellCommand command, HttpRequest? request, IReadOnlyList<GraphQLRootField> fields, List<ApiCallMatch> matches)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Operation != OperationType.Mutation) continue;
+            foreach (var operation in api.Operations)
+            {
+                if (!string.Equals(operation.Mutation, field.Name, StringComparison.Ordinal)) continue;
+                if (operation.OnlyIfEmpty is { } argument && !(field.Arguments.TryGetValue(argument, out var value) && value.IsEmptyList)) continue;
+                matches.Add(new ApiCallMatch(operation, command, request, field.NameSpan, field));
+            }
+        }
+    }
+}

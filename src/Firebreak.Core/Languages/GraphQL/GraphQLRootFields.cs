@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Firebreak.Core.Text;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+
+namespace Firebreak.Core.Languages.GraphQL;
+
+/// <summary>One top-level field of an operation: the <c>volumeDelete(volumeId: "…")</c> of <c>mutation { volumeDelete(…) }</c>.</summary>
+public sealed class GraphQLRootField
+{
+    internal GraphQLRootField(OperationType operation, string name, TextSpan nameSpan, IReadOnlyDictionary<string, GraphQLArgumentValue> arguments)
+    {
+        Operation = operation;
+        Name = name;
+        NameSpan = nameSpan;
+        Arguments = arguments;
+    }
+
+    public OperationType Operation { get; }
+    public string Name { get; }
+
+    /// <summary>The field name, mapped back to the host file.</summary>
+    public TextSpan NameSpan { get; }
+
+    public IReadOnlyDictionary<string, GraphQLArgumentValue> Arguments { get; }
+}
+
+/// <summary>What a rule needs to know of an argument value.</summary>
+public sealed class GraphQLArgumentValue
+{
+    internal GraphQLArgumentValue(string text, bool isEmptyList, bool isVariable)
+    {
+        Text = text;
+        IsEmptyList = isEmptyList;
+        IsVariable = isVariable;
+    }
+
+    /// <summary>The value as written in the document (strings with their quotes).</summary>
+    public string Text { get; }
+    public bool IsEmptyList { get; }
+    public bool IsVariable { get; }
+}
+
+/// <summary>
+/// Parses a GraphQL document (a real parse, GraphQL-Parser) and lists the root fields of its operations, with spans
+/// mapped through the embedding. Shell parameters left in the text (<c>${ID}</c>) are turned into GraphQL variables of
+/// the same length first, so a document built in a script still parses and its offsets still map.
+/// </summary>
+public static class GraphQLRootFields
+{
+    private static readonly ParserOptions Options = new() { Ignore = IgnoreOptions.Comments, MaxDepth = 64 };
+
+    /// <summary>The root fields, or an empty list when the text is not a GraphQL document.</summary>
+    public static IReadOnlyList<GraphQLRootField> Read(EmbeddedText text)
+    {
+        string source = NeutralizeShellParameters(text.Value);
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(source, Options);
+        }
+        catch (GraphQLParserException)
+        {
+            return Array.Empty<GraphQLRootField>();
+        }
+        catch (ArgumentException)
+        {
+            return Array.Empty<GraphQLRootField>();
+        }
+        var fields = new List<GraphQLRootField>();
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            foreach (var selection in operation.SelectionSet.Selections)
+            {
+                if (selection is not GraphQLField field) continue;
+                var name = field.Name;
+                var span = text.MapToHost(TextSpan.FromBounds(name.Location.Start, name.Location.End));
+                var arguments = new Dictionary<string, GraphQLArgumentValue>(StringComparer.Ordinal);
+                if (field.Arguments != null)
+                {
+                    foreach (var argument in field.Arguments)
+                    {
+                        var value = argument.Value;
+                        string valueText = source.Substring(value.Location.Start, value.Location.End - value.Location.Start);
+                        arguments[argument.Name.StringValue] = new GraphQLArgumentValue(valueText,
+                            value is GraphQLListValue list && (list.Values == null || list.Values.Count == 0),
+                            value is GraphQLVariable);
+                    }
+                }
+                fields.Add(new GraphQLRootField(operation.Operation, name.StringValue, span, arguments));
+            }
+        }
+        return fields;
+    }
+
+    /// <summary><c>${VOLUME_ID}</c> → <c>$_VOLUME_ID_</c>: same length, valid GraphQL.</summary>
+    internal static string NeutralizeShellParameters(string text)
+    {
+        int brace = text.IndexOf("${", StringComparison.Ordinal);
+        if (brace < 0) return text;
+        var builder = new StringBuilder(text);
+        while (brace >= 0)
+        {
+            int close = text.IndexOf('}', brace + 2);
+            if (close < 0) break;
+            for (int i = brace + 1; i <= close; i++)
+            {
+                char c = builder[i];
+                if (!(char.IsLetterOrDigit(c) && c < 128) && c != '_') builder[i] = '_';
+            }
+            brace = text.IndexOf("${", close + 1, StringComparison.Ordinal);
+        }
+        return builder.ToString();
+    }
+}

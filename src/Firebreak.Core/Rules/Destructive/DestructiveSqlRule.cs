@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Languages.Sql;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Destructive;
+
+/// <summary>
+/// FB1003: SQL that drops a database, schema or table, truncates a table, or deletes/updates every row — in a
+/// <c>.sql</c> file or handed to a client (<c>psql -c</c>, a heredoc, <c>mysql -e</c>, <c>sqlcmd -Q</c>, <c>echo … | psql</c>).
+/// A migration's down step is expected to drop what its up step created, and stays quiet.
+/// </summary>
+public sealed class DestructiveSqlRule : Rule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveSql;
+
+    private static readonly Regex Production = new(@"(?<![A-Za-z])prod(uction)?(?![A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly string[] Keywords = { "drop", "truncate", "delete", "update" };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override bool AppliesTo(FileKind kind) => kind == FileKind.Sql || ShellSources.CanHoldShell(kind);
+
+    public override bool MightMatch(string text)
+    {
+        foreach (var keyword in Keywords)
+            if (text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        return false;
+    }
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        if (document.Kind == FileKind.Sql)
+        {
+            var step = SqlStatements.StepOfPath(document.Path);
+            foreach (var destruction in SqlDestruction.Find(document.Text.Text, step))
+                Report(document, sink, destruction, destruction.Span, "This statement", production: false, where: null);
+            return;
+        }
+        foreach (var source in ShellSources.Of(document))
+        {
+            foreach (var command in source.Commands)
+            {
+                if (!SqlClientInput.IsClient(command.Name)) continue;
+                foreach (var input in SqlClientInput.Of(command))
+                {
+                    string commandText = Slice(document.Text.Text, command.Span);
+                    bool production = Production.IsMatch(commandText)
+                        || source.Context.Environment != null && Production.IsMatch(source.Context.Environment);
+                    string? where = source.Context.Environment != null && Production.IsMatch(source.Context.Environment)
+                        ? $"{source.Host} '{source.Context.Name}' with `environment: {source.Context.Environment}`"
+                        : null;
+                    foreach (var destruction in SqlDestruction.Find(input.Text.Value))
+                        Report(document, sink, destruction, input.Text.MapToHost(destruction.Span), $"SQL sent through {input.Via}", production, where);
+                }
+            }
+        }
+    }
+
+    private static void Report(DocumentContext document, FindingSink sink, SqlDestruction destruction, TextSpan span, string subject, bool production, string? where)
+    {
+        if (destruction.Statement.Step == MigrationStep.Down) return;
+        string target = destruction.Target ?? "the table";
+        string what = destruction.Kind switch
+        {
+            SqlDestructionKind.DropDatabase => $"drops the database {target} with every table and row in it",
+            SqlDestructionKind.DropSchema => $"drops the schema {target}" + (destruction.Cascade ? " and, with CASCADE, every table in it" : " and what it holds"),
+            SqlDestructionKind.DropTable => $"drops the table {target} with all its rows" + (destruction.Cascade ? " and, with CASCADE, the objects that depend on it" : string.Empty),
+            SqlDestructionKind.Truncate => $"deletes every row of {target}",
+            SqlDestructionKind.DeleteWithoutWhere => $"deletes every row of {target}: the DELETE has no WHERE",
+            _ => $"overwrites the updated columns in every row of {target}: the UPDATE has no WHERE",
+        };
+        var level = destruction.Kind is SqlDestructionKind.DropDatabase || destruction.Kind is SqlDestructionKind.DropSchema && destruction.Cascade
+            ? FindingLevel.Error
+            : Descriptor.DefaultLevel;
+        string message = $"{subject} `{Slice(document.Text.Text, span)}` {what}.";
+        if (where != null) message += $" It runs in {where}.";
+        else if (production) message += " The command names a production target.";
+        if (production) level = FindingLevel.Error;
+        if (level == FindingLevel.Error && destruction.Kind is SqlDestructionKind.DropDatabase or SqlDestructionKind.DropSchema) message += " Only a backup taken elsewhere brings it back.";
+        message += destruction.Kind is SqlDestructionKind.DeleteWithoutWhere or SqlDestructionKind.UpdateWithoutWhere
+            ? " Add a WHERE clause, or take a backup just before and require a review."
+            : " Take a backup just before and keep the statement in a reviewed migration, not in a script that can run unattended.";
+        sink.Report(Descriptor, document, span, message, level, destruction.Kind + ":" + target);
+    }
+
+    private static string Slice(string text, TextSpan span) =>
+        span.Start >= text.Length ? string.Empty : text.Substring(span.Start, Math.Min(span.Length, text.Length - span.Start));
+}

@@ -1,0 +1,100 @@
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Rules;
+using Firebreak.Core.Tests.Infrastructure;
+
+namespace Firebreak.Core.Tests.Rules.Destructive;
+
+public sealed class DestructiveSqlRuleTests
+{
+    private const string Id = RuleIds.DestructiveSql;
+
+    [Fact]
+    public void Sql_files_report_each_destructive_statement()
+    {
+        var findings = RuleHarness.Verify("db/cleanup.sql", """
+            -- DROP TABLE comments_are_not_statements;
+            {|FB1003:DROP DATABASE legacy|};
+            {|FB1003:TRUNCATE TABLE events|};
+            {|FB1003:DELETE FROM sessions|};
+            DELETE FROM sessions WHERE expires_at < now();
+            {|FB1003:UPDATE users|} SET plan = 'free';
+            SELECT 'DROP TABLE users';
+            """);
+        Assert.Equal(FindingLevel.Error, findings.First(f => f.Message.Contains("DROP DATABASE")).Level);
+        Assert.Equal(FindingLevel.Warning, findings.First(f => f.Message.Contains("TRUNCATE")).Level);
+        Assert.Contains("no WHERE", findings.First(f => f.Message.Contains("DELETE")).Message);
+    }
+
+    [Fact]
+    public void Down_migrations_are_quiet_and_up_steps_are_not()
+    {
+        RuleHarness.Verify("db/migrations/000003_users.down.sql", "DROP TABLE users;\n", Id);
+        RuleHarness.Verify("migrations/2024-01-01-000000_users/down.sql", "DROP TABLE users;\n", Id);
+        RuleHarness.Verify("db/migrations/20240101_users.sql", """
+            -- +goose Up
+            CREATE TABLE users (id int);
+            {|FB1003:DROP TABLE legacy_users|};
+            -- +goose Down
+            DROP TABLE users;
+            """);
+        RuleHarness.Verify("db/migrations/20240101_users.sql", """
+            -- migrate:up
+            create table users (id int);
+            -- migrate:down
+            drop table users;
+            """, Id);
+    }
+
+    [Fact]
+    public void Sql_sent_to_clients_in_scripts_is_read_with_spans_in_the_file()
+    {
+        RuleHarness.Verify("scripts/reset.sh", """
+            #!/bin/bash
+            psql "$DATABASE_URL" -c '{|FB1003:TRUNCATE TABLE orders|}'
+            psql --command="{|FB1003:DROP SCHEMA public|} CASCADE; CREATE SCHEMA public;"
+            mysql -u root -e "{|FB1003:DROP DATABASE app|}"
+            sqlcmd -S db -Q "{|FB1003:DELETE FROM dbo.Orders|}"
+            echo '{|FB1003:DROP TABLE users|};' | psql
+            psql <<SQL
+            BEGIN;
+            {|FB1003:DELETE FROM carts|};
+            COMMIT;
+            SQL
+            docker exec -i db psql -U app -c "{|FB1003:DROP TABLE audit|}"
+            """);
+    }
+
+    [Fact]
+    public void Sql_in_a_workflow_step_of_a_production_job_is_an_error()
+    {
+        var findings = RuleHarness.Verify(".github/workflows/db.yml", """
+            on: workflow_dispatch
+            permissions: {}
+            jobs:
+              reset:
+                runs-on: ubuntu-latest
+                environment: production
+                steps:
+                  - run: psql "$DATABASE_URL" -c "{|FB1003:TRUNCATE orders|}"
+            """, Id);
+        var finding = Assert.Single(findings);
+        Assert.Equal(FindingLevel.Error, finding.Level);
+        Assert.Contains("environment: production", finding.Message);
+    }
+
+    [Fact]
+    public void Sql_that_is_not_executed_is_quiet()
+    {
+        RuleHarness.Verify("scripts/ok.sh", """
+            echo "DROP TABLE users"
+            grep -r 'DELETE FROM' db/
+            # psql -c 'DROP DATABASE app'
+            cat <<SQL > drop.sql
+            DROP DATABASE app;
+            SQL
+            psql -c "DELETE FROM sessions WHERE expires_at < now()"
+            psql -f teardown.sql
+            """, Id);
+    }
+}
