@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Commands;
@@ -68,16 +69,21 @@ public static class DestructiveOperations
                     operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
                         PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
                 }
+                foreach (var call in PlatformApiCatalog.Default.Match(command))
+                {
+                    operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
+                        Platforms.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
+                }
             }
         }
         return operations;
     }
 
-    /// <summary>Catalogue IDs start with the platform or tool (<c>railway-volume-delete</c>, <c>aws-rds-…</c>).</summary>
+    /// <summary>Catalogue IDs start with the platform's CLI (<c>railway-volume-delete</c>, <c>az-sql-…</c>).</summary>
     private static string PlatformOf(DestructiveCommandSignature signature)
     {
         int dash = signature.Id.IndexOf('-');
-        return (dash > 0 ? signature.Id.Substring(0, dash) : signature.Id).ToLowerInvariant();
+        return Platforms.Normalize(dash > 0 ? signature.Id.Substring(0, dash) : signature.Id);
     }
 
     private sealed class Holder
@@ -85,4 +91,21 @@ public static class DestructiveOperations
         public Holder(IReadOnlyList<DestructiveOperation> operations) => Operations = operations;
         public IReadOnlyList<DestructiveOperation> Operations { get; }
     }
+}
+
+/// <summary>
+/// One key per platform, so that a command's CLI (<c>wrangler</c>), an API catalogue entry (<c>Cloudflare</c>) and a
+/// token kind (<c>Cloudflare</c>) compare equal.
+/// </summary>
+public static class Platforms
+{
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["az"] = "azure", ["gcloud"] = "google cloud", ["gsutil"] = "google cloud", ["firebase"] = "google cloud",
+        ["wrangler"] = "cloudflare", ["fly"] = "fly.io", ["flyctl"] = "fly.io", ["doctl"] = "digitalocean",
+        ["pscale"] = "planetscale", ["gh"] = "github",
+    };
+
+    public static string Normalize(string platform) =>
+        Aliases.TryGetValue(platform, out var canonical) ? canonical : platform.ToLowerInvariant();
 }

@@ -7,14 +7,10 @@ namespace Firebreak.Core.Rules;
 public static partial class BuiltInRules
 {
     public static IReadOnlyList<Rule> FileRules() =>
-<<<<<<< HEAD
-        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules())
+        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules()).Concat(ApiFileRules())
             .Concat(TerraformFileRules())
             .Concat(GateFileRules())
             .ToArray();
-=======
-        DestructiveFileRules().Concat(CredentialFileRules()).Concat(BackupFileRules()).Concat(ApiFileRules()).ToArray();
->>>>>>> http-sql
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())

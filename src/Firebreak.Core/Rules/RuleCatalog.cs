@@ -44,12 +44,9 @@ public static partial class RuleCatalog
             .Concat(CredentialRules())
             .Concat(BackupRules())
             .Concat(CompoundRules())
-<<<<<<< HEAD
+            .Concat(ApiRules())
             .Concat(TerraformRules())
             .Concat(GateRules())
-=======
-            .Concat(ApiRules())
->>>>>>> http-sql
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

@@ -58,7 +58,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
                     if (found.Count == 0 || !reported.Add(command.Span.Start)) continue;
                     var level = Level(run, found.Any(f => f.Operation.ProductionTarget));
                     string operations = string.Join(", ", found.Select(f => $"`{f.Operation.Display}`").Distinct().Take(3));
-                    var related = found.Take(5).Select(f => new RelatedLocation(SourceLocation.Create(f.Document.Text, f.Operation.Command.Span),
+                    var related = found.Take(5).Select(f => new RelatedLocation(SourceLocation.Create(f.Document.Text, f.Operation.Span),
                         $"`{f.Operation.Display}` in {f.Document.Path}")).ToArray();
                     sink.Report(Descriptor, document, command.Span, Message(run, $"{script.Path} (which runs {operations})", level), level,
                         $"{run.Job}:{script.Path}", related);
@@ -85,7 +85,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
         string why = level == FindingLevel.Error
             ? run.FromPullRequest ? ", and a pull request's code decides when it runs, so this is an error" : ", and it deploys to production, so this is an error"
             : string.Empty;
-        return $"{what} destroys data in {run.Describe()}, which runs on `{run.Trigger}` with no gate: {run.MissingGate}{why}. Put the job behind a protected environment with required reviewers ({run.GateAdvice}), or run it only by hand.";
+        return $"{what} destroys data in {run.Describe()}, which runs on `{run.Trigger}` with no gate: {run.MissingGate}{why}. {run.GateAdvice}";
     }
 
     /// <summary>Why the script's job runs unattended, or null when a gate or a manual-only trigger stops it.</summary>
@@ -102,7 +102,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
             return new UngatedRun(context.Name ?? "?", pullRequest ? context.Triggers.First(t => t is "pull_request" or "pull_request_target") : trigger,
                 pullRequest, IsProduction(context.Name, environment),
                 environment == null ? "no `environment:`" : $"environment `{environment}` is made per change and has no reviewers",
-                "`environment: production`");
+                "Give the job an `environment:` with required reviewers, or run it only by hand (`workflow_dispatch`).");
         }
 
         if (GitLabPipeline.Of(document) is not { } pipeline) return null;
@@ -125,7 +125,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
         string? environment = job.Environment?.Value;
         return new UngatedRun(scope ?? job.Name, trigger, job.RunsOnMergeRequests, IsProduction(job.Name, environment),
             environment == null ? "no `when: manual` and no `environment:`" : $"no `when: manual`, and environment `{environment}` is made per change",
-            "`environment: production` with a protected environment, or `when: manual`");
+            "Add `when: manual`, or deploy through a protected environment with approvals.");
     }
 
     private static bool IsProduction(string? job, string? environment) =>

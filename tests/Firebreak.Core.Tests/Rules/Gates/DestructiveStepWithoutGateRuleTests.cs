@@ -207,4 +207,22 @@ public sealed class DestructiveStepWithoutGateRuleTests
         Assert.Equal(FindingLevel.Error, review.Level);
         Assert.Contains("merge_request_event", review.Message);
     }
+
+    [Fact]
+    public void A_control_plane_api_call_is_a_destructive_step_too()
+    {
+        var findings = RuleHarness.Verify(Workflow, """
+            on: push
+            jobs:
+              cleanup:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      {|FB1010:curl -sS https://backboard.railway.app/graphql/v2 \
+                        -H "Authorization: Bearer $RAILWAY_API_TOKEN" \
+                        -d '{"query":"mutation { volumeDelete(volumeId: \"vol_1\") }"}'|}
+                      curl -sS https://backboard.railway.app/graphql/v2 -d '{"query":"query { me { id } }"}'
+            """, RuleIds.DestructiveStepWithoutGate);
+        Assert.Contains("`volumeDelete`", Assert.Single(findings).Message);
+    }
 }
