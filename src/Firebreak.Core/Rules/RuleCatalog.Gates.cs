@@ -16,8 +16,32 @@ public static partial class RuleCatalog
         8.0,
         RulePrecision.High);
 
+    public static readonly RuleDescriptor ComposeBackupOnDatabaseVolume = new(
+        RuleIds.ComposeBackupOnDatabaseVolume,
+        "ComposeBackupOnDatabaseVolume",
+        RuleFamily.ColocatedBackup,
+        "Backup service writes to the database's own volume",
+        "{0}",
+        "A docker compose service that makes backups (its image or command looks like one: `postgres-backup-local`, `pg_dump`, `mysqldump`, `mongodump`, `restic`, `borg`…) mounts the same named volume or host path as the database service it backs up. Deleting the volume (`docker compose down -v`, `docker volume rm`, a platform's volume delete) or losing the disk deletes the data and its backups at once — the incident's backups lived on the volume they protected.",
+        FindingLevel.Error,
+        8.5,
+        RulePrecision.High);
+
+    public static readonly RuleDescriptor DumpIntoDataDirectory = new(
+        RuleIds.DumpIntoDataDirectory,
+        "DumpIntoDataDirectory",
+        RuleFamily.ColocatedBackup,
+        "Database dump written inside the data directory",
+        "{0}",
+        "A `pg_dump`, `pg_dumpall`, `pg_basebackup`, `mysqldump`, `mariadb-dump` or `mongodump` writes its output (a redirection, `-f`/`--file`, `--result-file`, `-o`/`--out`, `--archive=`) under the data directory of the database it dumps (`/var/lib/postgresql/data`, `$PGDATA`, `/var/lib/mysql`, `/data/db`…). The dump lives on the volume it is meant to survive.",
+        FindingLevel.Warning,
+        7.0,
+        RulePrecision.High);
+
     internal static IEnumerable<RuleDescriptor> GateRules() => new[]
     {
         DestructiveStepWithoutGate,
+        ComposeBackupOnDatabaseVolume,
+        DumpIntoDataDirectory,
     };
 }

@@ -4,4 +4,6 @@ namespace Firebreak.Core.Rules;
 public static partial class RuleIds
 {
     public const string DestructiveStepWithoutGate = "FB1010";
+    public const string ComposeBackupOnDatabaseVolume = "FB3101";
+    public const string DumpIntoDataDirectory = "FB3104";
 }
