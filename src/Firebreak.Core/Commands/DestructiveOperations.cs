@@ -72,7 +72,7 @@ public static class DestructiveOperations
                 foreach (var call in PlatformApiCatalog.Default.Match(command))
                 {
                     operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
-                        Platforms.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
+                        PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
                 }
             }
         }
@@ -83,7 +83,7 @@ public static class DestructiveOperations
     private static string PlatformOf(DestructiveCommandSignature signature)
     {
         int dash = signature.Id.IndexOf('-');
-        return Platforms.Normalize(dash > 0 ? signature.Id.Substring(0, dash) : signature.Id);
+        return PlatformKeys.Normalize(dash > 0 ? signature.Id.Substring(0, dash) : signature.Id);
     }
 
     private sealed class Holder
@@ -97,7 +97,7 @@ public static class DestructiveOperations
 /// One key per platform, so that a command's CLI (<c>wrangler</c>), an API catalogue entry (<c>Cloudflare</c>) and a
 /// token kind (<c>Cloudflare</c>) compare equal.
 /// </summary>
-public static class Platforms
+public static class PlatformKeys
 {
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -14,5 +14,6 @@ public static partial class BuiltInRules
     internal static IEnumerable<ProjectRule> GateProjectRules() => new ProjectRule[]
     {
         new DestructiveStepWithoutGateRule(),
+        new Compound.DataLossPathRule(),
     };
 }

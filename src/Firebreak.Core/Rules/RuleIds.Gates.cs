@@ -6,4 +6,5 @@ public static partial class RuleIds
     public const string DestructiveStepWithoutGate = "FB1010";
     public const string ComposeBackupOnDatabaseVolume = "FB3101";
     public const string DumpIntoDataDirectory = "FB3104";
+    public const string DataLossPath = "FB9001";
 }

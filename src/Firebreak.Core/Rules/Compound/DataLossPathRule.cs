@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Rules.Backups;
+using Firebreak.Core.Rules.Credentials;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Compound;
+
+/// <summary>
+/// FB9001: the incident in one result. For one platform, the scan shows (a) a destructive operation on it (FB1001 or
+/// FB1002), (b) a blanket credential for it (FB2003 or FB2006), and (c) backups that die with the data: the operation's
+/// catalogue entry says so (Railway <c>volumeDelete</c>), or a co-located backup (FB31xx) is in the scan. Reads the
+/// per-document models the other rules report from; never their findings.
+/// </summary>
+public sealed class DataLossPathRule : ProjectRule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.DataLossPath;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override void Analyze(ProjectContext project, FindingSink sink)
+    {
+        var operations = new List<(DocumentContext Document, DestructiveOperation Operation)>();
+        var credentials = new List<(DocumentContext Document, BlanketCredential Credential)>();
+        var backups = new List<(DocumentContext Document, ColocatedBackup Backup)>();
+        foreach (var document in project.Documents)
+        {
+            if (ShellSources.CanHoldShell(document.Kind))
+            {
+                foreach (var operation in DestructiveOperations.Of(document))
+                    if (operation.Platform != null) operations.Add((document, operation));
+                foreach (var backup in ColocatedBackups.Of(document)) backups.Add((document, backup));
+            }
+            foreach (var credential in BlanketCredentials.Of(document)) credentials.Add((document, credential));
+        }
+        if (operations.Count == 0 || credentials.Count == 0) return;
+
+        var ordered = operations
+            .OrderByDescending(o => o.Operation.BackupsDie)
+            .ThenBy(o => o.Document.Path, StringComparer.Ordinal)
+            .ThenBy(o => o.Operation.Span.Start);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (document, operation) in ordered)
+        {
+            string platform = operation.Platform!;
+            if (reported.Contains(platform)) continue;
+            // The credential handed to the operation's own file first: that is the one that reaches it.
+            var credential = credentials.Where(c => c.Credential.Platform == platform)
+                .OrderBy(c => ReferenceEquals(c.Document, document) ? 0 : 1).FirstOrDefault();
+            if (credential.Credential is null) continue;
+            var backup = backups.FirstOrDefault();
+            if (!operation.BackupsDie && backup.Backup is null) continue;
+            reported.Add(platform);
+
+            string backupText = operation.BackupsDie
+                ? $"`{operation.Display}` deletes the backups with the data"
+                : "the backups live with the data (" + FirstSentence(backup.Backup!.Message) + ")";
+            var related = new List<RelatedLocation>
+            {
+                new(SourceLocation.Create(credential.Document.Text, credential.Credential.Span), $"blanket credential: {credential.Credential.Description}"),
+            };
+            if (backup.Backup is { } colocated)
+                related.Add(new RelatedLocation(SourceLocation.Create(backup.Document.Text, colocated.Span), $"co-located backup in {backup.Document.Path}"));
+
+            sink.Report(Descriptor, document, operation.Span,
+                $"One path to unrecoverable data loss on {credential.Credential.Kind.Platform}: `{operation.Display}` destroys data, {credential.Credential.Description} reaches {BlanketTokenNames.ScopeText(credential.Credential.Kind)}, and {backupText}. This is the shape of the incident this tool exists for: scope the token to one environment, gate the operation behind approval, and keep backups outside what it deletes.",
+                FindingLevel.Error, "compound:" + platform, related);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int colon = message.IndexOf(':');
+        return colon > 0 ? message.Substring(0, colon) : message;
+    }
+}
