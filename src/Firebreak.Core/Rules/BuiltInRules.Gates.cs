@@ -14,6 +14,7 @@ public static partial class BuiltInRules
     internal static IEnumerable<ProjectRule> GateProjectRules() => new ProjectRule[]
     {
         new DestructiveStepWithoutGateRule(),
+        new BackupJobOnDatabaseClaimRule(),
         new Compound.DataLossPathRule(),
     };
 }

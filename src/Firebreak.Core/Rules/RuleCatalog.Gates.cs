@@ -27,6 +27,28 @@ public static partial class RuleCatalog
         8.5,
         RulePrecision.High);
 
+    public static readonly RuleDescriptor BackupJobOnDatabaseClaim = new(
+        RuleIds.BackupJobOnDatabaseClaim,
+        "BackupJobOnDatabaseClaim",
+        RuleFamily.ColocatedBackup,
+        "Backup CronJob writes into the database's own PersistentVolumeClaim",
+        "{0}",
+        "A Kubernetes CronJob or Job that dumps a database (`pg_dump`, `mysqldump`, `mongodump`, `restic`, a backup image) mounts a PersistentVolumeClaim that the database's StatefulSet, Deployment or Pod also mounts for its data (by name, or through a StatefulSet's `volumeClaimTemplates`). Deleting the claim or its namespace deletes the data and the backups at once.",
+        FindingLevel.Error,
+        8.5,
+        RulePrecision.High);
+
+    public static readonly RuleDescriptor SnapshotClassDeletes = new(
+        RuleIds.SnapshotClassDeletes,
+        "SnapshotClassDeletes",
+        RuleFamily.ColocatedBackup,
+        "VolumeSnapshotClass deletes snapshots with their objects",
+        "{0}",
+        "A `VolumeSnapshotClass` with `deletionPolicy: Delete` deletes the snapshot on the storage system when its VolumeSnapshot object is deleted — and VolumeSnapshots are namespaced, so deleting the application's namespace deletes its data and its snapshots together. Use `deletionPolicy: Retain` for classes that hold backups.",
+        FindingLevel.Warning,
+        6.5,
+        RulePrecision.High);
+
     public static readonly RuleDescriptor DumpIntoDataDirectory = new(
         RuleIds.DumpIntoDataDirectory,
         "DumpIntoDataDirectory",
@@ -54,6 +76,8 @@ public static partial class RuleCatalog
         DataLossPath,
         DestructiveStepWithoutGate,
         ComposeBackupOnDatabaseVolume,
+        BackupJobOnDatabaseClaim,
+        SnapshotClassDeletes,
         DumpIntoDataDirectory,
     };
 }

@@ -10,20 +10,25 @@ namespace Firebreak.Core.Rules.Backups;
 /// </summary>
 public sealed class ColocatedBackupRule : Rule
 {
-    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ComposeBackupOnDatabaseVolume, RuleCatalog.DumpIntoDataDirectory };
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ComposeBackupOnDatabaseVolume, RuleCatalog.SnapshotClassDeletes, RuleCatalog.DumpIntoDataDirectory };
 
-    public override bool AppliesTo(FileKind kind) => kind == FileKind.Compose || ShellSources.CanHoldShell(kind);
+    public override bool AppliesTo(FileKind kind) => kind is FileKind.Compose or FileKind.Kubernetes || ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text) =>
         text.IndexOf("dump", System.StringComparison.Ordinal) >= 0 || text.IndexOf("backup", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
         text.IndexOf("restic", System.StringComparison.Ordinal) >= 0 || text.IndexOf("borg", System.StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("wal-g", System.StringComparison.Ordinal) >= 0 || text.IndexOf("barman", System.StringComparison.Ordinal) >= 0;
+        text.IndexOf("wal-g", System.StringComparison.Ordinal) >= 0 || text.IndexOf("barman", System.StringComparison.Ordinal) >= 0 || text.IndexOf("deletionPolicy", System.StringComparison.Ordinal) >= 0;
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
         foreach (var backup in ColocatedBackups.Of(document))
         {
-            var descriptor = backup.Kind == ColocationKind.ComposeSharedVolume ? RuleCatalog.ComposeBackupOnDatabaseVolume : RuleCatalog.DumpIntoDataDirectory;
+            var descriptor = backup.Kind switch
+            {
+                ColocationKind.ComposeSharedVolume => RuleCatalog.ComposeBackupOnDatabaseVolume,
+                ColocationKind.SnapshotClassDeletes => RuleCatalog.SnapshotClassDeletes,
+                _ => RuleCatalog.DumpIntoDataDirectory,
+            };
             var related = backup.DataSpan is { } data
                 ? new[] { new RelatedLocation(SourceLocation.Create(document.Text, data), backup.DataNote ?? "the data") }
                 : null;

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Platforms.Compose;
+using Firebreak.Core.Platforms.Kubernetes;
+using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Rules.Backups;
@@ -17,6 +19,9 @@ public enum ColocationKind
 
     /// <summary>FB3104: a dump command writes under the data directory it dumps.</summary>
     DumpIntoDataDirectory,
+
+    /// <summary>FB3103: a VolumeSnapshotClass deletes its snapshots with the volume snapshot object.</summary>
+    SnapshotClassDeletes,
 }
 
 /// <summary>A backup that dies with the data it protects, found in one file.</summary>
@@ -50,9 +55,9 @@ public sealed class ColocatedBackup
 /// </summary>
 public static class ColocatedBackups
 {
-    private static readonly Regex BackupImage = new(@"backup|restic|borg|pgbackrest|wal-g|walg|barman|dump", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex BackupCommand = new(@"(^|[\s/;&|""'])(pg_dump|pg_dumpall|pg_basebackup|mysqldump|mariadb-dump|mongodump|restic|borg|pgbackrest|wal-g|xtrabackup|mariabackup)([\s""';]|$)", RegexOptions.CultureInvariant);
-    private static readonly Regex DatabaseImage = new(@"postgres|postgis|timescale|mysql|mariadb|mongo|redis|valkey|clickhouse|cockroach|couchdb|neo4j|influxdb|elasticsearch|opensearch", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    internal static readonly Regex BackupImage = new(@"backup|restic|borg|pgbackrest|wal-g|walg|barman|dump", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    internal static readonly Regex BackupCommand = new(@"(^|[\s/;&|""'])(pg_dump|pg_dumpall|pg_basebackup|mysqldump|mariadb-dump|mongodump|restic|borg|pgbackrest|wal-g|xtrabackup|mariabackup)([\s""';]|$)", RegexOptions.CultureInvariant);
+    internal static readonly Regex DatabaseImage = new(@"postgres|postgis|timescale|mysql|mariadb|mongo|redis|valkey|clickhouse|cockroach|couchdb|neo4j|influxdb|elasticsearch|opensearch", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> DumpPrograms = new(StringComparer.Ordinal)
     {
@@ -74,6 +79,7 @@ public static class ColocatedBackups
     {
         var found = new List<ColocatedBackup>();
         if (document.Kind == FileKind.Compose) FromCompose(document, found);
+        if (document.Kind == FileKind.Kubernetes) FromSnapshotClasses(document, found);
         if (ShellSources.CanHoldShell(document.Kind)) FromDumpCommands(document, found);
         return found;
     }
@@ -130,6 +136,20 @@ public static class ColocatedBackups
         path = path.TrimEnd('/');
         while (path.StartsWith("./", StringComparison.Ordinal)) path = path.Substring(2);
         return path;
+    }
+
+    // ---- Kubernetes ------------------------------------------------------------------------------------------
+
+    private static void FromSnapshotClasses(DocumentContext document, List<ColocatedBackup> found)
+    {
+        foreach (var root in KubernetesWorkloads.Of(document).Objects)
+        {
+            if (root.ScalarValue("kind") != "VolumeSnapshotClass" || root.Scalar("deletionPolicy") is not { Value: "Delete" } policy) continue;
+            string name = root.Mapping("metadata")?.ScalarValue("name") ?? "this class";
+            found.Add(new ColocatedBackup(ColocationKind.SnapshotClassDeletes, policy.Span,
+                $"VolumeSnapshotClass '{name}' has `deletionPolicy: Delete`: deleting a VolumeSnapshot (or its namespace, or the cluster's objects in a teardown) deletes the snapshot on the storage system too, so one `kubectl delete ns` takes the data and its snapshots. Use `deletionPolicy: Retain` and copy snapshots out of the cluster's storage account.",
+                null, null, "snapshot-class:" + name));
+        }
     }
 
     // ---- dump commands ---------------------------------------------------------------------------------------

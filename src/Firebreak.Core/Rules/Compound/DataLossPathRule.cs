@@ -25,18 +25,20 @@ public sealed class DataLossPathRule : ProjectRule
     {
         var operations = new List<(DocumentContext Document, DestructiveOperation Operation)>();
         var credentials = new List<(DocumentContext Document, BlanketCredential Credential)>();
-        var backups = new List<(DocumentContext Document, ColocatedBackup Backup)>();
+        var backups = new List<(DocumentContext Document, TextSpan Span, string Note)>();
         foreach (var document in project.Documents)
         {
             if (ShellSources.CanHoldShell(document.Kind))
             {
                 foreach (var operation in DestructiveOperations.Of(document))
                     if (operation.Platform != null) operations.Add((document, operation));
-                foreach (var backup in ColocatedBackups.Of(document)) backups.Add((document, backup));
+                foreach (var backup in ColocatedBackups.Of(document)) backups.Add((document, backup.Span, FirstSentence(backup.Message)));
             }
             foreach (var credential in BlanketCredentials.Of(document)) credentials.Add((document, credential));
         }
         if (operations.Count == 0 || credentials.Count == 0) return;
+        foreach (var colocation in KubernetesBackupColocation.In(project))
+            backups.Add((colocation.BackupDocument, colocation.Claim.Span, $"{colocation.Backup.Kind} '{colocation.Backup.Name}' backs up into the claim '{colocation.Database.Name}' keeps its data on"));
 
         var ordered = operations
             .OrderByDescending(o => o.Operation.BackupsDie)
@@ -52,18 +54,18 @@ public sealed class DataLossPathRule : ProjectRule
                 .OrderBy(c => ReferenceEquals(c.Document, document) ? 0 : 1).FirstOrDefault();
             if (credential.Credential is null) continue;
             var backup = backups.FirstOrDefault();
-            if (!operation.BackupsDie && backup.Backup is null) continue;
+            if (!operation.BackupsDie && backup.Document is null) continue;
             reported.Add(platform);
 
             string backupText = operation.BackupsDie
                 ? $"`{operation.Display}` deletes the backups with the data"
-                : "the backups live with the data (" + FirstSentence(backup.Backup!.Message) + ")";
+                : "the backups live with the data (" + backup.Note + ")";
             var related = new List<RelatedLocation>
             {
                 new(SourceLocation.Create(credential.Document.Text, credential.Credential.Span), $"blanket credential: {credential.Credential.Description}"),
             };
-            if (backup.Backup is { } colocated)
-                related.Add(new RelatedLocation(SourceLocation.Create(backup.Document.Text, colocated.Span), $"co-located backup in {backup.Document.Path}"));
+            if (backup.Document is not null)
+                related.Add(new RelatedLocation(SourceLocation.Create(backup.Document.Text, backup.Span), $"co-located backup in {backup.Document.Path}"));
 
             sink.Report(Descriptor, document, operation.Span,
                 $"One path to unrecoverable data loss on {credential.Credential.Kind.Platform}: `{operation.Display}` destroys data, {credential.Credential.Description} reaches {BlanketTokenNames.ScopeText(credential.Credential.Kind)}, and {backupText}. This is the shape of the incident this tool exists for: scope the token to one environment, gate the operation behind approval, and keep backups outside what it deletes.",
