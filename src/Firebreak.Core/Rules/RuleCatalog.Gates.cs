@@ -66,7 +66,7 @@ public static partial class RuleCatalog
         RuleFamily.Compound,
         "Destructive operation, blanket credential and dying backups on one platform",
         "{0}",
-        "For one platform, the scan shows all three conditions of the incident at once: an operation that destroys data (a destructive command or control-plane API call), a blanket credential for that platform that can reach it (an account- or workspace-wide token handed to a pipeline, sent by a script, or committed), and backups that would die with the data (the operation deletes them too, as Railway's `volumeDelete` does, or a backup lives on the storage it protects). Any one of them can be fixed to break the path; the result points at the operation, with the credential and the backup as related locations.",
+        "For one platform, the scan shows all three conditions of the incident at once: an operation that destroys data (a destructive command or control-plane API call, or an agent permission that admits any command), a blanket credential for that platform that can reach it (an account- or workspace-wide token handed to a pipeline, sent by a script, or committed), and backups that would die with the data (the operation deletes them too, as Railway's `volumeDelete` does, or a backup lives on the storage it protects). Any one of them can be fixed to break the path; the result points at the operation, with the credential and the backup as related locations.",
         FindingLevel.Error,
         9.8,
         RulePrecision.Medium);

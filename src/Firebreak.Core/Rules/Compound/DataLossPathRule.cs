@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
+using Firebreak.Core.Rules.Agents;
 using Firebreak.Core.Rules.Backups;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
@@ -26,6 +27,7 @@ public sealed class DataLossPathRule : ProjectRule
         var operations = new List<(DocumentContext Document, DestructiveOperation Operation)>();
         var credentials = new List<(DocumentContext Document, BlanketCredential Credential)>();
         var backups = new List<(DocumentContext Document, TextSpan Span, string Note)>();
+        var agents = new List<(DocumentContext Document, UnboundedAgentPermission Permission)>();
         foreach (var document in project.Documents)
         {
             if (ShellSources.CanHoldShell(document.Kind))
@@ -35,8 +37,9 @@ public sealed class DataLossPathRule : ProjectRule
                 foreach (var backup in ColocatedBackups.Of(document)) backups.Add((document, backup.Span, FirstSentence(backup.Message)));
             }
             foreach (var credential in BlanketCredentials.Of(document)) credentials.Add((document, credential));
+            foreach (var permission in UnboundedAgentPermissions.Of(document)) agents.Add((document, permission));
         }
-        if (operations.Count == 0 || credentials.Count == 0) return;
+        if ((operations.Count == 0 && agents.Count == 0) || credentials.Count == 0) return;
         foreach (var colocation in KubernetesBackupColocation.In(project))
             backups.Add((colocation.BackupDocument, colocation.Claim.Span, $"{colocation.Backup.Kind} '{colocation.Backup.Name}' backs up into the claim '{colocation.Database.Name}' keeps its data on"));
 
@@ -70,6 +73,25 @@ public sealed class DataLossPathRule : ProjectRule
             sink.Report(Descriptor, document, operation.Span,
                 $"One path to unrecoverable data loss on {credential.Credential.Kind.Platform}: `{operation.Display}` destroys data, {credential.Credential.Description} reaches {BlanketTokenNames.ScopeText(credential.Credential.Kind)}, and {backupText}. This is the shape of the incident this tool exists for: scope the token to one environment, gate the operation behind approval, and keep backups outside what it deletes.",
                 FindingLevel.Error, "compound:" + platform, related);
+        }
+
+        // An agent allowed to run anything is a destructive capability on every platform its credentials reach; with
+        // no operation in the scan, the backups must be shown co-located.
+        if (agents.Count == 0 || backups.Count == 0) return;
+        var agent = agents.OrderBy(a => a.Document.Path, StringComparer.Ordinal).ThenBy(a => a.Permission.Span.Start).First();
+        var colocated = backups[0];
+        foreach (var credential in credentials.OrderBy(c => c.Document.Path, StringComparer.Ordinal))
+        {
+            string platform = credential.Credential.Platform;
+            if (!reported.Add(platform)) continue;
+            var related = new[]
+            {
+                new RelatedLocation(SourceLocation.Create(credential.Document.Text, credential.Credential.Span), $"blanket credential: {credential.Credential.Description}"),
+                new RelatedLocation(SourceLocation.Create(colocated.Document.Text, colocated.Span), $"co-located backup in {colocated.Document.Path}"),
+            };
+            sink.Report(Descriptor, agent.Document, agent.Permission.Span,
+                $"One path to unrecoverable data loss on {credential.Credential.Kind.Platform}: this agent permission lets a coding agent run any command, {credential.Credential.Description} reaches {BlanketTokenNames.ScopeText(credential.Credential.Kind)}, and the backups live with the data ({colocated.Note}). This is the shape of the incident this tool exists for: make the agent ask before commands, scope the token to one environment, and keep backups outside what it can delete.",
+                FindingLevel.Error, "compound-agent:" + platform, related);
         }
     }
 

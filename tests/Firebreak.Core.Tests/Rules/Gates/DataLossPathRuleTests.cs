@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
@@ -101,6 +102,46 @@ public sealed class DataLossPathRuleTests
                     steps:
                       - run: railway service delete --service api --yes
                 """),
+        }, RuleIds.DataLossPath);
+    }
+
+    [Fact]
+    public void An_agent_allowed_everything_with_a_committed_account_token_and_colocated_backups()
+    {
+        var findings = RuleHarness.VerifyProject(new[]
+        {
+            (".claude/settings.json", """
+                {
+                  "permissions": {
+                    "defaultMode": {|FB9001:"bypassPermissions"|}
+                  }
+                }
+                """),
+            (".env.railway", File.ReadAllText(Repository.PathOf("samples/incident/.env.railway"))),
+            ("docker-compose.yml", """
+                services:
+                  db:
+                    image: postgres:16
+                    volumes:
+                      - ./pg:/var/lib/postgresql/data
+                  backup:
+                    image: restic/restic
+                    volumes:
+                      - ./pg/restic:/repo
+                """),
+        }, RuleIds.DataLossPath);
+        var finding = Assert.Single(findings);
+        Assert.Contains("run any command", finding.Message);
+        Assert.Equal(new[] { ".env.railway", "docker-compose.yml" }, finding.RelatedLocations.Select(r => r.Location.Path));
+    }
+
+    [Fact]
+    public void An_agent_allowed_everything_without_colocated_backups_is_not_compound()
+    {
+        RuleHarness.VerifyProject(new[]
+        {
+            (".claude/settings.json", """{ "permissions": { "defaultMode": "bypassPermissions" } }"""),
+            (".env.railway", File.ReadAllText(Repository.PathOf("samples/incident/.env.railway"))),
         }, RuleIds.DataLossPath);
     }
 }
