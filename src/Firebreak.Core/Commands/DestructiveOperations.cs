@@ -56,27 +56,37 @@ public static class DestructiveOperations
             if (ReferenceEquals(operation.Source, source)) yield return operation;
     }
 
+    /// <summary>The operations of sources that <see cref="ShellSources.Of"/> does not hold (GitLab CI includes), uncached.</summary>
+    public static IReadOnlyList<DestructiveOperation> InSource(ShellSource source)
+    {
+        var operations = new List<DestructiveOperation>();
+        AddOperations(source, operations);
+        return operations;
+    }
+
     private static IReadOnlyList<DestructiveOperation> Find(DocumentContext document)
     {
         var operations = new List<DestructiveOperation>();
-        foreach (var source in ShellSources.Of(document))
+        foreach (var source in ShellSources.Of(document)) AddOperations(source, operations);
+        return operations;
+    }
+
+    private static void AddOperations(ShellSource source, List<DestructiveOperation> operations)
+    {
+        foreach (var command in source.Commands)
         {
-            foreach (var command in source.Commands)
+            if (command.Name is null) continue;
+            if (DestructiveCommandMatcher.Match(command) is { } match && match.Neutralizer is null)
             {
-                if (command.Name is null) continue;
-                if (DestructiveCommandMatcher.Match(command) is { } match && match.Neutralizer is null)
-                {
-                    operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
-                        PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
-                }
-                foreach (var call in PlatformApiCatalog.Default.Match(command))
-                {
-                    operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
-                        PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
-                }
+                operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
+                    PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
+            }
+            foreach (var call in PlatformApiCatalog.Default.Match(command))
+            {
+                operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
+                    PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
             }
         }
-        return operations;
     }
 
     /// <summary>Catalogue IDs start with the platform's CLI (<c>railway-volume-delete</c>, <c>az-sql-…</c>).</summary>

@@ -35,14 +35,17 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
 
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
+        var included = GitLabIncludes(project);
         foreach (var document in project.Documents)
         {
-            if (document.Kind is not (FileKind.GitHubWorkflow or FileKind.GitLabCi)) continue;
+            bool include = included.Contains(document);
+            if (!include && document.Kind is not (FileKind.GitHubWorkflow or FileKind.GitLabCi)) continue;
             var reported = new HashSet<int>();
-            foreach (var source in ShellSources.Of(document))
+            foreach (var source in include ? ShellSources.OfGitLabInclude(document) : ShellSources.Of(document))
             {
-                if (Ungated(document, source) is not { } run) continue;
-                foreach (var operation in DestructiveOperations.In(document, source))
+                if (Ungated(document, source, include) is not { } run) continue;
+                var inline = include && document.Kind != FileKind.GitLabCi ? DestructiveOperations.InSource(source) : DestructiveOperations.In(document, source);
+                foreach (var operation in inline)
                 {
                     // The whole command: the gate is about the step that runs it, not one word of it.
                     if (!reported.Add(operation.Command.Span.Start)) continue;
@@ -67,6 +70,23 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
         }
     }
 
+    /// <summary>The YAML files that <c>.gitlab-ci.yml</c> files of the scan include locally, transitively.</summary>
+    private static HashSet<DocumentContext> GitLabIncludes(ProjectContext project)
+    {
+        var included = new HashSet<DocumentContext>();
+        var pending = new Queue<DocumentContext>(project.OfKind(FileKind.GitLabCi));
+        while (pending.Count > 0)
+        {
+            var document = pending.Dequeue();
+            if (GitLabPipeline.Of(document) is not { } pipeline) continue;
+            foreach (var path in pipeline.LocalIncludes)
+            {
+                if (project.Find(path) is { Kind: FileKind.Yaml or FileKind.GitLabCi } target && included.Add(target)) pending.Enqueue(target);
+            }
+        }
+        return included;
+    }
+
     /// <summary>The destructive operations of a script and of the repository scripts it runs in turn.</summary>
     private static void Collect(DocumentContext script, ProjectContext project, List<(DocumentContext, DestructiveOperation)> found, HashSet<string> visited, int depth)
     {
@@ -89,10 +109,10 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
     }
 
     /// <summary>Why the script's job runs unattended, or null when a gate or a manual-only trigger stops it.</summary>
-    private static UngatedRun? Ungated(DocumentContext document, ShellSource source)
+    private static UngatedRun? Ungated(DocumentContext document, ShellSource source, bool gitLabInclude)
     {
         var context = source.Context;
-        if (document.Kind == FileKind.GitHubWorkflow)
+        if (document.Kind == FileKind.GitHubWorkflow && !gitLabInclude)
         {
             var trigger = AutomaticTriggers.FirstOrDefault(t => context.Triggers.Contains(t, StringComparer.Ordinal));
             if (trigger is null) return null;

@@ -225,4 +225,39 @@ public sealed class DestructiveStepWithoutGateRuleTests
             """, RuleIds.DestructiveStepWithoutGate);
         Assert.Contains("`volumeDelete`", Assert.Single(findings).Message);
     }
+
+    [Fact]
+    public void GitLab_local_includes_are_read_as_pipeline_files()
+    {
+        RuleHarness.VerifyProject(new[]
+        {
+            (".gitlab-ci.yml", """
+                include:
+                  - local: ci/cleanup.yml
+                  - remote: https://example.com/ci.yml
+                stages: [cleanup]
+                """),
+            ("ci/cleanup.yml", """
+                include: ci/more.yml
+                nightly-cleanup:
+                  stage: cleanup
+                  script:
+                    - {|FB1010:kubectl delete namespace staging --wait=false|}
+                """),
+            ("ci/more.yml", """
+                wipe:
+                  when: manual
+                  script:
+                    - kubectl delete namespace staging
+                reset:
+                  script:
+                    - {|FB1010:dropdb app|}
+                """),
+            ("ci/not-included.yml", """
+                other:
+                  script:
+                    - dropdb app
+                """),
+        }, RuleIds.DestructiveStepWithoutGate);
+    }
 }
