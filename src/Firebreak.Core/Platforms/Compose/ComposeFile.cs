@@ -21,7 +21,7 @@ public sealed class ComposeFile
         if (document.Yaml.RootMapping?.Mapping("services") is not { } services) return null;
         var list = new List<ComposeService>();
         foreach (var pair in services.Pairs)
-            if (pair.KeyText is { } name && pair.Value.Resolve() is YamlMapping body) list.Add(new ComposeService(name, pair, body, document.Text.Text));
+            if (pair.KeyText is { } name && pair.Value.Resolve() is YamlMapping body) list.Add(new ComposeService(name, pair, body));
         return new ComposeFile(list);
     }
 
@@ -34,13 +34,13 @@ public sealed class ComposeFile
 
 public sealed class ComposeService
 {
-    internal ComposeService(string name, YamlPair pair, YamlMapping body, string hostText)
+    internal ComposeService(string name, YamlPair pair, YamlMapping body)
     {
         Name = name;
         Pair = pair;
         Body = body;
         Image = body.ScalarValue("image");
-        Volumes = ComposeVolumeMount.From(body.Sequence("volumes"), hostText);
+        Volumes = ComposeVolumeMount.From(body.Sequence("volumes"));
     }
 
     public string Name { get; }
@@ -91,7 +91,7 @@ public sealed class ComposeVolumeMount
 
     public bool IsHostPath => Source.StartsWith(".", StringComparison.Ordinal) || Source.StartsWith("/", StringComparison.Ordinal) || Source.StartsWith("~", StringComparison.Ordinal) || Source.StartsWith("$", StringComparison.Ordinal);
 
-    internal static IReadOnlyList<ComposeVolumeMount> From(YamlSequence? volumes, string hostText)
+    internal static IReadOnlyList<ComposeVolumeMount> From(YamlSequence? volumes)
     {
         var mounts = new List<ComposeVolumeMount>();
         if (volumes == null) return mounts;

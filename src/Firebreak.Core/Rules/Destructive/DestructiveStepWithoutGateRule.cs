@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
+using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
 
@@ -118,6 +119,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
             if (trigger is null) return null;
             string? environment = context.Environment;
             if (environment != null && !EphemeralEnvironment.IsMatch(environment)) return null;
+            if (OnlyRunByHand(document, context.Name)) return null;
             bool pullRequest = context.Triggers.Any(t => t is "pull_request" or "pull_request_target");
             return new UngatedRun(context.Name ?? "?", pullRequest ? context.Triggers.First(t => t is "pull_request" or "pull_request_target") : trigger,
                 pullRequest, IsProduction(context.Name, environment),
@@ -135,6 +137,17 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
         var job = pipeline.Job(context.Name);
         return job is null || !UngatedJob(job) ? null : GitLab(job, null);
     }
+
+    /// <summary>A job whose <c>if:</c> admits only <c>workflow_dispatch</c> runs when a person starts it.</summary>
+    private static bool OnlyRunByHand(DocumentContext document, string? jobId)
+    {
+        if (jobId is null || GitHubWorkflow.Of(document) is not { } workflow) return false;
+        var condition = workflow.Jobs.FirstOrDefault(j => j.Id == jobId)?.Body.ScalarValue("if");
+        if (condition is null || condition.IndexOf("||", StringComparison.Ordinal) >= 0) return false;
+        return ManualOnly.IsMatch(condition);
+    }
+
+    private static readonly Regex ManualOnly = new(@"github\.event_name\s*==\s*'workflow_dispatch'", RegexOptions.CultureInvariant);
 
     private static bool UngatedJob(GitLabJob job) =>
         !job.IsManual && (job.Environment is null || EphemeralEnvironment.IsMatch(job.Environment.Value));

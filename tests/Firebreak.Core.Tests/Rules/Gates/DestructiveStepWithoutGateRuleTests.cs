@@ -100,6 +100,20 @@ public sealed class DestructiveStepWithoutGateRuleTests
                 steps:
                   - run: terraform plan -destroy
             """, RuleIds.DestructiveStepWithoutGate);
+        RuleHarness.Verify(".github/workflows/mixed.yml", """
+            on: [push, workflow_dispatch]
+            jobs:
+              destroy:
+                if: github.event_name == 'workflow_dispatch'
+                runs-on: ubuntu-latest
+                steps:
+                  - run: terraform destroy -auto-approve
+              either:
+                if: github.event_name == 'workflow_dispatch' || github.event_name == 'push'
+                runs-on: ubuntu-latest
+                steps:
+                  - run: {|FB1010:terraform destroy -auto-approve|}
+            """, RuleIds.DestructiveStepWithoutGate);
         RuleHarness.Verify(".github/workflows/manual.yml", """
             on: workflow_dispatch
             jobs:
