@@ -13,12 +13,14 @@ public static partial class BuiltInRules
         return DestructiveFileRules(catalogs).Concat(CredentialFileRules(catalogs)).Concat(BackupFileRules())
             .Concat(TerraformFileRules())
             .Concat(ApiFileRules(catalogs))
+            .Concat(GateFileRules())
             .ToArray();
     }
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
             .Concat(TerraformProjectRules())
+            .Concat(GateProjectRules())
             .ToArray();
 
     private static partial IEnumerable<Rule> DestructiveFileRules(Analysis.CatalogSet catalogs);

@@ -47,6 +47,7 @@ public static partial class RuleCatalog
             .Concat(TerraformRules())
             .Concat(ApiRules())
             .Concat(CSharpRules())
+            .Concat(GateRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

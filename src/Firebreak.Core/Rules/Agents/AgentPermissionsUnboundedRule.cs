@@ -61,6 +61,13 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
+        foreach (var permission in UnboundedAgentPermissions.Of(document))
+            sink.Report(Descriptor, document, permission.Span, permission.Message, permission.Level, permission.Fingerprint);
+    }
+
+    /// <summary>Finds the permissions once per document; <see cref="UnboundedAgentPermissions.Of"/> caches the result.</summary>
+    internal static void Find(DocumentContext document, UnboundedAgentPermissions.Collector sink)
+    {
         switch (document.Kind)
         {
             case FileKind.ClaudeSettings:
@@ -88,7 +95,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     // ---- Claude Code ---------------------------------------------------------------------------------------
 
-    private static void AnalyzeClaude(DocumentContext document, FindingSink sink)
+    private static void AnalyzeClaude(DocumentContext document, UnboundedAgentPermissions.Collector sink)
     {
         if (Json(document).Root is not JsonObject root || root.Get("permissions") is not JsonObject permissions) return;
         if (permissions.Get("defaultMode") is JsonString { Value: "bypassPermissions" } mode)
@@ -100,14 +107,14 @@ public sealed class AgentPermissionsUnboundedRule : Rule
         ReportAllowAll(document, sink, permissions, "Bash", "Claude Code");
     }
 
-    private static void AnalyzeCursor(DocumentContext document, FindingSink sink)
+    private static void AnalyzeCursor(DocumentContext document, UnboundedAgentPermissions.Collector sink)
     {
         if (Json(document).Root is not JsonObject root || root.Get("permissions") is not JsonObject permissions) return;
         ReportAllowAll(document, sink, permissions, "Shell", "Cursor's agent");
     }
 
     /// <summary>An allow rule that admits any shell command, when no deny rule names a destructive one.</summary>
-    private static void ReportAllowAll(DocumentContext document, FindingSink sink, JsonObject permissions, string tool, string agent)
+    private static void ReportAllowAll(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonObject permissions, string tool, string agent)
     {
         if (permissions.Get("allow") is not JsonArray allow) return;
         var deny = (permissions.Get("deny") as JsonArray)?.Items.OfType<JsonString>().Select(s => s.Value).ToArray() ?? Array.Empty<string>();
@@ -157,7 +164,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     // ---- Codex ---------------------------------------------------------------------------------------------
 
-    private static void AnalyzeCodexConfig(DocumentContext document, FindingSink sink)
+    private static void AnalyzeCodexConfig(DocumentContext document, UnboundedAgentPermissions.Collector sink)
     {
         var entries = TomlKeyValueLexer.Read(document.Text.Text);
         foreach (var entry in entries)
@@ -183,7 +190,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     /// Codex <c>.rules</c> files are Starlark: <c>prefix_rule(pattern = [...], decision = "prompt")</c>. A rule without a
     /// <c>decision</c> allows its prefix without asking.
     /// </summary>
-    private static void AnalyzeCodexRules(DocumentContext document, FindingSink sink)
+    private static void AnalyzeCodexRules(DocumentContext document, UnboundedAgentPermissions.Collector sink)
     {
         string text = document.Text.Text;
         const string name = "prefix_rule";
@@ -254,7 +261,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     // ---- agents started with approvals off -------------------------------------------------------------------
 
-    private static void ReportAgentLaunches(DocumentContext document, FindingSink sink, ShellScript script, Func<TextSpan, TextSpan> map)
+    private static void ReportAgentLaunches(DocumentContext document, UnboundedAgentPermissions.Collector sink, ShellScript script, Func<TextSpan, TextSpan> map)
     {
         foreach (var command in ScriptCommands.Of(script))
         {

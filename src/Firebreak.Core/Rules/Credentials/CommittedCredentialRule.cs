@@ -23,7 +23,9 @@ public sealed class CommittedCredentialRule : Rule
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
-        foreach (var match in _scanner.Scan(document.Text))
+        // The default scan is shared with the compound rule through the document's model cache.
+        var matches = ReferenceEquals(_scanner, SecretScanner.Default) ? BlanketCredentials.Committed(document) : _scanner.Scan(document.Text);
+        foreach (var match in matches)
         {
             var kind = match.Kind;
             string reach = kind.IsBlanket

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Platforms.GitHubActions;
+using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Rules.Credentials;
@@ -24,12 +25,17 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => kind == FileKind.GitHubWorkflow;
+    public override bool AppliesTo(FileKind kind) => kind is FileKind.GitHubWorkflow or FileKind.GitLabCi;
 
-    public override bool MightMatch(string text) => text.IndexOf("secrets.", StringComparison.Ordinal) >= 0;
+    public override bool MightMatch(string text) => text.IndexOf("secrets.", StringComparison.Ordinal) >= 0 || text.IndexOf('$') >= 0;
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
+        if (document.Kind == FileKind.GitLabCi)
+        {
+            AnalyzeGitLab(document, sink);
+            return;
+        }
         if (GitHubWorkflow.Of(document) is not { } workflow) return;
         string host = document.Text.Text;
         var scripts = WorkflowRunScript.Of(document, workflow);
@@ -100,6 +106,46 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// GitLab: the same credential variable used by jobs of different environments, unless every such job declares its
+    /// own environment (the CI/CD variable can then be scoped per environment).
+    /// </summary>
+    private static void AnalyzeGitLab(DocumentContext document, FindingSink sink)
+    {
+        if (GitLabPipeline.Of(document) is not { } pipeline) return;
+        var topLevel = pipeline.Variables.SelectMany(v => GitLabVariableUses.In(v.Value, document.Text.Text)).ToArray();
+        var uses = new List<(GitLabJob Job, string Name, TextSpan Span, JobTarget Target)>();
+        foreach (var job in pipeline.Jobs)
+        {
+            if (GitLabTargetOf(job) is not { } target) continue;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, span) in topLevel.Concat(GitLabVariableUses.ByJob(document, pipeline).Where(u => u.Job == job).Select(u => (u.Name, u.Span))))
+                if (seen.Add(name)) uses.Add((job, name, span, target));
+        }
+        foreach (var group in uses.GroupBy(u => u.Name, StringComparer.Ordinal))
+        {
+            var targeted = group.ToArray();
+            var classes = targeted.Select(u => u.Target.Class).Distinct(StringComparer.Ordinal).ToArray();
+            if (classes.Length < 2) continue;
+            if (targeted.All(u => u.Target.Declared) && targeted.Select(u => u.Target.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
+            var first = targeted[0];
+            string jobs = string.Join(" and ", targeted.Select(u => $"job '{u.Job.Name}' ({u.Target.Describe()})"));
+            var related = targeted.Skip(1).Select(u => new RelatedLocation(
+                SourceLocation.Create(document.Text, u.Span.Start < u.Job.Pair.Key.Span.Start ? u.Job.Pair.Key.Span : u.Span),
+                $"also used by job '{u.Job.Name}' ({u.Target.Describe()})")).ToArray();
+            sink.Report(Descriptor, document, first.Span,
+                $"`${group.Key}` is used by {jobs}: one credential reaches {string.Join(" and ", classes)}, so a command meant for one can change or delete the other. Give each job `environment:` and define `{group.Key}` once per environment (environment-scoped, protected CI/CD variables), each scoped to that environment on the platform.",
+                fingerprintText: "gitlab-shared:" + group.Key, related: related);
+        }
+    }
+
+    private static JobTarget? GitLabTargetOf(GitLabJob job)
+    {
+        if (job.Environment is { } environment)
+            return environment.Value.IndexOf('$') >= 0 ? null : new JobTarget(environment.Value, declared: true, "environment: " + environment.Value);
+        return ClassOf(job.Name) is not null ? new JobTarget(job.Name, declared: false, "by its name") : null;
     }
 
     /// <summary>The environment class a name stands for; null when it names none.</summary>

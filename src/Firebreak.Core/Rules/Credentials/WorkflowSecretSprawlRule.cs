@@ -4,6 +4,7 @@ using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitHubActions;
+using Firebreak.Core.Platforms.GitLabCi;
 
 namespace Firebreak.Core.Rules.Credentials;
 
@@ -24,13 +25,18 @@ public sealed class WorkflowSecretSprawlRule : Rule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => kind == FileKind.GitHubWorkflow;
+    public override bool AppliesTo(FileKind kind) => kind is FileKind.GitHubWorkflow or FileKind.GitLabCi;
 
     public override bool MightMatch(string text) =>
-        text.IndexOf("secrets", StringComparison.Ordinal) >= 0;
+        text.IndexOf("secrets", StringComparison.Ordinal) >= 0 || text.IndexOf("variables", StringComparison.Ordinal) >= 0;
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
+        if (document.Kind == FileKind.GitLabCi)
+        {
+            AnalyzeGitLab(document, sink);
+            return;
+        }
         if (GitHubWorkflow.Of(document) is not { } workflow) return;
         string host = document.Text.Text;
 
@@ -88,6 +94,26 @@ public sealed class WorkflowSecretSprawlRule : Rule
                     $"This `pull_request_target` workflow checks out the pull request's own code in job '{job.Id}' and runs it with {secrets}: anyone who opens a pull request can read them. Build untrusted code under `pull_request` (no secrets) and pass results to a separate privileged workflow.",
                     FindingLevel.Error, "prt-checkout:" + job.Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// GitLab: a credential re-exported in top-level <c>variables:</c> (<c>RAILWAY_API_TOKEN: $RAILWAY_API_TOKEN</c>) is
+    /// given to every job, including those that never deploy and those a merge request runs.
+    /// </summary>
+    private static void AnalyzeGitLab(DocumentContext document, FindingSink sink)
+    {
+        if (GitLabPipeline.Of(document) is not { } pipeline || pipeline.Variables.Count == 0) return;
+        string jobs = string.Join(", ", pipeline.Jobs.Select(j => j.Name));
+        foreach (var variable in pipeline.Variables)
+        {
+            var references = GitLabVariableUses.In(variable.Value, document.Text.Text).ToArray();
+            if (references.Length == 0 && !(GitLabVariableUses.LooksLikeCredential(variable.Name) && variable.Value?.Value.IndexOf('$') >= 0)) continue;
+            var span = references.Length > 0 ? references[0].Span : variable.Value!.Span;
+            string name = references.Length > 0 ? references[0].Name : variable.Name;
+            sink.Report(Descriptor, document, span,
+                $"`{variable.Name}` in top-level `variables:` gives `${name}` to every job of the pipeline ({jobs}), whether it deploys or not; set it in the `variables:` of the job that uses it, and make the CI/CD variable protected and scoped to that job's environment.",
+                fingerprintText: "gitlab-top-variables:" + variable.Name);
         }
     }
 }

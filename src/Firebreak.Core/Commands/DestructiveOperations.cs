@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands.Http;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Commands;
+
+/// <summary>
+/// One destructive operation a script runs: a command of the destructive-command catalogue (what FB1001 reports) or a
+/// control-plane API call (what FB1002 reports). Rules that reason about where such operations run — the gate rule,
+/// the compound finding — read these instead of matching commands again.
+/// </summary>
+public sealed class DestructiveOperation
+{
+    internal DestructiveOperation(ShellSource source, ShellCommand command, TextSpan span, string display, string? platform, bool backupsDie, bool productionTarget)
+    {
+        Source = source;
+        Command = command;
+        Span = span;
+        Display = display;
+        Platform = platform;
+        BackupsDie = backupsDie;
+        ProductionTarget = productionTarget;
+    }
+
+    public ShellSource Source { get; }
+    public ShellCommand Command { get; }
+
+    /// <summary>Where the finding about it points: the command, or the mutation name of an API call.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>For messages: <c>railway environment delete</c>, <c>volumeDelete</c>.</summary>
+    public string Display { get; }
+
+    /// <summary>The platform whose data it destroys (<c>railway</c>, <c>aws</c>…), lower case, when known.</summary>
+    public string? Platform { get; }
+
+    /// <summary>The catalogue says the data's backups are deleted with it.</summary>
+    public bool BackupsDie { get; }
+
+    /// <summary>The command names a production target (<c>--environment production</c>, a <c>prod</c> resource).</summary>
+    public bool ProductionTarget { get; }
+}
+
+/// <summary>The destructive operations of a document's shell sources, found once per document.</summary>
+public static class DestructiveOperations
+{
+    public static IReadOnlyList<DestructiveOperation> Of(DocumentContext document) =>
+        document.GetModel("destructive-operations", static doc => new Holder(Find(doc))).Operations;
+
+    /// <summary>The operations inside one of the document's sources.</summary>
+    public static IEnumerable<DestructiveOperation> In(DocumentContext document, ShellSource source)
+    {
+        foreach (var operation in Of(document))
+            if (ReferenceEquals(operation.Source, source)) yield return operation;
+    }
+
+    /// <summary>The operations of sources that <see cref="ShellSources.Of"/> does not hold (GitLab CI includes), uncached.</summary>
+    public static IReadOnlyList<DestructiveOperation> InSource(ShellSource source)
+    {
+        var operations = new List<DestructiveOperation>();
+        AddOperations(source, operations);
+        return operations;
+    }
+
+    private static IReadOnlyList<DestructiveOperation> Find(DocumentContext document)
+    {
+        var operations = new List<DestructiveOperation>();
+        foreach (var source in ShellSources.Of(document)) AddOperations(source, operations);
+        return operations;
+    }
+
+    private static void AddOperations(ShellSource source, List<DestructiveOperation> operations)
+    {
+        foreach (var command in source.Commands)
+        {
+            if (command.Name is null) continue;
+            if (DestructiveCommandMatcher.Match(command) is { } match && match.Neutralizer is null)
+            {
+                operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
+                    PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
+            }
+            foreach (var call in PlatformApiCatalog.Default.Match(command))
+            {
+                operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
+                    PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
+            }
+        }
+    }
+
+    /// <summary>Catalogue IDs start with the platform's CLI (<c>railway-volume-delete</c>, <c>az-sql-…</c>).</summary>
+    private static string PlatformOf(DestructiveCommandSignature signature)
+    {
+        int dash = signature.Id.IndexOf('-');
+        return PlatformKeys.Normalize(dash > 0 ? signature.Id.Substring(0, dash) : signature.Id);
+    }
+
+    private sealed class Holder
+    {
+        public Holder(IReadOnlyList<DestructiveOperation> operations) => Operations = operations;
+        public IReadOnlyList<DestructiveOperation> Operations { get; }
+    }
+}
+
+/// <summary>
+/// One key per platform, so that a command's CLI (<c>wrangler</c>), an API catalogue entry (<c>Cloudflare</c>) and a
+/// token kind (<c>Cloudflare</c>) compare equal.
+/// </summary>
+public static class PlatformKeys
+{
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["az"] = "azure", ["gcloud"] = "google cloud", ["gsutil"] = "google cloud", ["firebase"] = "google cloud",
+        ["wrangler"] = "cloudflare", ["fly"] = "fly.io", ["flyctl"] = "fly.io", ["doctl"] = "digitalocean",
+        ["pscale"] = "planetscale", ["gh"] = "github",
+    };
+
+    public static string Normalize(string platform) =>
+        Aliases.TryGetValue(platform, out var canonical) ? canonical : platform.ToLowerInvariant();
+}

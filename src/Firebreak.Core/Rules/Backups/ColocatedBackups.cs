@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Platforms.Compose;
+using Firebreak.Core.Platforms.Kubernetes;
+using Firebreak.Core.Languages.Yaml;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Backups;
+
+/// <summary>What kind of co-location a <see cref="ColocatedBackup"/> is; each kind is one rule.</summary>
+public enum ColocationKind
+{
+    /// <summary>FB3101: a compose backup service writes to the database's own volume or host path.</summary>
+    ComposeSharedVolume,
+
+    /// <summary>FB3104: a dump command writes under the data directory it dumps.</summary>
+    DumpIntoDataDirectory,
+
+    /// <summary>FB3103: a VolumeSnapshotClass deletes its snapshots with the volume snapshot object.</summary>
+    SnapshotClassDeletes,
+}
+
+/// <summary>A backup that dies with the data it protects, found in one file.</summary>
+public sealed class ColocatedBackup
+{
+    internal ColocatedBackup(ColocationKind kind, TextSpan span, string message, TextSpan? dataSpan, string? dataNote, string fingerprint)
+    {
+        Kind = kind;
+        Span = span;
+        Message = message;
+        DataSpan = dataSpan;
+        DataNote = dataNote;
+        Fingerprint = fingerprint;
+    }
+
+    public ColocationKind Kind { get; }
+
+    /// <summary>Where the backup is written (the backup service's volume entry, the dump's output path).</summary>
+    public TextSpan Span { get; }
+    public string Message { get; }
+
+    /// <summary>Where the data lives (the database's volume entry), when it is another place in the file.</summary>
+    public TextSpan? DataSpan { get; }
+    public string? DataNote { get; }
+    public string Fingerprint { get; }
+}
+
+/// <summary>
+/// The co-located backups of a document, found once and shared: the FB31xx rules report them, the compound rule reads
+/// them. Docker compose services and dump commands in every shell host.
+/// </summary>
+public static class ColocatedBackups
+{
+    internal static readonly Regex BackupImage = new(@"backup|restic|borg|pgbackrest|wal-g|walg|barman|dump", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    internal static readonly Regex BackupCommand = new(@"(^|[\s/;&|""'])(pg_dump|pg_dumpall|pg_basebackup|mysqldump|mariadb-dump|mongodump|restic|borg|pgbackrest|wal-g|xtrabackup|mariabackup)([\s""';]|$)", RegexOptions.CultureInvariant);
+    internal static readonly Regex DatabaseImage = new(@"postgres|postgis|timescale|mysql|mariadb|mongo|redis|valkey|clickhouse|cockroach|couchdb|neo4j|influxdb|elasticsearch|opensearch", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> DumpPrograms = new(StringComparer.Ordinal)
+    {
+        "pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump",
+    };
+
+    private static readonly string[] OutputOptions = { "-f", "--file", "--result-file", "-r", "-o", "--out", "--archive", "-D", "--pgdata" };
+
+    private static readonly string[] DataDirectories =
+    {
+        "/var/lib/postgresql/data", "$PGDATA", "${PGDATA}", "/var/lib/mysql", "/var/lib/mariadb", "/data/db", "/var/lib/mongodb",
+        "/bitnami/postgresql", "/bitnami/mysql", "/bitnami/mongodb",
+    };
+
+    public static IReadOnlyList<ColocatedBackup> Of(DocumentContext document) =>
+        document.GetModel("colocated-backups", static doc => new Holder(Find(doc))).Backups;
+
+    private static IReadOnlyList<ColocatedBackup> Find(DocumentContext document)
+    {
+        var found = new List<ColocatedBackup>();
+        if (document.Kind == FileKind.Compose) FromCompose(document, found);
+        if (document.Kind == FileKind.Kubernetes) FromSnapshotClasses(document, found);
+        if (ShellSources.CanHoldShell(document.Kind)) FromDumpCommands(document, found);
+        return found;
+    }
+
+    // ---- compose ---------------------------------------------------------------------------------------------
+
+    private static void FromCompose(DocumentContext document, List<ColocatedBackup> found)
+    {
+        if (ComposeFile.Of(document) is not { } compose) return;
+        var backups = compose.Services.Where(IsBackupService).ToArray();
+        if (backups.Length == 0) return;
+        var databases = compose.Services.Where(s => !IsBackupService(s) && s.Image is { } image && DatabaseImage.IsMatch(ImageName(image))).ToArray();
+        foreach (var backup in backups)
+        {
+            foreach (var mount in backup.Volumes)
+            {
+                foreach (var database in databases)
+                {
+                    if (database.Volumes.FirstOrDefault(d => SameStorage(mount, d)) is not { } data) continue;
+                    string where = mount.IsHostPath ? $"host path `{mount.Source}`" : $"volume `{mount.Source}`";
+                    found.Add(new ColocatedBackup(ColocationKind.ComposeSharedVolume, mount.Span,
+                        $"Backup service '{backup.Name}' writes to {where}, the same storage as database service '{database.Name}' ({data.Source}:{data.Target}): deleting or losing that volume deletes the data and every backup of it together. Write backups to separate storage, and copy them off the host (object storage in another account or region).",
+                        data.Span, $"database service '{database.Name}' keeps its data in {where}", $"compose:{backup.Name}:{mount.Source}"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool IsBackupService(ComposeService service) =>
+        (service.Image is { } image && BackupImage.IsMatch(ImageName(image))) || service.Texts().Any(t => BackupCommand.IsMatch(t));
+
+    /// <summary>The image's repository path without registry and tag: <c>prodrigestivill/postgres-backup-local</c>.</summary>
+    private static string ImageName(string image)
+    {
+        int at = image.IndexOf('@');
+        if (at >= 0) image = image.Substring(0, at);
+        int colon = image.LastIndexOf(':');
+        if (colon > image.LastIndexOf('/')) image = image.Substring(0, colon);
+        return image;
+    }
+
+    private static bool SameStorage(ComposeVolumeMount backup, ComposeVolumeMount data)
+    {
+        if (backup.IsHostPath != data.IsHostPath) return false;
+        if (!backup.IsHostPath) return string.Equals(backup.Source, data.Source, StringComparison.Ordinal);
+        string a = NormalizePath(backup.Source), b = NormalizePath(data.Source);
+        // A backup directory inside the data directory (./data/pg/backups under ./data/pg) is the same storage.
+        return a == b || a.StartsWith(b + "/", StringComparison.Ordinal);
+    }
+
+    private static string NormalizePath(string path)
+    {
+        path = path.TrimEnd('/');
+        while (path.StartsWith("./", StringComparison.Ordinal)) path = path.Substring(2);
+        return path;
+    }
+
+    // ---- Kubernetes ------------------------------------------------------------------------------------------
+
+    private static void FromSnapshotClasses(DocumentContext document, List<ColocatedBackup> found)
+    {
+        foreach (var root in KubernetesWorkloads.Of(document).Objects)
+        {
+            if (root.ScalarValue("kind") != "VolumeSnapshotClass" || root.Scalar("deletionPolicy") is not { Value: "Delete" } policy) continue;
+            string name = root.Mapping("metadata")?.ScalarValue("name") ?? "this class";
+            found.Add(new ColocatedBackup(ColocationKind.SnapshotClassDeletes, policy.Span,
+                $"VolumeSnapshotClass '{name}' has `deletionPolicy: Delete`: deleting a VolumeSnapshot (or its namespace, or the cluster's objects in a teardown) deletes the snapshot on the storage system too, so one `kubectl delete ns` takes the data and its snapshots. Use `deletionPolicy: Retain` and copy snapshots out of the cluster's storage account.",
+                null, null, "snapshot-class:" + name));
+        }
+    }
+
+    // ---- dump commands ---------------------------------------------------------------------------------------
+
+    private static void FromDumpCommands(DocumentContext document, List<ColocatedBackup> found)
+    {
+        foreach (var source in ShellSources.Of(document))
+        {
+            foreach (var command in source.Commands)
+            {
+                if (command.Name is not { } name || !DumpPrograms.Contains(name)) continue;
+                foreach (var (word, span) in Outputs(command))
+                {
+                    if (DataDirectoryOf(word) is not { } directory) continue;
+                    found.Add(new ColocatedBackup(ColocationKind.DumpIntoDataDirectory, span,
+                        $"`{name}` writes its dump to `{word}`, inside the data directory `{directory}` it backs up: the volume that holds the data holds the backup, and deleting or corrupting one loses both. Write the dump to separate storage and copy it off the host.",
+                        null, null, $"dump:{name}:{word}"));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Word, TextSpan Span)> Outputs(ShellCommand command)
+    {
+        foreach (var redirection in command.Redirections)
+            if (redirection.Operator is ">" or ">>" or ">|" or "&>" && redirection.Target is { } target)
+                yield return (TextOf(target), target.Span);
+        var arguments = command.Arguments;
+        for (int i = 1; i < arguments.Count; i++)
+        {
+            string text = TextOf(arguments[i]);
+            foreach (var option in OutputOptions)
+            {
+                if (text == option && i + 1 < arguments.Count)
+                    yield return (TextOf(arguments[i + 1]), arguments[i + 1].Span);
+                else if (option.StartsWith("--", StringComparison.Ordinal) && text.StartsWith(option + "=", StringComparison.Ordinal))
+                    yield return (text.Substring(option.Length + 1), arguments[i].Span);
+            }
+        }
+    }
+
+    /// <summary>A word's value, or for a dynamic word its source text without quotes (<c>"$PGDATA/x"</c> → <c>$PGDATA/x</c>).</summary>
+    private static string TextOf(CommandWord word) => word.Value ?? word.RawText.Replace("\"", string.Empty).Replace("'", string.Empty);
+
+    private static string? DataDirectoryOf(string path)
+    {
+        foreach (var directory in DataDirectories)
+            if (path.StartsWith(directory + "/", StringComparison.Ordinal) || path == directory) return directory;
+        return null;
+    }
+
+    private sealed class Holder
+    {
+        public Holder(IReadOnlyList<ColocatedBackup> backups) => Backups = backups;
+        public IReadOnlyList<ColocatedBackup> Backups { get; }
+    }
+}

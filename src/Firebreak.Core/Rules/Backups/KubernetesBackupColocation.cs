@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Yaml;
+using Firebreak.Core.Platforms.Kubernetes;
+
+namespace Firebreak.Core.Rules.Backups;
+
+/// <summary>A backup CronJob/Job that writes into a PVC the database's own pods mount (across the files of a scan).</summary>
+public sealed class KubernetesBackupColocation
+{
+    private KubernetesBackupColocation(DocumentContext backupDocument, KubernetesWorkload backup, YamlScalar claim, DocumentContext databaseDocument, KubernetesWorkload database, YamlScalar databaseClaim)
+    {
+        BackupDocument = backupDocument;
+        Backup = backup;
+        Claim = claim;
+        DatabaseDocument = databaseDocument;
+        Database = database;
+        DatabaseClaim = databaseClaim;
+    }
+
+    public DocumentContext BackupDocument { get; }
+    public KubernetesWorkload Backup { get; }
+
+    /// <summary>The backup pod's <c>claimName</c>, where the finding points.</summary>
+    public YamlScalar Claim { get; }
+    public DocumentContext DatabaseDocument { get; }
+    public KubernetesWorkload Database { get; }
+    public YamlScalar DatabaseClaim { get; }
+
+    /// <summary>Joins the per-file workload models of a scan; cheap, so both FB3102 and FB9001 call it.</summary>
+    public static IReadOnlyList<KubernetesBackupColocation> In(ProjectContext project)
+    {
+        var workloads = project.OfKind(FileKind.Kubernetes)
+            .SelectMany(d => KubernetesWorkloads.Of(d).Workloads.Select(w => (Document: d, Workload: w)))
+            .ToArray();
+        var backups = workloads.Where(w => w.Workload.Kind is "CronJob" or "Job" && IsBackup(w.Workload)).ToArray();
+        if (backups.Length == 0) return System.Array.Empty<KubernetesBackupColocation>();
+        var databases = workloads.Where(w => w.Workload.Kind is "StatefulSet" or "Deployment" or "Pod" && !IsBackup(w.Workload) &&
+                                             w.Workload.Images.Any(i => ColocatedBackups.DatabaseImage.IsMatch(i))).ToArray();
+        var found = new List<KubernetesBackupColocation>();
+        foreach (var backup in backups)
+        {
+            foreach (var claim in backup.Workload.Claims)
+            {
+                foreach (var database in databases)
+                {
+                    if (database.Workload.Namespace != backup.Workload.Namespace) continue;
+                    if (!database.Workload.MountsClaim(claim.Value, out var where) || where is null) continue;
+                    found.Add(new KubernetesBackupColocation(backup.Document, backup.Workload, claim, database.Document, database.Workload, where));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool IsBackup(KubernetesWorkload workload) =>
+        workload.CommandLines.Any(c => ColocatedBackups.BackupCommand.IsMatch(c)) || workload.Images.Any(i => ColocatedBackups.BackupImage.IsMatch(i));
+}
