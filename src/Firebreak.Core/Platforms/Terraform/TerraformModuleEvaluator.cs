@@ -95,6 +95,56 @@ public sealed class TerraformModuleEvaluator
         finally { _inProgress.Remove(resource.Address); }
     }
 
+    /// <summary>
+    /// False when the resource is known not to be created: <c>count</c> known to be 0 or <c>for_each</c> known to be
+    /// empty (<c>count = var.enable_lock ? 1 : 0</c> with the lock off).
+    /// </summary>
+    public bool Exists(TerraformResource resource)
+    {
+        if (resource.Body.Attribute("count") is { } count) return Evaluate(count.Value).AsNumber() is not 0;
+        if (resource.Body.Attribute("for_each") is { } forEach)
+        {
+            var collection = Evaluate(forEach.Value);
+            return collection.Kind is not (TerraformValueKind.List or TerraformValueKind.Object) || Pairs(collection) is not { Count: 0 };
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The expression's value in each instance of the resource: per element of a known <c>for_each</c> (with
+    /// <c>each.key</c>/<c>each.value</c>), per index of a known <c>count</c>, else once. <c>role = each.value</c> over
+    /// <c>toset(["roles/editor", …])</c> is known per instance even though it is not known for the block.
+    /// </summary>
+    public IReadOnlyList<TerraformValue> EvaluateEach(TerraformResource resource, HclExpression expression)
+    {
+        const int maxInstances = 1_000;
+        if (_depth == 0) _steps = 0;
+        var scopes = new List<Scope>();
+        if (resource.Body.Attribute("for_each") is { } forEach && Pairs(Evaluate(forEach.Value)) is { Count: > 0 and <= maxInstances } pairs)
+            foreach (var (key, value) in pairs)
+            {
+                var scope = new Scope(null);
+                // for_each over a set: each.key is the element itself.
+                var keyValue = key.Kind == TerraformValueKind.Number ? value : key;
+                scope.Set("each", TerraformValue.Object(new Dictionary<string, TerraformValue>(StringComparer.Ordinal) { ["key"] = keyValue, ["value"] = value }));
+                scopes.Add(scope);
+            }
+        else if (resource.Body.Attribute("count") is { } count && Evaluate(count.Value).AsNumber() is { } n && n >= 1 && n <= maxInstances)
+            for (int i = 0; i < (int)n; i++)
+            {
+                var scope = new Scope(null);
+                scope.Set("count", TerraformValue.Object(new Dictionary<string, TerraformValue>(StringComparer.Ordinal) { ["index"] = TerraformValue.Number(i) }));
+                scopes.Add(scope);
+            }
+        if (scopes.Count == 0) return new[] { Evaluate(expression) };
+        return scopes.Select(scope =>
+        {
+            _steps = 0;
+            var v = Eval(expression, scope);
+            return ReferenceEquals(v, TerraformValue.Error) ? TerraformValue.Unknown : v;
+        }).ToArray();
+    }
+
     private TerraformValue Eval(HclExpression e, Scope? scope)
     {
         if (++_steps > MaxSteps || _depth >= MaxDepth) return TerraformValue.Unknown;
@@ -350,7 +400,28 @@ public sealed class TerraformModuleEvaluator
         // "${x}" alone is x itself, not its string form (Terraform keeps the type).
         if (singleInterpolation) return Eval(((HclTemplateInterpolation)parts[0]).Expression, scope);
         var sb = new StringBuilder();
-        return AppendTemplate(parts, scope, sb) ? TerraformValue.String(sb.ToString()) : TerraformValue.Unknown;
+        return AppendTemplate(parts, scope, sb) ? TerraformValue.String(sb.ToString()) : PartialTemplate(parts, scope);
+    }
+
+    /// <summary>
+    /// An unknown template still has known ends: the parts before the first part that cannot be rendered and after the
+    /// last one (an unknown interpolation contributes its own known ends).
+    /// </summary>
+    private TerraformValue PartialTemplate(IReadOnlyList<HclTemplatePart> parts, Scope? scope)
+    {
+        var rendered = new (string? Text, TerraformValue? Value)[parts.Count];
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var sb = new StringBuilder();
+            if (AppendTemplate(new[] { parts[i] }, scope, sb)) rendered[i] = (sb.ToString(), null);
+            else rendered[i] = (null, parts[i] is HclTemplateInterpolation interpolation ? Eval(interpolation.Expression, scope) : null);
+        }
+        int first = Array.FindIndex(rendered, r => r.Text is null);
+        int last = Array.FindLastIndex(rendered, r => r.Text is null);
+        if (first < 0) return TerraformValue.Unknown;
+        string prefix = string.Concat(rendered.Take(first).Select(r => r.Text)) + (rendered[first].Value?.KnownPrefix ?? "");
+        string suffix = (rendered[last].Value?.KnownSuffix ?? "") + string.Concat(rendered.Skip(last + 1).Select(r => r.Text));
+        return TerraformValue.PartialString(prefix, suffix);
     }
 
     private bool AppendTemplate(IReadOnlyList<HclTemplatePart> parts, Scope? scope, StringBuilder sb)

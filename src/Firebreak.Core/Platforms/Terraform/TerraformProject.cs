@@ -130,6 +130,12 @@ public sealed class TerraformModuleInstance
     public TerraformModule Module { get; }
     public TerraformModuleEvaluator Evaluator { get; }
 
+    /// <summary>The module's resources and data sources, less those known not to be created (count 0, empty for_each).</summary>
+    public IEnumerable<TerraformResource> Resources => Module.Resources.Where(Evaluator.Exists);
+
+    /// <summary>The managed resources of one type that may be created.</summary>
+    public IEnumerable<TerraformResource> ManagedResources(string type) => Module.ManagedResources(type).Where(Evaluator.Exists);
+
     /// <summary>The directory, then each module call's name on the way here.</summary>
     public string Name { get; }
 

@@ -18,8 +18,8 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
     {
         var module = instance.Module;
         // Any independent copy mechanism in the module (linked or not) keeps this quiet: we do not guess what it covers.
-        if (module.ManagedResources("aws_db_instance_automated_backups_replication").Any() || module.ManagedResources("aws_backup_selection").Any()) return;
-        foreach (var resource in module.ManagedResources("aws_db_instance"))
+        if (instance.ManagedResources("aws_db_instance_automated_backups_replication").Any() || instance.ManagedResources("aws_backup_selection").Any()) return;
+        foreach (var resource in instance.ManagedResources("aws_db_instance"))
         {
             if (IsDependentDbInstance(instance, resource)) continue;
             if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3005
@@ -40,7 +40,7 @@ public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var plan in instance.Module.ManagedResources("aws_backup_plan"))
+        foreach (var plan in instance.ManagedResources("aws_backup_plan"))
         {
             foreach (var rule in plan.Body.Blocks("rule"))
             {
@@ -63,7 +63,7 @@ public sealed class BackupVaultWithoutLockRule : TerraformModuleRule
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var locked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var vaultLock in instance.Module.ManagedResources("aws_backup_vault_lock_configuration"))
+        foreach (var vaultLock in instance.ManagedResources("aws_backup_vault_lock_configuration"))
         {
             var name = vaultLock.Body.Attribute("backup_vault_name")?.Value;
             var reference = ResourceReference(name, instance.Module);
@@ -72,7 +72,7 @@ public sealed class BackupVaultWithoutLockRule : TerraformModuleRule
             if (reference is not null) locked.Add(reference);
             if (known is not null) locked.Add("name:" + known);
         }
-        foreach (var vault in instance.Module.ManagedResources("aws_backup_vault"))
+        foreach (var vault in instance.ManagedResources("aws_backup_vault"))
         {
             if (locked.Contains(vault.Address)) continue;
             var name = instance.Evaluator.Evaluate(vault.Body, "name", TerraformValue.Unknown).AsString();
@@ -91,7 +91,7 @@ public sealed class BackupsDisabledRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData) continue;
             if (resource.Type is "aws_db_instance" or "aws_rds_cluster")
@@ -120,7 +120,7 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var table in instance.Module.ManagedResources("aws_dynamodb_table"))
+        foreach (var table in instance.ManagedResources("aws_dynamodb_table"))
         {
             var pitr = table.Body.Block("point_in_time_recovery");
             if (pitr is null)

@@ -19,14 +19,17 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var role in instance.Module.ManagedResources("aws_iam_role"))
+        foreach (var role in instance.ManagedResources("aws_iam_role"))
         {
             if (role.Body.Attribute("assume_role_policy") is not { } policy) continue;
             var document = PolicyDocuments.Read(instance.Evaluator.Evaluate(policy.Value));
             foreach (var statement in document.Get("Statement").AsItems())
             {
                 if (statement.Get("Effect").AsString() is { } effect && effect != "Allow") continue;
-                var issuer = Issuer(statement.Get("Principal").Get("Federated").AsItems().Select(v => v.AsString()));
+                var federated = statement.Get("Principal").Get("Federated");
+                var issuer = Issuer(Principals(federated))
+                    // Federated = aws_iam_openid_connect_provider.github.arn is computed: the condition keys name the issuer.
+                    ?? (IsWebIdentity(statement.Get("Action")) && !federated.IsWhollyKnown ? IssuerOfKeys(statement.Get("Condition").Attributes.Values.SelectMany(op => op.Attributes.Keys)) : null);
                 if (issuer is null) continue;
                 var subjects = new List<string>();
                 bool hasSubject = false, unknownSubject = false;
@@ -46,15 +49,17 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
                 reporter.Report(Rule, role.Document, span, Rule.FormatMessage(role.Address, problem));
             }
         }
-        foreach (var document in instance.Module.Resources.Where(r => r.IsData && r.Type == "aws_iam_policy_document"))
+        foreach (var document in instance.Resources.Where(r => r.IsData && r.Type == "aws_iam_policy_document"))
         {
             foreach (var statement in document.Body.Blocks("statement"))
             {
                 if (instance.Evaluator.Evaluate(statement.Body, "effect", TerraformValue.String("Allow")).AsString() != "Allow") continue;
                 var identifiers = statement.Body.Blocks("principals")
                     .Where(p => instance.Evaluator.Evaluate(p.Body, "type", TerraformValue.Unknown).AsString() == "Federated")
-                    .SelectMany(p => instance.Evaluator.Evaluate(p.Body, "identifiers", TerraformValue.Unknown).AsItems().Select(v => v.AsString()));
-                var issuer = Issuer(identifiers);
+                    .SelectMany(p => Principals(instance.Evaluator.Evaluate(p.Body, "identifiers", TerraformValue.Unknown)))
+                    .ToArray();
+                var conditions = statement.Body.Blocks("condition").Select(c => instance.Evaluator.Evaluate(c.Body, "variable", TerraformValue.Unknown).AsString()).Where(v => v is not null);
+                var issuer = Issuer(identifiers) ?? (identifiers.Any(i => i is null) ? IssuerOfKeys(conditions!) : null);
                 if (issuer is null) continue;
                 if (statement.Body.Blocks("dynamic").Any()) continue;
                 var subjects = new List<string>();
@@ -79,6 +84,20 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
             }
         }
     }
+
+    /// <summary>Each principal as a string, or its known end when it is built from unknown parts (an account ID); null when nothing is known.</summary>
+    private static IEnumerable<string?> Principals(TerraformValue value) =>
+        value.Kind is TerraformValueKind.List ? value.Items.Select(Principal) : new[] { Principal(value) };
+
+    private static string? Principal(TerraformValue value) =>
+        value.AsString() ?? (value.KnownSuffix.Length > 0 ? value.KnownSuffix : null);
+
+    private static bool IsWebIdentity(TerraformValue action) =>
+        action.AsItems().Any(a => a.AsString() is "sts:AssumeRoleWithWebIdentity" or "sts:*" or "*");
+
+    /// <summary>The CI issuer a condition key (<c>token.actions.githubusercontent.com:aud</c>) belongs to.</summary>
+    private static string? IssuerOfKeys(IEnumerable<string> keys) =>
+        keys.Select(k => k.Split(':')[0]).FirstOrDefault(i => Issuers.Contains(i, StringComparer.OrdinalIgnoreCase))?.ToLowerInvariant();
 
     private static string? Issuer(IEnumerable<string?> federated)
     {

@@ -16,7 +16,7 @@ public sealed class S3ReplicationColocatedRule : TerraformModuleRule
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var module = instance.Module;
-        foreach (var replication in module.ManagedResources("aws_s3_bucket_replication_configuration"))
+        foreach (var replication in instance.ManagedResources("aws_s3_bucket_replication_configuration"))
         {
             var sourceExpression = replication.Body.Attribute("bucket")?.Value;
             if (sourceExpression is null) continue;
@@ -95,7 +95,7 @@ public sealed class AzureBackupVaultColocatedRule : TerraformModuleRule
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var module = instance.Module;
-        foreach (var protection in module.Resources)
+        foreach (var protection in instance.Resources)
         {
             if (protection.IsData || !Protections.TryGetValue(protection.Type, out var link)) continue;
             var vault = Referenced(protection.Body.Attribute(link.Vault)?.Value, module);

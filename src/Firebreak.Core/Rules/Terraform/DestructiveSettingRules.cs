@@ -30,7 +30,7 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || !Settings.TryGetValue(resource.Type, out var setting)) continue;
             // An Aurora member instance is protected (or not) by its cluster.
@@ -65,9 +65,11 @@ public sealed class SkipFinalSnapshotRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || !Types.Contains(resource.Type)) continue;
+            // A read replica's final snapshot would hold nothing its source does not: terraform-aws-modules skips it.
+            if (IsDependentDbInstance(instance, resource)) continue;
             if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && instance.Evaluator.Evaluate(attribute.Value).AsBool() == true)
                 reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
         }
@@ -83,7 +85,7 @@ public sealed class BucketForceDestroyRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || resource.Type is not ("aws_s3_bucket" or "google_storage_bucket")) continue;
             if (resource.Body.Attribute("force_destroy") is { } attribute && instance.Evaluator.Evaluate(attribute.Value).AsBool() == true)
@@ -102,7 +104,7 @@ public sealed class ProductionResourceWithoutPreventDestroyRule : TerraformModul
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         if (!instance.LooksLikeProduction) return;
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || !StatefulResources.IsStateful(resource.Type)) continue;
             if (resource.Type == "aws_db_instance" && IsSet(instance, resource, "cluster_identifier")) continue;
@@ -129,10 +131,10 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        var servers = instance.Module.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
+        var servers = instance.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
         if (servers.Count == 0) return;
         var lockedScopes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lockResource in instance.Module.ManagedResources("azurerm_management_lock"))
+        foreach (var lockResource in instance.ManagedResources("azurerm_management_lock"))
         {
             var level = instance.Evaluator.Evaluate(lockResource.Body, "lock_level", TerraformValue.Unknown).AsString();
             if (level is not null && level != "CanNotDelete" && level != "ReadOnly") continue;
