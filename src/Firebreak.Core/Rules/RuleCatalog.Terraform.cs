@@ -185,6 +185,18 @@ public static partial class RuleCatalog
         RulePrecision.VeryHigh,
         "terraform");
 
+    public static readonly RuleDescriptor CloudSqlBackupsDeletedWithInstance = new(
+        RuleIds.CloudSqlBackupsDeletedWithInstance,
+        "CloudSqlBackupsDeletedWithInstance",
+        RuleFamily.ColocatedBackup,
+        @"Cloud SQL backups are deleted with the instance",
+        @"`{0}` {1}: deleting the instance deletes every automated and on-demand backup with it, so the backups cannot restore it; set `settings.retain_backups_on_delete = true` or a `final_backup_config`",
+        @"A Cloud SQL primary (`google_sql_database_instance` without `master_instance_name`) whose backups do not outlive it: neither `settings.retain_backups_on_delete = true` nor `final_backup_config {{ enabled = true }}`, and no Backup and DR plan association in the module. `backup_retention_settings.retained_backups` only counts backups while the instance exists.",
+        FindingLevel.Warning,
+        6.5,
+        RulePrecision.High,
+        "terraform");
+
     public static readonly RuleDescriptor CiOidcTrustUnscoped = new(
         RuleIds.CiOidcTrustUnscoped,
         "CiOidcTrustUnscoped",
@@ -241,5 +253,6 @@ public static partial class RuleCatalog
         CiOidcTrustUnscoped,
         S3ReplicationColocated,
         AzureBackupVaultColocated,
+        CloudSqlBackupsDeletedWithInstance,
     };
 }

@@ -137,6 +137,43 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
     }
 }
 
+/// <summary>
+/// FB3008: a Cloud SQL primary whose backups are deleted with it. Cloud SQL keeps backups inside the instance resource:
+/// unless <c>settings.retain_backups_on_delete</c> or a final backup is configured, one delete loses the data and every
+/// backup (https://cloud.google.com/sql/docs/mysql/backup-recovery/backups#retained-backups).
+/// </summary>
+public sealed class CloudSqlBackupsDeletedWithInstanceRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.CloudSqlBackupsDeletedWithInstance;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        // Backup and DR keeps its copies in a separate vault: we do not guess which instances it covers.
+        if (instance.ManagedResources("google_backup_dr_backup_plan_association").Any()) return;
+        foreach (var resource in instance.ManagedResources("google_sql_database_instance"))
+        {
+            if (IsSet(instance, resource, "master_instance_name")) continue;
+            if (resource.Body.Block("settings") is not { } settings) continue;
+            if (settings.Body.Blocks("dynamic").Any(d => d.Label(0) is "backup_configuration" or "final_backup_config")) continue;
+            // No backups (or known off, FB3004): nothing is lost with the instance that was not already missing.
+            if (settings.Body.Block("backup_configuration") is not { } backups) continue;
+            if (instance.Evaluator.Evaluate(backups.Body, "enabled", TerraformValue.False).AsBool() != true) continue;
+
+            var retain = settings.Body.Attribute("retain_backups_on_delete");
+            var retainValue = retain is null ? TerraformValue.False : instance.Evaluator.Evaluate(retain.Value);
+            if (retainValue.AsBool() != false) continue;
+            var finalBackup = settings.Body.Block("final_backup_config") ?? resource.Body.Block("final_backup_config");
+            if (finalBackup is not null && instance.Evaluator.Evaluate(finalBackup.Body, "enabled", TerraformValue.False).AsBool() != false) continue;
+
+            var span = retain?.Span ?? backups.TypeSpan;
+            reporter.Report(Rule, resource.Document, span, Rule.FormatMessage(resource.Address,
+                retain is null ? "keeps its backups only while it exists" : "sets `retain_backups_on_delete` to false"));
+        }
+    }
+}
+
 /// <summary>FB1100: a plan (<c>terraform show -json</c>) that deletes or replaces a stateful resource.</summary>
 public sealed class PlanDeletesStatefulResourceRule : Rule
 {

@@ -5,6 +5,7 @@ resource "google_sql_database_instance" "main" {
   deletion_protection = false # expect: FB1101
 
   settings {
+    retain_backups_on_delete = true
     tier = "db-custom-2-7680"
 
     backup_configuration {

@@ -4,6 +4,7 @@ resource "google_sql_database_instance" "main" {
   region           = "us-central1"
 
   settings {
+    retain_backups_on_delete = true
     tier                        = "db-n1-standard-2"
     deletion_protection_enabled = false # expect: FB1101
     availability_type           = "REGIONAL"

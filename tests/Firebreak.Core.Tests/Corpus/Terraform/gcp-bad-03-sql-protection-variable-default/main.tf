@@ -6,6 +6,7 @@ resource "google_sql_database_instance" "default" {
   deletion_protection = var.deletion_protection # expect: FB1101
 
   settings {
+    retain_backups_on_delete = true
     tier                        = var.tier
     deletion_protection_enabled = var.deletion_protection_enabled
 

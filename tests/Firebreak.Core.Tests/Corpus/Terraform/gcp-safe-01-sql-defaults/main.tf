@@ -4,6 +4,7 @@ resource "google_sql_database_instance" "main" {
   region           = "europe-west1"
 
   settings {
+    retain_backups_on_delete = true
     tier = "db-custom-2-7680"
 
     backup_configuration {

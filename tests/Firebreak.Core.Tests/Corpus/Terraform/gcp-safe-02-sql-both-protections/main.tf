@@ -5,6 +5,7 @@ resource "google_sql_database_instance" "main" {
   deletion_protection = true
 
   settings {
+    retain_backups_on_delete = true
     tier                        = "db-n1-standard-2"
     deletion_protection_enabled = true
 

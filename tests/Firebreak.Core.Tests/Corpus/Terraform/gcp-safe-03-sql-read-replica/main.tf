@@ -3,6 +3,7 @@ resource "google_sql_database_instance" "primary" {
   database_version = "POSTGRES_15"
   region           = "us-central1"
   settings {
+    retain_backups_on_delete = true
     tier = "db-custom-2-7680"
     backup_configuration {
       enabled = true
@@ -22,6 +23,7 @@ resource "google_sql_database_instance" "replica" {
   }
 
   settings {
+    retain_backups_on_delete = true
     tier = "db-custom-2-7680"
     backup_configuration {
       enabled = false

@@ -4,6 +4,7 @@ resource "google_sql_database_instance" "primary" { # expect: FB1104
   region           = "europe-west4"
 
   settings {
+    retain_backups_on_delete = true
     tier = "db-custom-4-15360"
     backup_configuration {
       enabled = true

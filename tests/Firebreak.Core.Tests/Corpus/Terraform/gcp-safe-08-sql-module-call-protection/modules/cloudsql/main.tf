@@ -14,6 +14,7 @@ resource "google_sql_database_instance" "this" {
   deletion_protection = var.deletion_protection
 
   settings {
+    retain_backups_on_delete = true
     tier = "db-custom-1-3840"
     backup_configuration {
       enabled = true
