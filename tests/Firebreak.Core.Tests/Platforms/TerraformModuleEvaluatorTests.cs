@@ -151,4 +151,40 @@ public sealed class TerraformModuleEvaluatorTests
         var counted = instance.Module.FindManaged("aws_s3_bucket", "counted")!;
         Assert.Equal(new[] { "b-0", "b-1" }, instance.Evaluator.EvaluateEach(counted, counted.Body.Attribute("bucket")!.Value).Select(v => v.AsString()));
     }
+
+    [Fact]
+    public void File_and_templatefile_read_files_of_the_scan_relative_to_the_root_module_and_json_templates_keep_their_structure()
+    {
+        var project = Project(
+            ("envs/prod/main.tf", """
+                module "role" {
+                  source = "../../modules/role"
+                }
+                """),
+            ("modules/role/main.tf", """
+                locals {
+                  module_path = path.module
+                  policy      = file("${path.module}/policy.json")
+                  rendered    = templatefile("${path.module}/p.tftpl", { action = "s3:*", arn = aws_s3_bucket.b.arn })
+                  outside     = file("/etc/passwd")
+                  heredoc     = <<-EOT
+                    { "Action": "*", "Resource": "${aws_s3_bucket.b.arn}/*" }
+                  EOT
+                }
+                resource "aws_s3_bucket" "b" {}
+                """),
+            ("modules/role/policy.json", """{ "Action": "*" }"""),
+            ("modules/role/p.tftpl", """{ "Action": "${action}", "Resource": "${arn}" }"""));
+        var child = project.Instances.Single(i => i.Module.Directory == "modules/role").Evaluator;
+        Assert.Equal("../../modules/role", child.Local("module_path").AsString());
+        Assert.Equal("""{ "Action": "*" }""", child.Local("policy").AsString());
+        var rendered = child.Local("rendered");
+        Assert.False(rendered.IsKnown);
+        Assert.Equal("s3:*", rendered.EncodedFrom!.Get("Action").AsString());
+        Assert.False(rendered.EncodedFrom.Get("Resource").IsKnown);
+        Assert.False(child.Local("outside").IsKnown);
+        var heredoc = child.Local("heredoc").EncodedFrom!;
+        Assert.Equal("*", heredoc.Get("Action").AsString());
+        Assert.Equal("/*", heredoc.Get("Resource").KnownSuffix);
+    }
 }

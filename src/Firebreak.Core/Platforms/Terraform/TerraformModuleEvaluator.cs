@@ -37,6 +37,33 @@ public sealed class TerraformModuleEvaluator
 
     public TerraformModule Module { get; }
 
+    /// <summary>The root module's directory of this instance: <c>path.module</c> is relative to it, as in Terraform.</summary>
+    internal string RootDirectory { get; set; } = "";
+
+    /// <summary>Reads another file of the scan by its scan-relative path (for <c>file</c>/<c>templatefile</c>); null outside it.</summary>
+    internal Func<string, string?> ReadScanFile { get; set; } = _ => null;
+
+    /// <summary>The text of a file named relative to the root module's directory, when it is part of the scan.</summary>
+    internal string? ReadFile(string path)
+    {
+        if (path.StartsWith("/", StringComparison.Ordinal) || path.IndexOf(':') >= 0) return null; // absolute: outside the scanned tree
+        var resolved = TerraformProject.Resolve(RootDirectory, path);
+        return resolved is null ? null : ReadScanFile(resolved);
+    }
+
+    /// <summary>Evaluates a template file's text with <paramref name="variables"/> as its only names.</summary>
+    internal TerraformValue RenderTemplate(string text, TerraformValue variables)
+    {
+        if (text.Length > MaxStringLength || variables.Kind != TerraformValueKind.Object) return TerraformValue.Unknown;
+        var diagnostics = new List<Firebreak.Core.Languages.SyntaxDiagnostic>();
+        var template = HclParser.ParseTemplateFragment(text, 0, new Firebreak.Core.Text.TextSpan(0, text.Length), diagnostics);
+        if (diagnostics.Count > 0) return TerraformValue.Unknown;
+        var scope = new Scope(null);
+        foreach (var kv in variables.Attributes) scope.Set(kv.Key, kv.Value);
+        scope.Set("var", TerraformValue.Object(new Dictionary<string, TerraformValue>()));
+        return Template(template.Parts, scope, singleInterpolation: false);
+    }
+
     internal void AddChild(string callName, TerraformModuleEvaluator child) => _children[callName] = child;
 
     /// <summary>The value, with evaluation errors reported as Unknown.</summary>
@@ -214,7 +241,9 @@ public sealed class TerraformModuleEvaluator
             {
                 case "var": return Variable(g.Name);
                 case "local": return Local(g.Name);
-                case "each" or "count" or "self" or "path" or "terraform" or "data":
+                case "path":
+                    return g.Name == "module" ? TerraformValue.String(RelativeDirectory(RootDirectory, Module.Directory)) : g.Name is "root" or "cwd" ? TerraformValue.String(".") : TerraformValue.Unknown;
+                case "each" or "count" or "self" or "terraform" or "data":
                     return TerraformValue.Unknown;
                 default:
                     return Module.FindManaged(root.Name, g.Name) is { } resource ? Resource(resource) : TerraformValue.Unknown;
@@ -395,6 +424,17 @@ public sealed class TerraformModuleEvaluator
         return null;
     }
 
+    /// <summary>The path from one scan directory to another, as Terraform writes <c>path.module</c> ("." for the same).</summary>
+    private static string RelativeDirectory(string from, string to)
+    {
+        var a = from.Length == 0 ? Array.Empty<string>() : from.Split('/');
+        var b = to.Length == 0 ? Array.Empty<string>() : to.Split('/');
+        int common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common]) common++;
+        var parts = Enumerable.Repeat("..", a.Length - common).Concat(b.Skip(common)).ToArray();
+        return parts.Length == 0 ? "." : string.Join("/", parts);
+    }
+
     internal TerraformValue Template(IReadOnlyList<HclTemplatePart> parts, Scope? scope, bool singleInterpolation)
     {
         // "${x}" alone is x itself, not its string form (Terraform keeps the type).
@@ -419,10 +459,38 @@ public sealed class TerraformModuleEvaluator
         int first = Array.FindIndex(rendered, r => r.Text is null);
         int last = Array.FindLastIndex(rendered, r => r.Text is null);
         if (first < 0) return TerraformValue.Unknown;
+        if (JsonWithUnknowns(rendered) is { } structure) return structure;
         string prefix = string.Concat(rendered.Take(first).Select(r => r.Text)) + (rendered[first].Value?.KnownPrefix ?? "");
         string suffix = (rendered[last].Value?.KnownSuffix ?? "") + string.Concat(rendered.Skip(last + 1).Select(r => r.Text));
         return TerraformValue.PartialString(prefix, suffix);
     }
+
+    private const string UnknownMarker = "\uE000firebreak-unknown\uE000";
+
+    /// <summary>
+    /// A heredoc or template file that is JSON with unknown interpolations (<c>"Resource": "${aws_s3_bucket.x.arn}"</c>)
+    /// keeps its structure, like <c>jsonencode</c> does: the unknown strings are Unknown, the rest (<c>"Action": "*"</c>) is known.
+    /// </summary>
+    private static TerraformValue? JsonWithUnknowns((string? Text, TerraformValue? Value)[] rendered)
+    {
+        var text = string.Concat(rendered.Select(r => r.Text ?? UnknownMarker));
+        var trimmed = text.TrimStart();
+        if (trimmed.Length == 0 || trimmed[0] is not ('{' or '[')) return null;
+        var json = JsonParser.Parse(text);
+        if (json.Diagnostics.Count > 0 || json.Root is null) return null;
+        return TerraformValue.Encoded(ReplaceMarkers(TerraformValue.FromJson(json.Root)), null);
+    }
+
+    private static TerraformValue ReplaceMarkers(TerraformValue value) => value.Kind switch
+    {
+        TerraformValueKind.String when value.StringValue is { } text && text.IndexOf(UnknownMarker, StringComparison.Ordinal) >= 0 =>
+            TerraformValue.PartialString(
+                text.Substring(0, text.IndexOf(UnknownMarker, StringComparison.Ordinal)),
+                text.Substring(text.LastIndexOf(UnknownMarker, StringComparison.Ordinal) + UnknownMarker.Length)),
+        TerraformValueKind.List => TerraformValue.List(value.Items.Select(ReplaceMarkers).ToArray()),
+        TerraformValueKind.Object => TerraformValue.Object(value.Attributes.ToDictionary(kv => ReplaceMarkers(TerraformValue.String(kv.Key)).AsString() ?? kv.Key, kv => ReplaceMarkers(kv.Value), StringComparer.Ordinal)),
+        _ => value,
+    };
 
     private bool AppendTemplate(IReadOnlyList<HclTemplatePart> parts, Scope? scope, StringBuilder sb)
     {

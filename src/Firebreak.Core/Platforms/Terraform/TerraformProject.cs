@@ -23,6 +23,7 @@ public sealed class TerraformProject
 
     private TerraformProject(ProjectContext project)
     {
+        _project = project;
         var byDirectory = new Dictionary<string, (List<DocumentContext> Files, List<DocumentContext> Vars)>(StringComparer.Ordinal);
         foreach (var document in project.Documents)
         {
@@ -48,7 +49,7 @@ public sealed class TerraformProject
         {
             if (called.Contains(module.Directory)) continue;
             module.ApplyCommandLineVarFiles(commandLineVars);
-            var root = new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory);
+            var root = new TerraformModuleInstance(module, NewEvaluator(module, null, module.Directory), module.Directory);
             Instances.Add(root);
             _rootInstances = 1;
             Expand(root, 0);
@@ -56,10 +57,16 @@ public sealed class TerraformProject
         // A module that only calls itself (or is in a cycle) still gets checked once, with its defaults.
         foreach (var module in Modules.Values)
             if (!Instances.Any(i => i.Module == module))
-                Instances.Add(new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory));
+                Instances.Add(new TerraformModuleInstance(module, NewEvaluator(module, null, module.Directory), module.Directory));
     }
 
     public Dictionary<string, TerraformModule> Modules { get; } = new(StringComparer.Ordinal);
+
+    private readonly ProjectContext _project;
+
+    // file() and templatefile() read only files of the scan: never the disk, never outside the scanned tree.
+    private TerraformModuleEvaluator NewEvaluator(TerraformModule module, IReadOnlyDictionary<string, Func<TerraformValue>>? inputs, string rootDirectory) =>
+        new(module, inputs) { RootDirectory = rootDirectory, ReadScanFile = path => _project.Find(path)?.Text.Text };
 
     /// <summary>Each module once per way it is used: as a root, and per call chain with that call's inputs.</summary>
     public List<TerraformModuleInstance> Instances { get; } = new();
@@ -85,7 +92,7 @@ public sealed class TerraformProject
                 var evaluator = parent.Evaluator;
                 inputs[attribute.Name] = () => evaluator.Evaluate(expression);
             }
-            var instance = new TerraformModuleInstance(child, new TerraformModuleEvaluator(child, inputs), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
+            var instance = new TerraformModuleInstance(child, NewEvaluator(child, inputs, parent.Evaluator.RootDirectory), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
             parent.Evaluator.AddChild(call.Name, instance.Evaluator);
             Instances.Add(instance);
             _rootInstances++;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Platforms.Terraform;
 
@@ -22,10 +23,9 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
         foreach (var resource in instance.ManagedResources("aws_db_instance"))
         {
             if (IsDependentDbInstance(instance, resource)) continue;
-            if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3005
+            if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3004
             var attribute = resource.Body.Attribute("delete_automated_backups");
-            var value = attribute is null ? TerraformValue.True : instance.Evaluator.Evaluate(attribute.Value);
-            if (value.AsBool() == true)
+            if (attribute is null || AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
                 reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"));
         }
     }
@@ -36,6 +36,17 @@ public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
 {
     private static readonly RuleDescriptor Rule = RuleCatalog.BackupPlanWithoutCopyAction;
 
+    /// <summary>The vault a name or ARN designates: the <c>aws_backup_vault</c> it refers to, else its known name.</summary>
+    private static string? VaultIdentity(HclExpression? expression, TerraformModuleInstance instance)
+    {
+        var steps = expression?.AsTraversal();
+        if (steps is { Count: >= 2 } && steps[0].Name == "aws_backup_vault") return "resource:aws_backup_vault." + steps[1].Name;
+        var known = expression is null ? null : instance.Evaluator.Evaluate(expression).AsString();
+        if (known is null) return null;
+        // arn:aws:backup:<region>:<account>:backup-vault:<name> names another region or account: not the same vault.
+        return known.StartsWith("arn:", StringComparison.Ordinal) ? "arn:" + known : "name:" + known;
+    }
+
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
@@ -45,9 +56,19 @@ public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
             foreach (var rule in plan.Body.Blocks("rule"))
             {
                 // A dynamic "copy_action" may add one: unknown, stay quiet.
-                if (rule.Body.Block("copy_action") is not null || rule.Body.Blocks("dynamic").Any(d => d.Label(0) == "copy_action")) continue;
+                if (rule.Body.Blocks("dynamic").Any(d => d.Label(0) == "copy_action")) continue;
                 var name = instance.Evaluator.Evaluate(rule.Body, "rule_name", TerraformValue.Unknown).AsString() ?? "a rule";
-                reporter.Report(Rule, plan.Document, rule.TypeSpan, Rule.FormatMessage(plan.Address, name));
+                var copies = rule.Body.Blocks("copy_action").ToList();
+                if (copies.Count == 0)
+                {
+                    reporter.Report(Rule, plan.Document, rule.TypeSpan, Rule.FormatMessage(plan.Address, name));
+                    continue;
+                }
+                // A copy into the vault the rule already writes to is no second copy.
+                var source = VaultIdentity(rule.Body.Attribute("target_vault_name")?.Value, instance);
+                var destinations = copies.Select(c => c.Body.Attribute("destination_vault_arn")).ToList();
+                if (source is not null && destinations.All(d => d is not null && VaultIdentity(d.Value, instance) == source))
+                    reporter.Report(Rule, plan.Document, destinations[0]!.Span, Rule.FormatMessage(plan.Address, name));
             }
         }
     }
@@ -97,14 +118,14 @@ public sealed class BackupsDisabledRule : TerraformModuleRule
             if (resource.Type is "aws_db_instance" or "aws_rds_cluster")
             {
                 if (IsDependentDbInstance(instance, resource)) continue;
-                if (resource.Body.Attribute("backup_retention_period") is { } retention && instance.Evaluator.Evaluate(retention.Value).AsNumber() == 0)
+                if (resource.Body.Attribute("backup_retention_period") is { } retention && AnyInstance(instance, resource, retention.Value, v => v.AsNumber() == 0))
                     reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"));
             }
             else if (resource.Type == "google_sql_database_instance")
             {
                 if (IsSet(instance, resource, "master_instance_name")) continue;
                 if (resource.Body.Block("settings")?.Body.Block("backup_configuration")?.Body.Attribute("enabled") is { } enabled &&
-                    instance.Evaluator.Evaluate(enabled.Value).AsBool() == false)
+                    AnyInstance(instance, resource, enabled.Value, v => v.AsBool() == false))
                     reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"));
             }
         }
@@ -130,8 +151,7 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
                 continue;
             }
             var enabled = pitr.Body.Attribute("enabled");
-            var value = enabled is null ? TerraformValue.False : instance.Evaluator.Evaluate(enabled.Value);
-            if (value.AsBool() == false)
+            if (enabled is null || AnyInstance(instance, table, enabled.Value, v => v.AsBool() == false))
                 reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"));
         }
     }

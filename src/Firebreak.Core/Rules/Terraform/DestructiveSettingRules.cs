@@ -38,14 +38,13 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
             // A Cloud SQL read replica holds no data of its own: the primary's protection is what matters.
             if (resource.Type == "google_sql_database_instance" && IsSet(instance, resource, "master_instance_name")) continue;
             var attribute = resource.Body.Attribute(setting.Attribute);
-            var value = attribute is null ? (setting.AbsentIsOff ? TerraformValue.False : TerraformValue.Unknown) : instance.Evaluator.Evaluate(attribute.Value);
-            if (value.AsBool() == false)
+            if (attribute is null ? setting.AbsentIsOff : AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == false))
                 reporter.Report(Rule, resource.Document, SpanOf(resource, attribute),
                     Rule.FormatMessage(resource.Address, attribute is null ? $"has no `{setting.Attribute}`" : $"sets `{setting.Attribute}` to false"));
 
             if (resource.Type == "google_sql_database_instance" &&
                 resource.Body.Block("settings")?.Body.Attribute("deletion_protection_enabled") is { } apiLevel &&
-                instance.Evaluator.Evaluate(apiLevel.Value).AsBool() == false)
+                AnyInstance(instance, resource, apiLevel.Value, v => v.AsBool() == false))
                 reporter.Report(Rule, resource.Document, apiLevel.Span,
                     Rule.FormatMessage(resource.Address, "sets `settings.deletion_protection_enabled` to false"));
         }
@@ -70,7 +69,7 @@ public sealed class SkipFinalSnapshotRule : TerraformModuleRule
             if (resource.IsData || !Types.Contains(resource.Type)) continue;
             // A read replica's final snapshot would hold nothing its source does not: terraform-aws-modules skips it.
             if (IsDependentDbInstance(instance, resource)) continue;
-            if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && instance.Evaluator.Evaluate(attribute.Value).AsBool() == true)
+            if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
                 reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
         }
     }
@@ -88,7 +87,7 @@ public sealed class BucketForceDestroyRule : TerraformModuleRule
         foreach (var resource in instance.Resources)
         {
             if (resource.IsData || resource.Type is not ("aws_s3_bucket" or "google_storage_bucket")) continue;
-            if (resource.Body.Attribute("force_destroy") is { } attribute && instance.Evaluator.Evaluate(attribute.Value).AsBool() == true)
+            if (resource.Body.Attribute("force_destroy") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
                 reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
         }
     }

@@ -74,6 +74,13 @@ public abstract class TerraformModuleRule : ProjectRule
     protected static bool IsDependentDbInstance(TerraformModuleInstance instance, TerraformResource resource) =>
         resource.Type == "aws_db_instance" && (IsSet(instance, resource, "cluster_identifier") || IsSet(instance, resource, "replicate_source_db"));
 
+    /// <summary>
+    /// True when the expression is known to satisfy <paramref name="bad"/> in at least one instance of the resource
+    /// (per element of a known <c>for_each</c>, per index of a known <c>count</c>, else the one value).
+    /// </summary>
+    protected static bool AnyInstance(TerraformModuleInstance instance, TerraformResource resource, HclExpression expression, Func<TerraformValue, bool> bad) =>
+        instance.Evaluator.EvaluateEach(resource, expression).Any(bad);
+
     /// <summary>The attribute when present, else the block's type and name labels.</summary>
     protected static TextSpan SpanOf(TerraformResource resource, HclAttribute? attribute) => attribute?.Span ?? resource.HeaderSpan;
 }

@@ -129,4 +129,49 @@ public sealed class PartiallyKnownValueRuleTests
             }
             """, RuleIds.SkipFinalSnapshot);
     }
+
+    [Fact]
+    public void Settings_are_checked_in_every_instance_of_a_counted_or_for_each_resource()
+    {
+        RuleHarness.Verify("main.tf", """
+            resource "aws_s3_bucket" "lake" {
+              count         = 2
+              bucket        = "lake-${count.index}"
+              {|FB1103:force_destroy = count.index == 1|}
+            }
+            resource "google_spanner_database" "db" {
+              for_each            = { a = true, b = false }
+              name                = each.key
+              {|FB1101:deletion_protection = each.value|}
+            }
+            resource "google_spanner_database" "safe" {
+              for_each            = { a = true }
+              name                = each.key
+              deletion_protection = each.value
+            }
+            """, RuleIds.BucketForceDestroy, RuleIds.DatabaseDeletionProtectionOff);
+    }
+
+    [Fact]
+    public void A_copy_action_into_the_rules_own_vault_is_no_copy()
+    {
+        RuleHarness.Verify("main.tf", """
+            resource "aws_backup_plan" "p" {
+              rule {
+                rule_name         = "same"
+                target_vault_name = aws_backup_vault.a.name
+                copy_action {
+                  {|FB3002:destination_vault_arn = aws_backup_vault.a.arn|}
+                }
+              }
+              rule {
+                rule_name         = "other"
+                target_vault_name = aws_backup_vault.a.name
+                copy_action {
+                  destination_vault_arn = aws_backup_vault.b.arn
+                }
+              }
+            }
+            """, RuleIds.BackupPlanWithoutCopyAction);
+    }
 }
