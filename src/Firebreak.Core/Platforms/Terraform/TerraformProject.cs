@@ -146,7 +146,15 @@ public sealed class TerraformModuleInstance
     /// <summary>The directory, then each module call's name on the way here.</summary>
     public string Name { get; }
 
-    /// <summary>Its path or a call name on the way says production (<c>prod</c>, <c>production</c>).</summary>
-    public bool LooksLikeProduction => Name.Split('/', '-', '_', '.', ' ').Any(t =>
-        t.Equals("prod", StringComparison.OrdinalIgnoreCase) || t.Equals("production", StringComparison.OrdinalIgnoreCase) || t.Equals("prd", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Its path or a call name on the way says production (<c>prod</c>, <c>production</c>, <c>prd</c>), or its
+    /// environment variable (<c>environment</c>, <c>env</c>, <c>stage</c>) is known to be one of those.
+    /// </summary>
+    public bool LooksLikeProduction => Name.Split('/', '-', '_', '.', ' ').Any(IsProductionName) ||
+        EnvironmentVariables.Any(v => Module.Variables.ContainsKey(v) && Evaluator.Variable(v).AsString() is { } value && IsProductionName(value));
+
+    private static readonly string[] EnvironmentVariables = { "environment", "env", "stage", "environment_name", "env_name" };
+
+    private static bool IsProductionName(string t) =>
+        t.Equals("prod", StringComparison.OrdinalIgnoreCase) || t.Equals("production", StringComparison.OrdinalIgnoreCase) || t.Equals("prd", StringComparison.OrdinalIgnoreCase);
 }

@@ -36,6 +36,20 @@ public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
 {
     private static readonly RuleDescriptor Rule = RuleCatalog.BackupPlanWithoutCopyAction;
 
+    /// <summary>
+    /// The destination is a vault of this module created through the plan's own provider configuration (or one with the
+    /// same known region): same account, same region, so one account compromise or region loss takes both copies.
+    /// </summary>
+    private static bool SameRegionVault(HclExpression destination, TerraformResource plan, TerraformModuleInstance instance)
+    {
+        var steps = destination.AsTraversal();
+        if (steps is not { Count: >= 2 } || steps[0].Name != "aws_backup_vault" || instance.Module.FindManaged("aws_backup_vault", steps[1].Name) is not { } vault) return false;
+        string planProvider = ProviderReference(plan), vaultProvider = ProviderReference(vault);
+        if (planProvider == vaultProvider) return true;
+        var a = Region(instance, planProvider);
+        return a is not null && a == Region(instance, vaultProvider);
+    }
+
     /// <summary>The vault a name or ARN designates: the <c>aws_backup_vault</c> it refers to, else its known name.</summary>
     private static string? VaultIdentity(HclExpression? expression, TerraformModuleInstance instance)
     {
@@ -67,7 +81,7 @@ public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
                 // A copy into the vault the rule already writes to is no second copy.
                 var source = VaultIdentity(rule.Body.Attribute("target_vault_name")?.Value, instance);
                 var destinations = copies.Select(c => c.Body.Attribute("destination_vault_arn")).ToList();
-                if (source is not null && destinations.All(d => d is not null && VaultIdentity(d.Value, instance) == source))
+                if (source is not null && destinations.All(d => d is not null && (VaultIdentity(d.Value, instance) == source || SameRegionVault(d.Value, plan, instance))))
                     reporter.Report(Rule, plan.Document, destinations[0]!.Span, Rule.FormatMessage(plan.Address, name));
             }
         }

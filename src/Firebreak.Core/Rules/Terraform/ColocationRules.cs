@@ -60,17 +60,6 @@ public sealed class S3ReplicationColocatedRule : TerraformModuleRule
         return regionA is not null && regionA == regionB ? regionA : null;
     }
 
-    private static string ProviderReference(TerraformResource resource)
-    {
-        var steps = resource.Body.Attribute("provider")?.Value.AsTraversal();
-        return steps is null ? "aws" : string.Join(".", steps.Select(s => s.Name));
-    }
-
-    private static string? Region(TerraformModuleInstance instance, string reference)
-    {
-        var provider = instance.Module.Providers.FirstOrDefault(p => p.Reference == reference);
-        return provider is null ? null : instance.Evaluator.Evaluate(provider.Block.Body, "region", TerraformValue.Unknown).AsString();
-    }
 }
 
 /// <summary>FB3007: an Azure backup vault in the same resource group as what it protects.</summary>

@@ -138,8 +138,14 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
             var level = instance.Evaluator.Evaluate(lockResource.Body, "lock_level", TerraformValue.Unknown).AsString();
             if (level is not null && level != "CanNotDelete" && level != "ReadOnly") continue;
             var scope = lockResource.Body.Attribute("scope")?.Value;
+            // A lock on the subscription holds every resource group and server in it.
+            if (scope?.AsTraversal() is { Count: >= 3 } steps && steps[0].Name == "data" && steps[1].Name == "azurerm_subscription") return;
             var reference = ResourceReference(scope, instance.Module);
-            var known = scope is null ? null : instance.Evaluator.Evaluate(scope).AsString();
+            var evaluated = scope is null ? TerraformValue.Unknown : instance.Evaluator.Evaluate(scope);
+            var known = evaluated.AsString();
+            if ((known ?? evaluated.KnownPrefix).Trim('/').Split('/') is { Length: 2 } parts && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) &&
+                (known is not null || evaluated.KnownSuffix.Trim('/').Length == 0))
+                return;
             if (reference is null && known is null) return; // a lock we cannot place: stay quiet
             if (reference is not null) lockedScopes.Add(reference);
             if (known is not null) lockedScopes.Add("id:" + known.ToLowerInvariant());

@@ -10,4 +10,8 @@ resource "aws_db_instance" "this" {
   delete_automated_backups = false
   skip_final_snapshot      = var.env != "prod"
   deletion_protection      = var.env == "prod"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }

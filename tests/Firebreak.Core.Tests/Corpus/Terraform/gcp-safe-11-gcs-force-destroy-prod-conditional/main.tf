@@ -17,4 +17,8 @@ resource "google_storage_bucket" "data" {
   name          = "acme-${var.environment}-data"
   location      = local.bucket.location
   force_destroy = local.bucket.force_destroy
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }

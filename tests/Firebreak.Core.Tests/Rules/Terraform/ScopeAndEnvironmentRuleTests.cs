@@ -1,0 +1,79 @@
+using Firebreak.Core.Rules;
+using Firebreak.Core.Tests.Infrastructure;
+
+namespace Firebreak.Core.Tests.Rules.Terraform;
+
+/// <summary>Where a protection applies: the environment a module is for, the scope of a lock, the region of a copy.</summary>
+public sealed class ScopeAndEnvironmentRuleTests
+{
+    [Fact]
+    public void A_module_whose_environment_variable_is_production_needs_prevent_destroy()
+    {
+        const string Table = """
+            variable "environment" {}
+            resource {|FB1104:"aws_s3_bucket" "data"|} {
+              bucket = "data-${var.environment}"
+            }
+            """;
+        RuleHarness.VerifyProject(new[] { ("live/main.tf", Table), ("live/terraform.tfvars", "environment = \"prod\"") }, RuleIds.ProductionResourceWithoutPreventDestroy);
+        RuleHarness.VerifyProject(new[] { ("live/main.tf", Table.Replace("{|FB1104:", "").Replace("|}", "")), ("live/terraform.tfvars", "environment = \"staging\"") },
+            RuleIds.ProductionResourceWithoutPreventDestroy);
+    }
+
+    [Fact]
+    public void A_subscription_lock_protects_every_database_server_in_it()
+    {
+        RuleHarness.Verify("main.tf", """
+            data "azurerm_subscription" "current" {}
+            resource "azurerm_management_lock" "all" {
+              scope      = data.azurerm_subscription.current.id
+              lock_level = "CanNotDelete"
+            }
+            resource "azurerm_mssql_server" "a" {
+              resource_group_name = "rg"
+            }
+            """, RuleIds.AzureDatabaseWithoutDeleteLock);
+        RuleHarness.Verify("main.tf", """
+            variable "subscription_id" {}
+            resource "azurerm_management_lock" "all" {
+              scope      = "/subscriptions/${var.subscription_id}"
+              lock_level = "CanNotDelete"
+            }
+            resource "azurerm_mssql_server" "a" {
+              resource_group_name = "rg"
+            }
+            """, RuleIds.AzureDatabaseWithoutDeleteLock);
+    }
+
+    [Fact]
+    public void A_copy_into_a_vault_of_the_same_provider_configuration_stays_in_the_region()
+    {
+        RuleHarness.Verify("main.tf", """
+            provider "aws" {
+              region = "eu-west-1"
+            }
+            provider "aws" {
+              alias  = "dr"
+              region = "eu-central-1"
+            }
+            resource "aws_backup_vault" "second" {}
+            resource "aws_backup_vault" "dr" {
+              provider = aws.dr
+            }
+            resource "aws_backup_plan" "p" {
+              rule {
+                target_vault_name = "primary"
+                copy_action {
+                  {|FB3002:destination_vault_arn = aws_backup_vault.second.arn|}
+                }
+              }
+              rule {
+                target_vault_name = "primary"
+                copy_action {
+                  destination_vault_arn = aws_backup_vault.dr.arn
+                }
+              }
+            }
+            """, RuleIds.BackupPlanWithoutCopyAction);
+    }
+}
