@@ -168,6 +168,14 @@ public sealed class GoogleBasicRoleGrantedRule : TerraformModuleRule
     {
         foreach (var resource in instance.Resources)
         {
+            // data "google_iam_policy" feeds google_project_iam_policy (authoritative): its bindings grant the roles.
+            if (resource.IsData && resource.Type == "google_iam_policy")
+            {
+                foreach (var binding in resource.Body.Blocks("binding"))
+                    if (binding.Body.Attribute("role") is { } bindingRole && instance.Evaluator.Evaluate(bindingRole.Value).AsString() is "roles/owner" or "roles/editor")
+                        reporter.Report(Rule, resource.Document, bindingRole.Span, Rule.FormatMessage(resource.Address, instance.Evaluator.Evaluate(bindingRole.Value).AsString()));
+                continue;
+            }
             if (resource.IsData || !Types.Contains(resource.Type) || resource.Body.Attribute("role") is not { } role) continue;
             // role = each.value over toset(var.roles): one of the instances may be the basic role.
             var basic = instance.Evaluator.EvaluateEach(resource, role.Value).Select(v => v.AsString()).FirstOrDefault(r => r is "roles/owner" or "roles/editor");
@@ -191,7 +199,7 @@ public sealed class AzureSubscriptionRoleAssignmentRule : TerraformModuleRule
             var scope = resource.Body.Attribute("scope")?.Value;
             if (scope is null) continue;
             var name = instance.Evaluator.EvaluateEach(resource, role.Value)
-                .Select(v => role.Name == "role_definition_id" ? BuiltInRoleName(v) : v.AsString())
+                .Select(v => role.Name == "role_definition_id" ? BuiltInRoleName(v) ?? RoleDefinitionDataName(role.Value, instance) : v.AsString())
                 .FirstOrDefault(n => n is "Owner" or "Contributor" or "User Access Administrator");
             if (name is null || !IsSubscriptionScope(scope, instance)) continue;
             reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, name));
@@ -205,6 +213,15 @@ public sealed class AzureSubscriptionRoleAssignmentRule : TerraformModuleRule
         ["b24988ac-6180-42a0-ab88-20f7382dd24c"] = "Contributor",
         ["18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"] = "User Access Administrator",
     };
+
+    /// <summary><c>data.azurerm_role_definition.x.id</c> (or <c>.role_definition_id</c>): the role its <c>name</c> looks up.</summary>
+    private static string? RoleDefinitionDataName(HclExpression expression, TerraformModuleInstance instance)
+    {
+        var steps = expression.AsTraversal();
+        if (steps is not { Count: 4 } || steps[0].Name != "data" || steps[1].Name != "azurerm_role_definition" || steps[3].Name is not ("id" or "role_definition_id")) return null;
+        var lookup = instance.Module.Resources.FirstOrDefault(r => r.IsData && r.Type == "azurerm_role_definition" && r.Name == steps[2].Name);
+        return lookup is null ? null : instance.Evaluator.Evaluate(lookup.Body, "name", TerraformValue.Unknown).AsString();
+    }
 
     /// <summary>The role a <c>…/roleDefinitions/&lt;guid&gt;</c> ID names, read from its known end.</summary>
     private static string? BuiltInRoleName(TerraformValue id)

@@ -192,6 +192,15 @@ internal static class StatefulResources
             .Any(p => t.Contains(p)) && !t.EndsWith("_policy", StringComparison.Ordinal) && !t.EndsWith("_attachment", StringComparison.Ordinal)
             && !t.Contains("_iam_") && !t.EndsWith("_notification", StringComparison.Ordinal) && !t.Contains("bucket_object") && !t.EndsWith("_configuration", StringComparison.Ordinal)
             && !t.EndsWith("_acl", StringComparison.Ordinal) && !t.Contains("public_access_block") && !t.EndsWith("_ownership_controls", StringComparison.Ordinal)
-            && !t.EndsWith("_parameter_group", StringComparison.Ordinal) && !t.EndsWith("_subnet_group", StringComparison.Ordinal) && !t.EndsWith("_alias", StringComparison.Ordinal);
+            && !t.EndsWith("_parameter_group", StringComparison.Ordinal) && !t.EndsWith("_subnet_group", StringComparison.Ordinal) && !t.EndsWith("_alias", StringComparison.Ordinal)
+            && !NotStatefulSuffixes.Any(s => t.EndsWith(s, StringComparison.Ordinal));
     }
+
+    // Resources named after a stateful one that hold no data of their own: an Aurora/DocumentDB member instance (the
+    // cluster volume keeps the data), endpoints, associations, a disk attachment, bucket settings.
+    private static readonly string[] NotStatefulSuffixes =
+    {
+        "_cluster_instance", "_endpoint", "_association", "_attached_disk", "_versioning", "_logging", "_metric", "_inventory",
+        "_firewall_rule", "_network_rule", "_member", "_binding",
+    };
 }

@@ -76,4 +76,55 @@ public sealed class ScopeAndEnvironmentRuleTests
             }
             """, RuleIds.BackupPlanWithoutCopyAction);
     }
+
+    [Fact]
+    public void Basic_roles_in_google_iam_policy_and_roles_looked_up_by_name_are_reported()
+    {
+        RuleHarness.Verify("main.tf", """
+            data "google_iam_policy" "p" {
+              binding {
+                {|FB2103:role = "roles/editor"|}
+                members = ["group:devs@acme.com"]
+              }
+              binding {
+                role    = "roles/viewer"
+                members = ["group:all@acme.com"]
+              }
+            }
+            """, RuleIds.GoogleBasicRoleGranted);
+        RuleHarness.Verify("main.tf", """
+            data "azurerm_subscription" "s" {}
+            data "azurerm_role_definition" "owner" {
+              name = "Owner"
+            }
+            data "azurerm_role_definition" "reader" {
+              name = "Reader"
+            }
+            resource "azurerm_role_assignment" "a" {
+              scope              = data.azurerm_subscription.s.id
+              {|FB2104:role_definition_id = data.azurerm_role_definition.owner.id|}
+              principal_id       = "p"
+            }
+            resource "azurerm_role_assignment" "b" {
+              scope              = data.azurerm_subscription.s.id
+              role_definition_id = data.azurerm_role_definition.reader.id
+              principal_id       = "p"
+            }
+            """, RuleIds.AzureSubscriptionRoleAssignment);
+    }
+
+    [Fact]
+    public void A_plan_replacing_a_cluster_member_instance_or_a_bucket_setting_loses_no_data()
+    {
+        RuleHarness.Verify("plan.json", """
+            {
+              "format_version": "1.2",
+              "resource_changes": [
+                { "address": "aws_rds_cluster_instance.a", "type": "aws_rds_cluster_instance", "change": { "actions": ["delete", "create"] } },
+                { "address": "aws_s3_bucket_versioning.a", "type": "aws_s3_bucket_versioning", "change": { "actions": ["delete"] } },
+                { "address": {|FB1100:"aws_rds_cluster.a"|}, "type": "aws_rds_cluster", "change": { "actions": ["delete"] } }
+              ]
+            }
+            """, RuleIds.PlanDeletesStatefulResource);
+    }
 }
