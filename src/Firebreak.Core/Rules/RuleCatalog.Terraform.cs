@@ -203,7 +203,7 @@ public static partial class RuleCatalog
         RuleFamily.UnscopedCredential,
         @"CI OIDC trust policy accepts any repository",
         @"`{0}` {1}; restrict `sub` to your repository (and branch or environment)",
-        @"An IAM role trust policy (assume_role_policy in jsonencode or heredoc JSON, or an `aws_iam_policy_document`) that trusts the GitHub Actions or GitLab OIDC provider without a condition on the token's `sub`, or with a `sub` pattern whose repository part is a wildcard. Anyone's workflow can then assume the role.",
+        @"An IAM role trust policy (assume_role_policy in jsonencode or heredoc JSON, or an `aws_iam_policy_document`) that trusts the GitHub Actions or GitLab OIDC provider without a condition on the token's `sub`, or with a `sub` pattern whose repository part is a wildcard. Anyone's workflow can then assume the role. Also a Google `google_iam_workload_identity_pool_provider` for GitHub or GitLab without an `attribute_condition` that compares the repository (or `sub`) for equality.",
         FindingLevel.Error,
         9.0,
         RulePrecision.High,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Platforms.Terraform;
 
@@ -49,6 +50,8 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
                 reporter.Report(Rule, role.Document, span, Rule.FormatMessage(role.Address, problem));
             }
         }
+        foreach (var provider in instance.ManagedResources("google_iam_workload_identity_pool_provider"))
+            CheckWorkloadIdentityProvider(instance, provider, reporter);
         foreach (var document in instance.Resources.Where(r => r.IsData && r.Type == "aws_iam_policy_document"))
         {
             foreach (var statement in document.Body.Blocks("statement"))
@@ -108,6 +111,33 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
                 if (principal == issuer || principal.EndsWith("oidc-provider/" + issuer, StringComparison.Ordinal)) return issuer;
         }
         return null;
+    }
+
+    // A CEL condition pins the repository when it compares the repository (or the subject that contains it) for equality.
+    private static readonly Regex PinsRepository = new(
+        @"\b(assertion\.(repository|repository_id|sub|project_path|project_id)|attribute\.repository)\s*(==|in\b)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Google workload identity federation: a provider for GitHub or GitLab without an <c>attribute_condition</c> on the
+    /// repository lets any repository's workflow exchange its token for the pool's service accounts.
+    /// </summary>
+    private static void CheckWorkloadIdentityProvider(TerraformModuleInstance instance, TerraformResource provider, Reporter reporter)
+    {
+        var issuerUri = provider.Body.Block("oidc") is { } oidc ? instance.Evaluator.Evaluate(oidc.Body, "issuer_uri", TerraformValue.Unknown).AsString() : null;
+        var issuer = issuerUri is null ? null : Issuers.FirstOrDefault(i => issuerUri.TrimEnd('/').EndsWith("//" + i, StringComparison.OrdinalIgnoreCase));
+        if (issuer is null) return;
+        var condition = provider.Body.Attribute("attribute_condition");
+        if (condition is null)
+        {
+            reporter.Report(Rule, provider.Document, provider.HeaderSpan,
+                Rule.FormatMessage(provider.Address, $"trusts `{issuer}` with no `attribute_condition`: any repository on the platform can impersonate the pool's service accounts"));
+            return;
+        }
+        var text = instance.Evaluator.Evaluate(condition.Value).AsString();
+        if (text is not null && !PinsRepository.IsMatch(text))
+            reporter.Report(Rule, provider.Document, condition.Span,
+                Rule.FormatMessage(provider.Address, $"trusts `{issuer}` with an `attribute_condition` that does not pin the repository: any repository it admits can impersonate the pool's service accounts"));
     }
 
     private static string? Problem(string issuer, bool hasSubject, List<string> subjects, bool unknownSubject)

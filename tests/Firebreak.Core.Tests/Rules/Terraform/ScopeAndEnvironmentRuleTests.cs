@@ -127,4 +127,33 @@ public sealed class ScopeAndEnvironmentRuleTests
             }
             """, RuleIds.PlanDeletesStatefulResource);
     }
+
+    [Fact]
+    public void A_google_workload_identity_provider_for_github_must_pin_the_repository()
+    {
+        RuleHarness.Verify("main.tf", """
+            resource {|FB2105:"google_iam_workload_identity_pool_provider" "none"|} {
+              oidc {
+                issuer_uri = "https://token.actions.githubusercontent.com"
+              }
+            }
+            resource "google_iam_workload_identity_pool_provider" "owner" {
+              {|FB2105:attribute_condition = "assertion.repository_owner == 'acme'"|}
+              oidc {
+                issuer_uri = "https://token.actions.githubusercontent.com"
+              }
+            }
+            resource "google_iam_workload_identity_pool_provider" "pinned" {
+              attribute_condition = "assertion.repository == 'acme/infra'"
+              oidc {
+                issuer_uri = "https://token.actions.githubusercontent.com"
+              }
+            }
+            resource "google_iam_workload_identity_pool_provider" "other_issuer" {
+              oidc {
+                issuer_uri = "https://sts.windows.net/tenant/"
+              }
+            }
+            """, RuleIds.CiOidcTrustUnscoped);
+    }
 }
