@@ -26,5 +26,6 @@ public static partial class BuiltInRules
         new CiOidcTrustUnscopedRule(),
         new S3ReplicationColocatedRule(),
         new AzureBackupVaultColocatedRule(),
+        new CloudSqlBackupsDeletedWithInstanceRule(),
     };
 }

@@ -59,7 +59,7 @@ public static partial class RuleCatalog
         RuleFamily.DestructiveOperation,
         @"Production stateful resource without prevent_destroy",
         @"`{0}` in production module `{1}` has no `lifecycle {{ prevent_destroy = true }}`: one destroy or replacement deletes its data; add it",
-        @"In a module whose path or call name says production (`prod`, `production`, `prd`), stateful resources (databases, buckets, volumes, vaults, keys) without `lifecycle { prevent_destroy = true }`.",
+        @"In a module whose path or call name says production (`prod`, `production`, `prd`), or whose `environment`/`env`/`stage` variable is known to be one of those, stateful resources (databases, buckets, volumes, vaults, keys) without `lifecycle { prevent_destroy = true }`.",
         FindingLevel.Warning,
         6.5,
         RulePrecision.Medium,
@@ -143,7 +143,7 @@ public static partial class RuleCatalog
         RuleFamily.ColocatedBackup,
         @"Backup plan keeps recovery points in one vault only",
         @"`{0}` rule `{1}` has no `copy_action`: its recovery points live only in the source vault, region and account, and go with them; copy them to another region or account",
-        @"An `aws_backup_plan` rule without a `copy_action` block.",
+        @"An `aws_backup_plan` rule without a `copy_action` block, or whose copies go only to its own vault or to a vault of the same provider configuration (same account and region).",
         FindingLevel.Warning,
         6.0,
         RulePrecision.High,
@@ -185,13 +185,25 @@ public static partial class RuleCatalog
         RulePrecision.VeryHigh,
         "terraform");
 
+    public static readonly RuleDescriptor CloudSqlBackupsDeletedWithInstance = new(
+        RuleIds.CloudSqlBackupsDeletedWithInstance,
+        "CloudSqlBackupsDeletedWithInstance",
+        RuleFamily.ColocatedBackup,
+        @"Cloud SQL backups are deleted with the instance",
+        @"`{0}` {1}: deleting the instance deletes every automated and on-demand backup with it, so the backups cannot restore it; set `settings.retain_backups_on_delete = true` or a `final_backup_config`",
+        @"A Cloud SQL primary (`google_sql_database_instance` without `master_instance_name`) whose backups do not outlive it: neither `settings.retain_backups_on_delete = true` nor `final_backup_config {{ enabled = true }}`, and no Backup and DR plan association in the module. `backup_retention_settings.retained_backups` only counts backups while the instance exists.",
+        FindingLevel.Warning,
+        6.5,
+        RulePrecision.High,
+        "terraform");
+
     public static readonly RuleDescriptor CiOidcTrustUnscoped = new(
         RuleIds.CiOidcTrustUnscoped,
         "CiOidcTrustUnscoped",
         RuleFamily.UnscopedCredential,
         @"CI OIDC trust policy accepts any repository",
         @"`{0}` {1}; restrict `sub` to your repository (and branch or environment)",
-        @"An IAM role trust policy (assume_role_policy in jsonencode or heredoc JSON, or an `aws_iam_policy_document`) that trusts the GitHub Actions or GitLab OIDC provider without a condition on the token's `sub`, or with a `sub` pattern whose repository part is a wildcard. Anyone's workflow can then assume the role.",
+        @"An IAM role trust policy (assume_role_policy in jsonencode or heredoc JSON, or an `aws_iam_policy_document`) that trusts the GitHub Actions or GitLab OIDC provider without a condition on the token's `sub`, or with a `sub` pattern whose repository part is a wildcard. Anyone's workflow can then assume the role. Also a Google `google_iam_workload_identity_pool_provider` for GitHub or GitLab without an `attribute_condition` that compares the repository (or `sub`) for equality.",
         FindingLevel.Error,
         9.0,
         RulePrecision.High,
@@ -241,5 +253,6 @@ public static partial class RuleCatalog
         CiOidcTrustUnscoped,
         S3ReplicationColocated,
         AzureBackupVaultColocated,
+        CloudSqlBackupsDeletedWithInstance,
     };
 }

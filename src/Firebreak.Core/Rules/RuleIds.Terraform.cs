@@ -20,4 +20,5 @@ public static partial class RuleIds
     public const string CiOidcTrustUnscoped = "FB2105";
     public const string S3ReplicationColocated = "FB3006";
     public const string AzureBackupVaultColocated = "FB3007";
+    public const string CloudSqlBackupsDeletedWithInstance = "FB3008";
 }

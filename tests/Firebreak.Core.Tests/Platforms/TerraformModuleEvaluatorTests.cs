@@ -94,4 +94,97 @@ public sealed class TerraformModuleEvaluatorTests
         var value = Eval("locals {\n  " + list + "\n  " + nested + "\n}\n");
         Assert.True(value == "(unknown)" || value == "216000");
     }
+
+    [Fact]
+    public void An_unknown_template_keeps_its_known_ends()
+    {
+        var project = Project(("main.tf", """
+            locals {
+              arn     = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+              nested  = "${local.arn}-copy"
+              unknown = "${var.a}${var.b}"
+            }
+            variable "a" {}
+            variable "b" {}
+            """));
+        var evaluator = project.Instances[0].Evaluator;
+        var arn = evaluator.Local("arn");
+        Assert.False(arn.IsKnown);
+        Assert.Equal(("arn:", ":iam::aws:policy/AdministratorAccess"), (arn.KnownPrefix, arn.KnownSuffix));
+        Assert.Equal(("arn:", ":iam::aws:policy/AdministratorAccess-copy"), (evaluator.Local("nested").KnownPrefix, evaluator.Local("nested").KnownSuffix));
+        Assert.Same(TerraformValue.Unknown, evaluator.Local("unknown"));
+    }
+
+    [Fact]
+    public void Resources_with_count_zero_or_empty_for_each_do_not_exist_and_each_value_is_known_per_instance()
+    {
+        var project = Project(("main.tf", """
+            variable "enabled" {
+              default = false
+            }
+            variable "unknown" {}
+            resource "azurerm_management_lock" "off" {
+              count = var.enabled ? 1 : 0
+            }
+            resource "azurerm_management_lock" "none" {
+              for_each = toset([])
+            }
+            resource "azurerm_management_lock" "maybe" {
+              count = var.unknown ? 1 : 0
+            }
+            resource "google_project_iam_member" "roles" {
+              for_each = toset(["roles/viewer", "roles/editor"])
+              role     = each.value
+              member   = "group:${each.key}"
+            }
+            resource "aws_s3_bucket" "counted" {
+              count  = 2
+              bucket = "b-${count.index}"
+            }
+            """));
+        var instance = project.Instances[0];
+        Assert.Equal(new[] { "azurerm_management_lock.maybe", "google_project_iam_member.roles", "aws_s3_bucket.counted" }, instance.Resources.Select(r => r.Address));
+        var roles = instance.Module.FindManaged("google_project_iam_member", "roles")!;
+        Assert.Equal(new[] { "roles/viewer", "roles/editor" }, instance.Evaluator.EvaluateEach(roles, roles.Body.Attribute("role")!.Value).Select(v => v.AsString()));
+        Assert.Equal(new[] { "group:roles/viewer", "group:roles/editor" }, instance.Evaluator.EvaluateEach(roles, roles.Body.Attribute("member")!.Value).Select(v => v.AsString()));
+        Assert.False(instance.Evaluator.Evaluate(roles.Body.Attribute("role")!.Value).IsKnown);
+        var counted = instance.Module.FindManaged("aws_s3_bucket", "counted")!;
+        Assert.Equal(new[] { "b-0", "b-1" }, instance.Evaluator.EvaluateEach(counted, counted.Body.Attribute("bucket")!.Value).Select(v => v.AsString()));
+    }
+
+    [Fact]
+    public void File_and_templatefile_read_files_of_the_scan_relative_to_the_root_module_and_json_templates_keep_their_structure()
+    {
+        var project = Project(
+            ("envs/prod/main.tf", """
+                module "role" {
+                  source = "../../modules/role"
+                }
+                """),
+            ("modules/role/main.tf", """
+                locals {
+                  module_path = path.module
+                  policy      = file("${path.module}/policy.json")
+                  rendered    = templatefile("${path.module}/p.tftpl", { action = "s3:*", arn = aws_s3_bucket.b.arn })
+                  outside     = file("/etc/passwd")
+                  heredoc     = <<-EOT
+                    { "Action": "*", "Resource": "${aws_s3_bucket.b.arn}/*" }
+                  EOT
+                }
+                resource "aws_s3_bucket" "b" {}
+                """),
+            ("modules/role/policy.json", """{ "Action": "*" }"""),
+            ("modules/role/p.tftpl", """{ "Action": "${action}", "Resource": "${arn}" }"""));
+        var child = project.Instances.Single(i => i.Module.Directory == "modules/role").Evaluator;
+        Assert.Equal("../../modules/role", child.Local("module_path").AsString());
+        Assert.Equal("""{ "Action": "*" }""", child.Local("policy").AsString());
+        var rendered = child.Local("rendered");
+        Assert.False(rendered.IsKnown);
+        Assert.Equal("s3:*", rendered.EncodedFrom!.Get("Action").AsString());
+        Assert.False(rendered.EncodedFrom.Get("Resource").IsKnown);
+        Assert.False(child.Local("outside").IsKnown);
+        var heredoc = child.Local("heredoc").EncodedFrom!;
+        Assert.Equal("*", heredoc.Get("Action").AsString());
+        Assert.Equal("/*", heredoc.Get("Resource").KnownSuffix);
+    }
 }

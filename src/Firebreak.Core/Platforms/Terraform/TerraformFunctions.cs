@@ -50,6 +50,11 @@ internal static class TerraformFunctions
             case "jsonencode" when args.Count == 1:
                 // Keep the structure even when a part is unknown: a wildcard action next to an unknown ARN still counts.
                 return TerraformValue.Encoded(args[0], args[0].ToJson());
+            case "file" when args.Count == 1:
+                return args[0].AsString() is { } filePath && evaluator.ReadFile(filePath) is { } content ? TerraformValue.String(content) : TerraformValue.Unknown;
+            case "templatefile" when args.Count == 2:
+                return args[0].AsString() is { } templatePath && evaluator.ReadFile(templatePath) is { } template
+                    ? evaluator.RenderTemplate(template, args[1]) : TerraformValue.Unknown;
             case "jsondecode" when args.Count == 1:
                 if (args[0].EncodedFrom is { } structure) return structure;
                 return args[0].Kind == TerraformValueKind.String ? TerraformModuleEvaluator.JsonDecode(args[0].StringValue!) : TerraformValue.Unknown;

@@ -37,6 +37,33 @@ public sealed class TerraformModuleEvaluator
 
     public TerraformModule Module { get; }
 
+    /// <summary>The root module's directory of this instance: <c>path.module</c> is relative to it, as in Terraform.</summary>
+    internal string RootDirectory { get; set; } = "";
+
+    /// <summary>Reads another file of the scan by its scan-relative path (for <c>file</c>/<c>templatefile</c>); null outside it.</summary>
+    internal Func<string, string?> ReadScanFile { get; set; } = _ => null;
+
+    /// <summary>The text of a file named relative to the root module's directory, when it is part of the scan.</summary>
+    internal string? ReadFile(string path)
+    {
+        if (path.StartsWith("/", StringComparison.Ordinal) || path.IndexOf(':') >= 0) return null; // absolute: outside the scanned tree
+        var resolved = TerraformProject.Resolve(RootDirectory, path);
+        return resolved is null ? null : ReadScanFile(resolved);
+    }
+
+    /// <summary>Evaluates a template file's text with <paramref name="variables"/> as its only names.</summary>
+    internal TerraformValue RenderTemplate(string text, TerraformValue variables)
+    {
+        if (text.Length > MaxStringLength || variables.Kind != TerraformValueKind.Object) return TerraformValue.Unknown;
+        var diagnostics = new List<Firebreak.Core.Languages.SyntaxDiagnostic>();
+        var template = HclParser.ParseTemplateFragment(text, 0, new Firebreak.Core.Text.TextSpan(0, text.Length), diagnostics);
+        if (diagnostics.Count > 0) return TerraformValue.Unknown;
+        var scope = new Scope(null);
+        foreach (var kv in variables.Attributes) scope.Set(kv.Key, kv.Value);
+        scope.Set("var", TerraformValue.Object(new Dictionary<string, TerraformValue>()));
+        return Template(template.Parts, scope, singleInterpolation: false);
+    }
+
     internal void AddChild(string callName, TerraformModuleEvaluator child) => _children[callName] = child;
 
     /// <summary>The value, with evaluation errors reported as Unknown.</summary>
@@ -93,6 +120,56 @@ public sealed class TerraformModuleEvaluator
             return _resources[resource.Address] = TerraformValue.Object(attributes).AsOpen();
         }
         finally { _inProgress.Remove(resource.Address); }
+    }
+
+    /// <summary>
+    /// False when the resource is known not to be created: <c>count</c> known to be 0 or <c>for_each</c> known to be
+    /// empty (<c>count = var.enable_lock ? 1 : 0</c> with the lock off).
+    /// </summary>
+    public bool Exists(TerraformResource resource)
+    {
+        if (resource.Body.Attribute("count") is { } count) return Evaluate(count.Value).AsNumber() is not 0;
+        if (resource.Body.Attribute("for_each") is { } forEach)
+        {
+            var collection = Evaluate(forEach.Value);
+            return collection.Kind is not (TerraformValueKind.List or TerraformValueKind.Object) || Pairs(collection) is not { Count: 0 };
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The expression's value in each instance of the resource: per element of a known <c>for_each</c> (with
+    /// <c>each.key</c>/<c>each.value</c>), per index of a known <c>count</c>, else once. <c>role = each.value</c> over
+    /// <c>toset(["roles/editor", …])</c> is known per instance even though it is not known for the block.
+    /// </summary>
+    public IReadOnlyList<TerraformValue> EvaluateEach(TerraformResource resource, HclExpression expression)
+    {
+        const int maxInstances = 1_000;
+        if (_depth == 0) _steps = 0;
+        var scopes = new List<Scope>();
+        if (resource.Body.Attribute("for_each") is { } forEach && Pairs(Evaluate(forEach.Value)) is { Count: > 0 and <= maxInstances } pairs)
+            foreach (var (key, value) in pairs)
+            {
+                var scope = new Scope(null);
+                // for_each over a set: each.key is the element itself.
+                var keyValue = key.Kind == TerraformValueKind.Number ? value : key;
+                scope.Set("each", TerraformValue.Object(new Dictionary<string, TerraformValue>(StringComparer.Ordinal) { ["key"] = keyValue, ["value"] = value }));
+                scopes.Add(scope);
+            }
+        else if (resource.Body.Attribute("count") is { } count && Evaluate(count.Value).AsNumber() is { } n && n >= 1 && n <= maxInstances)
+            for (int i = 0; i < (int)n; i++)
+            {
+                var scope = new Scope(null);
+                scope.Set("count", TerraformValue.Object(new Dictionary<string, TerraformValue>(StringComparer.Ordinal) { ["index"] = TerraformValue.Number(i) }));
+                scopes.Add(scope);
+            }
+        if (scopes.Count == 0) return new[] { Evaluate(expression) };
+        return scopes.Select(scope =>
+        {
+            _steps = 0;
+            var v = Eval(expression, scope);
+            return ReferenceEquals(v, TerraformValue.Error) ? TerraformValue.Unknown : v;
+        }).ToArray();
     }
 
     private TerraformValue Eval(HclExpression e, Scope? scope)
@@ -164,7 +241,9 @@ public sealed class TerraformModuleEvaluator
             {
                 case "var": return Variable(g.Name);
                 case "local": return Local(g.Name);
-                case "each" or "count" or "self" or "path" or "terraform" or "data":
+                case "path":
+                    return g.Name == "module" ? TerraformValue.String(RelativeDirectory(RootDirectory, Module.Directory)) : g.Name is "root" or "cwd" ? TerraformValue.String(".") : TerraformValue.Unknown;
+                case "each" or "count" or "self" or "terraform" or "data":
                     return TerraformValue.Unknown;
                 default:
                     return Module.FindManaged(root.Name, g.Name) is { } resource ? Resource(resource) : TerraformValue.Unknown;
@@ -345,13 +424,73 @@ public sealed class TerraformModuleEvaluator
         return null;
     }
 
+    /// <summary>The path from one scan directory to another, as Terraform writes <c>path.module</c> ("." for the same).</summary>
+    private static string RelativeDirectory(string from, string to)
+    {
+        var a = from.Length == 0 ? Array.Empty<string>() : from.Split('/');
+        var b = to.Length == 0 ? Array.Empty<string>() : to.Split('/');
+        int common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common]) common++;
+        var parts = Enumerable.Repeat("..", a.Length - common).Concat(b.Skip(common)).ToArray();
+        return parts.Length == 0 ? "." : string.Join("/", parts);
+    }
+
     internal TerraformValue Template(IReadOnlyList<HclTemplatePart> parts, Scope? scope, bool singleInterpolation)
     {
         // "${x}" alone is x itself, not its string form (Terraform keeps the type).
         if (singleInterpolation) return Eval(((HclTemplateInterpolation)parts[0]).Expression, scope);
         var sb = new StringBuilder();
-        return AppendTemplate(parts, scope, sb) ? TerraformValue.String(sb.ToString()) : TerraformValue.Unknown;
+        return AppendTemplate(parts, scope, sb) ? TerraformValue.String(sb.ToString()) : PartialTemplate(parts, scope);
     }
+
+    /// <summary>
+    /// An unknown template still has known ends: the parts before the first part that cannot be rendered and after the
+    /// last one (an unknown interpolation contributes its own known ends).
+    /// </summary>
+    private TerraformValue PartialTemplate(IReadOnlyList<HclTemplatePart> parts, Scope? scope)
+    {
+        var rendered = new (string? Text, TerraformValue? Value)[parts.Count];
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var sb = new StringBuilder();
+            if (AppendTemplate(new[] { parts[i] }, scope, sb)) rendered[i] = (sb.ToString(), null);
+            else rendered[i] = (null, parts[i] is HclTemplateInterpolation interpolation ? Eval(interpolation.Expression, scope) : null);
+        }
+        int first = Array.FindIndex(rendered, r => r.Text is null);
+        int last = Array.FindLastIndex(rendered, r => r.Text is null);
+        if (first < 0) return TerraformValue.Unknown;
+        if (JsonWithUnknowns(rendered) is { } structure) return structure;
+        string prefix = string.Concat(rendered.Take(first).Select(r => r.Text)) + (rendered[first].Value?.KnownPrefix ?? "");
+        string suffix = (rendered[last].Value?.KnownSuffix ?? "") + string.Concat(rendered.Skip(last + 1).Select(r => r.Text));
+        return TerraformValue.PartialString(prefix, suffix);
+    }
+
+    private const string UnknownMarker = "\uE000firebreak-unknown\uE000";
+
+    /// <summary>
+    /// A heredoc or template file that is JSON with unknown interpolations (<c>"Resource": "${aws_s3_bucket.x.arn}"</c>)
+    /// keeps its structure, like <c>jsonencode</c> does: the unknown strings are Unknown, the rest (<c>"Action": "*"</c>) is known.
+    /// </summary>
+    private static TerraformValue? JsonWithUnknowns((string? Text, TerraformValue? Value)[] rendered)
+    {
+        var text = string.Concat(rendered.Select(r => r.Text ?? UnknownMarker));
+        var trimmed = text.TrimStart();
+        if (trimmed.Length == 0 || trimmed[0] is not ('{' or '[')) return null;
+        var json = JsonParser.Parse(text);
+        if (json.Diagnostics.Count > 0 || json.Root is null) return null;
+        return TerraformValue.Encoded(ReplaceMarkers(TerraformValue.FromJson(json.Root)), null);
+    }
+
+    private static TerraformValue ReplaceMarkers(TerraformValue value) => value.Kind switch
+    {
+        TerraformValueKind.String when value.StringValue is { } text && text.IndexOf(UnknownMarker, StringComparison.Ordinal) >= 0 =>
+            TerraformValue.PartialString(
+                text.Substring(0, text.IndexOf(UnknownMarker, StringComparison.Ordinal)),
+                text.Substring(text.LastIndexOf(UnknownMarker, StringComparison.Ordinal) + UnknownMarker.Length)),
+        TerraformValueKind.List => TerraformValue.List(value.Items.Select(ReplaceMarkers).ToArray()),
+        TerraformValueKind.Object => TerraformValue.Object(value.Attributes.ToDictionary(kv => ReplaceMarkers(TerraformValue.String(kv.Key)).AsString() ?? kv.Key, kv => ReplaceMarkers(kv.Value), StringComparer.Ordinal)),
+        _ => value,
+    };
 
     private bool AppendTemplate(IReadOnlyList<HclTemplatePart> parts, Scope? scope, StringBuilder sb)
     {

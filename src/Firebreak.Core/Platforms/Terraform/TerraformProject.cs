@@ -23,6 +23,7 @@ public sealed class TerraformProject
 
     private TerraformProject(ProjectContext project)
     {
+        _project = project;
         var byDirectory = new Dictionary<string, (List<DocumentContext> Files, List<DocumentContext> Vars)>(StringComparer.Ordinal);
         foreach (var document in project.Documents)
         {
@@ -49,7 +50,7 @@ public sealed class TerraformProject
         {
             if (called.Contains(module.Directory)) continue;
             module.ApplyCommandLineVarFiles(commandLineVars);
-            var root = new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory);
+            var root = new TerraformModuleInstance(module, NewEvaluator(module, null, module.Directory), module.Directory);
             Instances.Add(root);
             _rootInstances = 1;
             Expand(root, 0);
@@ -57,10 +58,16 @@ public sealed class TerraformProject
         // A module that only calls itself (or is in a cycle) still gets checked once, with its defaults.
         foreach (var module in Modules.Values)
             if (!Instances.Any(i => i.Module == module))
-                Instances.Add(new TerraformModuleInstance(module, new TerraformModuleEvaluator(module, null), module.Directory));
+                Instances.Add(new TerraformModuleInstance(module, NewEvaluator(module, null, module.Directory), module.Directory));
     }
 
     public Dictionary<string, TerraformModule> Modules { get; } = new(StringComparer.Ordinal);
+
+    private readonly ProjectContext _project;
+
+    // file() and templatefile() read only files of the scan: never the disk, never outside the scanned tree.
+    private TerraformModuleEvaluator NewEvaluator(TerraformModule module, IReadOnlyDictionary<string, Func<TerraformValue>>? inputs, string rootDirectory) =>
+        new(module, inputs) { RootDirectory = rootDirectory, ReadScanFile = path => _project.Find(path)?.Text.Text };
 
     /// <summary>Each module once per way it is used: as a root, and per call chain with that call's inputs.</summary>
     public List<TerraformModuleInstance> Instances { get; } = new();
@@ -86,7 +93,7 @@ public sealed class TerraformProject
                 var evaluator = parent.Evaluator;
                 inputs[attribute.Name] = () => evaluator.Evaluate(expression);
             }
-            var instance = new TerraformModuleInstance(child, new TerraformModuleEvaluator(child, inputs), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
+            var instance = new TerraformModuleInstance(child, NewEvaluator(child, inputs, parent.Evaluator.RootDirectory), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
             parent.Evaluator.AddChild(call.Name, instance.Evaluator);
             Instances.Add(instance);
             _rootInstances++;
@@ -131,10 +138,24 @@ public sealed class TerraformModuleInstance
     public TerraformModule Module { get; }
     public TerraformModuleEvaluator Evaluator { get; }
 
+    /// <summary>The module's resources and data sources, less those known not to be created (count 0, empty for_each).</summary>
+    public IEnumerable<TerraformResource> Resources => Module.Resources.Where(Evaluator.Exists);
+
+    /// <summary>The managed resources of one type that may be created.</summary>
+    public IEnumerable<TerraformResource> ManagedResources(string type) => Module.ManagedResources(type).Where(Evaluator.Exists);
+
     /// <summary>The directory, then each module call's name on the way here.</summary>
     public string Name { get; }
 
-    /// <summary>Its path or a call name on the way says production (<c>prod</c>, <c>production</c>).</summary>
-    public bool LooksLikeProduction => Name.Split('/', '-', '_', '.', ' ').Any(t =>
-        t.Equals("prod", StringComparison.OrdinalIgnoreCase) || t.Equals("production", StringComparison.OrdinalIgnoreCase) || t.Equals("prd", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Its path or a call name on the way says production (<c>prod</c>, <c>production</c>, <c>prd</c>), or its
+    /// environment variable (<c>environment</c>, <c>env</c>, <c>stage</c>) is known to be one of those.
+    /// </summary>
+    public bool LooksLikeProduction => Name.Split('/', '-', '_', '.', ' ').Any(IsProductionName) ||
+        EnvironmentVariables.Any(v => Module.Variables.ContainsKey(v) && Evaluator.Variable(v).AsString() is { } value && IsProductionName(value));
+
+    private static readonly string[] EnvironmentVariables = { "environment", "env", "stage", "environment_name", "env_name" };
+
+    private static bool IsProductionName(string t) =>
+        t.Equals("prod", StringComparison.OrdinalIgnoreCase) || t.Equals("production", StringComparison.OrdinalIgnoreCase) || t.Equals("prd", StringComparison.OrdinalIgnoreCase);
 }

@@ -35,6 +35,20 @@ public sealed class TerraformValue
     /// <summary>For the result of <c>jsonencode(x)</c>: x, so a policy with one unknown ARN still shows its wildcard action.</summary>
     public TerraformValue? EncodedFrom { get; private set; }
 
+    /// <summary>
+    /// For an unknown string built by a template: the literal text before its first unknown part and after its last
+    /// (<c>"arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"</c>). Empty when nothing
+    /// is known. The value stays Unknown: only a rule that knows what the known ends mean may use them.
+    /// </summary>
+    public string KnownPrefix { get; private set; } = "";
+
+    /// <inheritdoc cref="KnownPrefix"/>
+    public string KnownSuffix { get; private set; } = "";
+
+    /// <summary>An unknown string of which the start and end are known (both may be empty).</summary>
+    public static TerraformValue PartialString(string prefix, string suffix) =>
+        prefix.Length == 0 && suffix.Length == 0 ? Unknown : new(TerraformValueKind.Unknown) { KnownPrefix = prefix, KnownSuffix = suffix };
+
     /// <summary>An object whose missing attributes are Unknown rather than errors (a resource: <c>.arn</c> is computed).</summary>
     public bool IsOpen { get; private set; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Platforms.Terraform;
 
@@ -18,14 +19,13 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
     {
         var module = instance.Module;
         // Any independent copy mechanism in the module (linked or not) keeps this quiet: we do not guess what it covers.
-        if (module.ManagedResources("aws_db_instance_automated_backups_replication").Any() || module.ManagedResources("aws_backup_selection").Any()) return;
-        foreach (var resource in module.ManagedResources("aws_db_instance"))
+        if (instance.ManagedResources("aws_db_instance_automated_backups_replication").Any() || instance.ManagedResources("aws_backup_selection").Any()) return;
+        foreach (var resource in instance.ManagedResources("aws_db_instance"))
         {
             if (IsDependentDbInstance(instance, resource)) continue;
-            if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3005
+            if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3004
             var attribute = resource.Body.Attribute("delete_automated_backups");
-            var value = attribute is null ? TerraformValue.True : instance.Evaluator.Evaluate(attribute.Value);
-            if (value.AsBool() == true)
+            if (attribute is null || AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
                 reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"));
         }
     }
@@ -36,18 +36,53 @@ public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
 {
     private static readonly RuleDescriptor Rule = RuleCatalog.BackupPlanWithoutCopyAction;
 
+    /// <summary>
+    /// The destination is a vault of this module created through the plan's own provider configuration (or one with the
+    /// same known region): same account, same region, so one account compromise or region loss takes both copies.
+    /// </summary>
+    private static bool SameRegionVault(HclExpression destination, TerraformResource plan, TerraformModuleInstance instance)
+    {
+        var steps = destination.AsTraversal();
+        if (steps is not { Count: >= 2 } || steps[0].Name != "aws_backup_vault" || instance.Module.FindManaged("aws_backup_vault", steps[1].Name) is not { } vault) return false;
+        string planProvider = ProviderReference(plan), vaultProvider = ProviderReference(vault);
+        if (planProvider == vaultProvider) return true;
+        var a = Region(instance, planProvider);
+        return a is not null && a == Region(instance, vaultProvider);
+    }
+
+    /// <summary>The vault a name or ARN designates: the <c>aws_backup_vault</c> it refers to, else its known name.</summary>
+    private static string? VaultIdentity(HclExpression? expression, TerraformModuleInstance instance)
+    {
+        var steps = expression?.AsTraversal();
+        if (steps is { Count: >= 2 } && steps[0].Name == "aws_backup_vault") return "resource:aws_backup_vault." + steps[1].Name;
+        var known = expression is null ? null : instance.Evaluator.Evaluate(expression).AsString();
+        if (known is null) return null;
+        // arn:aws:backup:<region>:<account>:backup-vault:<name> names another region or account: not the same vault.
+        return known.StartsWith("arn:", StringComparison.Ordinal) ? "arn:" + known : "name:" + known;
+    }
+
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var plan in instance.Module.ManagedResources("aws_backup_plan"))
+        foreach (var plan in instance.ManagedResources("aws_backup_plan"))
         {
             foreach (var rule in plan.Body.Blocks("rule"))
             {
                 // A dynamic "copy_action" may add one: unknown, stay quiet.
-                if (rule.Body.Block("copy_action") is not null || rule.Body.Blocks("dynamic").Any(d => d.Label(0) == "copy_action")) continue;
+                if (rule.Body.Blocks("dynamic").Any(d => d.Label(0) == "copy_action")) continue;
                 var name = instance.Evaluator.Evaluate(rule.Body, "rule_name", TerraformValue.Unknown).AsString() ?? "a rule";
-                reporter.Report(Rule, plan.Document, rule.TypeSpan, Rule.FormatMessage(plan.Address, name));
+                var copies = rule.Body.Blocks("copy_action").ToList();
+                if (copies.Count == 0)
+                {
+                    reporter.Report(Rule, plan.Document, rule.TypeSpan, Rule.FormatMessage(plan.Address, name));
+                    continue;
+                }
+                // A copy into the vault the rule already writes to is no second copy.
+                var source = VaultIdentity(rule.Body.Attribute("target_vault_name")?.Value, instance);
+                var destinations = copies.Select(c => c.Body.Attribute("destination_vault_arn")).ToList();
+                if (source is not null && destinations.All(d => d is not null && (VaultIdentity(d.Value, instance) == source || SameRegionVault(d.Value, plan, instance))))
+                    reporter.Report(Rule, plan.Document, destinations[0]!.Span, Rule.FormatMessage(plan.Address, name));
             }
         }
     }
@@ -63,7 +98,7 @@ public sealed class BackupVaultWithoutLockRule : TerraformModuleRule
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var locked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var vaultLock in instance.Module.ManagedResources("aws_backup_vault_lock_configuration"))
+        foreach (var vaultLock in instance.ManagedResources("aws_backup_vault_lock_configuration"))
         {
             var name = vaultLock.Body.Attribute("backup_vault_name")?.Value;
             var reference = ResourceReference(name, instance.Module);
@@ -72,7 +107,7 @@ public sealed class BackupVaultWithoutLockRule : TerraformModuleRule
             if (reference is not null) locked.Add(reference);
             if (known is not null) locked.Add("name:" + known);
         }
-        foreach (var vault in instance.Module.ManagedResources("aws_backup_vault"))
+        foreach (var vault in instance.ManagedResources("aws_backup_vault"))
         {
             if (locked.Contains(vault.Address)) continue;
             var name = instance.Evaluator.Evaluate(vault.Body, "name", TerraformValue.Unknown).AsString();
@@ -91,20 +126,20 @@ public sealed class BackupsDisabledRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData) continue;
             if (resource.Type is "aws_db_instance" or "aws_rds_cluster")
             {
                 if (IsDependentDbInstance(instance, resource)) continue;
-                if (resource.Body.Attribute("backup_retention_period") is { } retention && instance.Evaluator.Evaluate(retention.Value).AsNumber() == 0)
+                if (resource.Body.Attribute("backup_retention_period") is { } retention && AnyInstance(instance, resource, retention.Value, v => v.AsNumber() == 0))
                     reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"));
             }
             else if (resource.Type == "google_sql_database_instance")
             {
                 if (IsSet(instance, resource, "master_instance_name")) continue;
                 if (resource.Body.Block("settings")?.Body.Block("backup_configuration")?.Body.Attribute("enabled") is { } enabled &&
-                    instance.Evaluator.Evaluate(enabled.Value).AsBool() == false)
+                    AnyInstance(instance, resource, enabled.Value, v => v.AsBool() == false))
                     reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"));
             }
         }
@@ -120,7 +155,7 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var table in instance.Module.ManagedResources("aws_dynamodb_table"))
+        foreach (var table in instance.ManagedResources("aws_dynamodb_table"))
         {
             var pitr = table.Body.Block("point_in_time_recovery");
             if (pitr is null)
@@ -130,9 +165,45 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
                 continue;
             }
             var enabled = pitr.Body.Attribute("enabled");
-            var value = enabled is null ? TerraformValue.False : instance.Evaluator.Evaluate(enabled.Value);
-            if (value.AsBool() == false)
+            if (enabled is null || AnyInstance(instance, table, enabled.Value, v => v.AsBool() == false))
                 reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"));
+        }
+    }
+}
+
+/// <summary>
+/// FB3008: a Cloud SQL primary whose backups are deleted with it. Cloud SQL keeps backups inside the instance resource:
+/// unless <c>settings.retain_backups_on_delete</c> or a final backup is configured, one delete loses the data and every
+/// backup (https://cloud.google.com/sql/docs/mysql/backup-recovery/backups#retained-backups).
+/// </summary>
+public sealed class CloudSqlBackupsDeletedWithInstanceRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.CloudSqlBackupsDeletedWithInstance;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        // Backup and DR keeps its copies in a separate vault: we do not guess which instances it covers.
+        if (instance.ManagedResources("google_backup_dr_backup_plan_association").Any()) return;
+        foreach (var resource in instance.ManagedResources("google_sql_database_instance"))
+        {
+            if (IsSet(instance, resource, "master_instance_name")) continue;
+            if (resource.Body.Block("settings") is not { } settings) continue;
+            if (settings.Body.Blocks("dynamic").Any(d => d.Label(0) is "backup_configuration" or "final_backup_config")) continue;
+            // No backups (or known off, FB3004): nothing is lost with the instance that was not already missing.
+            if (settings.Body.Block("backup_configuration") is not { } backups) continue;
+            if (instance.Evaluator.Evaluate(backups.Body, "enabled", TerraformValue.False).AsBool() != true) continue;
+
+            var retain = settings.Body.Attribute("retain_backups_on_delete");
+            var retainValue = retain is null ? TerraformValue.False : instance.Evaluator.Evaluate(retain.Value);
+            if (retainValue.AsBool() != false) continue;
+            var finalBackup = settings.Body.Block("final_backup_config") ?? resource.Body.Block("final_backup_config");
+            if (finalBackup is not null && instance.Evaluator.Evaluate(finalBackup.Body, "enabled", TerraformValue.False).AsBool() != false) continue;
+
+            var span = retain?.Span ?? backups.TypeSpan;
+            reporter.Report(Rule, resource.Document, span, Rule.FormatMessage(resource.Address,
+                retain is null ? "keeps its backups only while it exists" : "sets `retain_backups_on_delete` to false"));
         }
     }
 }

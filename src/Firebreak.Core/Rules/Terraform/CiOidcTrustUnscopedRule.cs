@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Platforms.Terraform;
 
@@ -19,14 +20,17 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var role in instance.Module.ManagedResources("aws_iam_role"))
+        foreach (var role in instance.ManagedResources("aws_iam_role"))
         {
             if (role.Body.Attribute("assume_role_policy") is not { } policy) continue;
             var document = PolicyDocuments.Read(instance.Evaluator.Evaluate(policy.Value));
             foreach (var statement in document.Get("Statement").AsItems())
             {
                 if (statement.Get("Effect").AsString() is { } effect && effect != "Allow") continue;
-                var issuer = Issuer(statement.Get("Principal").Get("Federated").AsItems().Select(v => v.AsString()));
+                var federated = statement.Get("Principal").Get("Federated");
+                var issuer = Issuer(Principals(federated))
+                    // Federated = aws_iam_openid_connect_provider.github.arn is computed: the condition keys name the issuer.
+                    ?? (IsWebIdentity(statement.Get("Action")) && !federated.IsWhollyKnown ? IssuerOfKeys(statement.Get("Condition").Attributes.Values.SelectMany(op => op.Attributes.Keys)) : null);
                 if (issuer is null) continue;
                 var subjects = new List<string>();
                 bool hasSubject = false, unknownSubject = false;
@@ -46,15 +50,19 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
                 reporter.Report(Rule, role.Document, span, Rule.FormatMessage(role.Address, problem));
             }
         }
-        foreach (var document in instance.Module.Resources.Where(r => r.IsData && r.Type == "aws_iam_policy_document"))
+        foreach (var provider in instance.ManagedResources("google_iam_workload_identity_pool_provider"))
+            CheckWorkloadIdentityProvider(instance, provider, reporter);
+        foreach (var document in instance.Resources.Where(r => r.IsData && r.Type == "aws_iam_policy_document"))
         {
             foreach (var statement in document.Body.Blocks("statement"))
             {
                 if (instance.Evaluator.Evaluate(statement.Body, "effect", TerraformValue.String("Allow")).AsString() != "Allow") continue;
                 var identifiers = statement.Body.Blocks("principals")
                     .Where(p => instance.Evaluator.Evaluate(p.Body, "type", TerraformValue.Unknown).AsString() == "Federated")
-                    .SelectMany(p => instance.Evaluator.Evaluate(p.Body, "identifiers", TerraformValue.Unknown).AsItems().Select(v => v.AsString()));
-                var issuer = Issuer(identifiers);
+                    .SelectMany(p => Principals(instance.Evaluator.Evaluate(p.Body, "identifiers", TerraformValue.Unknown)))
+                    .ToArray();
+                var conditions = statement.Body.Blocks("condition").Select(c => instance.Evaluator.Evaluate(c.Body, "variable", TerraformValue.Unknown).AsString()).Where(v => v is not null);
+                var issuer = Issuer(identifiers) ?? (identifiers.Any(i => i is null) ? IssuerOfKeys(conditions!) : null);
                 if (issuer is null) continue;
                 if (statement.Body.Blocks("dynamic").Any()) continue;
                 var subjects = new List<string>();
@@ -80,6 +88,20 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
         }
     }
 
+    /// <summary>Each principal as a string, or its known end when it is built from unknown parts (an account ID); null when nothing is known.</summary>
+    private static IEnumerable<string?> Principals(TerraformValue value) =>
+        value.Kind is TerraformValueKind.List ? value.Items.Select(Principal) : new[] { Principal(value) };
+
+    private static string? Principal(TerraformValue value) =>
+        value.AsString() ?? (value.KnownSuffix.Length > 0 ? value.KnownSuffix : null);
+
+    private static bool IsWebIdentity(TerraformValue action) =>
+        action.AsItems().Any(a => a.AsString() is "sts:AssumeRoleWithWebIdentity" or "sts:*" or "*");
+
+    /// <summary>The CI issuer a condition key (<c>token.actions.githubusercontent.com:aud</c>) belongs to.</summary>
+    private static string? IssuerOfKeys(IEnumerable<string> keys) =>
+        keys.Select(k => k.Split(':')[0]).FirstOrDefault(i => Issuers.Contains(i, StringComparer.OrdinalIgnoreCase))?.ToLowerInvariant();
+
     private static string? Issuer(IEnumerable<string?> federated)
     {
         foreach (var principal in federated)
@@ -89,6 +111,33 @@ public sealed class CiOidcTrustUnscopedRule : TerraformModuleRule
                 if (principal == issuer || principal.EndsWith("oidc-provider/" + issuer, StringComparison.Ordinal)) return issuer;
         }
         return null;
+    }
+
+    // A CEL condition pins the repository when it compares the repository (or the subject that contains it) for equality.
+    private static readonly Regex PinsRepository = new(
+        @"\b(assertion\.(repository|repository_id|sub|project_path|project_id)|attribute\.repository)\s*(==|in\b)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Google workload identity federation: a provider for GitHub or GitLab without an <c>attribute_condition</c> on the
+    /// repository lets any repository's workflow exchange its token for the pool's service accounts.
+    /// </summary>
+    private static void CheckWorkloadIdentityProvider(TerraformModuleInstance instance, TerraformResource provider, Reporter reporter)
+    {
+        var issuerUri = provider.Body.Block("oidc") is { } oidc ? instance.Evaluator.Evaluate(oidc.Body, "issuer_uri", TerraformValue.Unknown).AsString() : null;
+        var issuer = issuerUri is null ? null : Issuers.FirstOrDefault(i => issuerUri.TrimEnd('/').EndsWith("//" + i, StringComparison.OrdinalIgnoreCase));
+        if (issuer is null) return;
+        var condition = provider.Body.Attribute("attribute_condition");
+        if (condition is null)
+        {
+            reporter.Report(Rule, provider.Document, provider.HeaderSpan,
+                Rule.FormatMessage(provider.Address, $"trusts `{issuer}` with no `attribute_condition`: any repository on the platform can impersonate the pool's service accounts"));
+            return;
+        }
+        var text = instance.Evaluator.Evaluate(condition.Value).AsString();
+        if (text is not null && !PinsRepository.IsMatch(text))
+            reporter.Report(Rule, provider.Document, condition.Span,
+                Rule.FormatMessage(provider.Address, $"trusts `{issuer}` with an `attribute_condition` that does not pin the repository: any repository it admits can impersonate the pool's service accounts"));
     }
 
     private static string? Problem(string issuer, bool hasSubject, List<string> subjects, bool unknownSubject)

@@ -16,7 +16,7 @@ public sealed class S3ReplicationColocatedRule : TerraformModuleRule
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var module = instance.Module;
-        foreach (var replication in module.ManagedResources("aws_s3_bucket_replication_configuration"))
+        foreach (var replication in instance.ManagedResources("aws_s3_bucket_replication_configuration"))
         {
             var sourceExpression = replication.Body.Attribute("bucket")?.Value;
             if (sourceExpression is null) continue;
@@ -60,17 +60,6 @@ public sealed class S3ReplicationColocatedRule : TerraformModuleRule
         return regionA is not null && regionA == regionB ? regionA : null;
     }
 
-    private static string ProviderReference(TerraformResource resource)
-    {
-        var steps = resource.Body.Attribute("provider")?.Value.AsTraversal();
-        return steps is null ? "aws" : string.Join(".", steps.Select(s => s.Name));
-    }
-
-    private static string? Region(TerraformModuleInstance instance, string reference)
-    {
-        var provider = instance.Module.Providers.FirstOrDefault(p => p.Reference == reference);
-        return provider is null ? null : instance.Evaluator.Evaluate(provider.Block.Body, "region", TerraformValue.Unknown).AsString();
-    }
 }
 
 /// <summary>FB3007: an Azure backup vault in the same resource group as what it protects.</summary>
@@ -95,7 +84,7 @@ public sealed class AzureBackupVaultColocatedRule : TerraformModuleRule
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var module = instance.Module;
-        foreach (var protection in module.Resources)
+        foreach (var protection in instance.Resources)
         {
             if (protection.IsData || !Protections.TryGetValue(protection.Type, out var link)) continue;
             var vault = Referenced(protection.Body.Attribute(link.Vault)?.Value, module);

@@ -32,7 +32,7 @@ public sealed class IamPolicyWildcardRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData && resource.Type == "aws_iam_policy_document") CheckDocument(instance, resource, reporter);
             else if (!resource.IsData && PolicyResources.Contains(resource.Type) && resource.Body.Attribute("policy") is { } policy)
@@ -133,7 +133,7 @@ public sealed class AdministratorAccessAttachedRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData) continue;
             if (resource.Type is "aws_iam_role_policy_attachment" or "aws_iam_user_policy_attachment" or "aws_iam_group_policy_attachment" or "aws_iam_policy_attachment"
@@ -145,8 +145,11 @@ public sealed class AdministratorAccessAttachedRule : TerraformModuleRule
         }
     }
 
+    // "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess" is unknown only in its partition.
     private static bool IsAdministrator(TerraformValue value) =>
-        value.AsString() is { } s && s.StartsWith("arn:", StringComparison.Ordinal) && s.EndsWith(":policy/AdministratorAccess", StringComparison.Ordinal);
+        value.AsString() is { } s
+            ? s.StartsWith("arn:", StringComparison.Ordinal) && s.EndsWith(":policy/AdministratorAccess", StringComparison.Ordinal)
+            : value.KnownPrefix.StartsWith("arn:", StringComparison.Ordinal) && value.KnownSuffix.EndsWith(":policy/AdministratorAccess", StringComparison.Ordinal);
 }
 
 /// <summary>FB2103: <c>roles/owner</c> or <c>roles/editor</c> granted on a Google Cloud project, folder or organization.</summary>
@@ -163,11 +166,20 @@ public sealed class GoogleBasicRoleGrantedRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
+            // data "google_iam_policy" feeds google_project_iam_policy (authoritative): its bindings grant the roles.
+            if (resource.IsData && resource.Type == "google_iam_policy")
+            {
+                foreach (var binding in resource.Body.Blocks("binding"))
+                    if (binding.Body.Attribute("role") is { } bindingRole && instance.Evaluator.Evaluate(bindingRole.Value).AsString() is "roles/owner" or "roles/editor")
+                        reporter.Report(Rule, resource.Document, bindingRole.Span, Rule.FormatMessage(resource.Address, instance.Evaluator.Evaluate(bindingRole.Value).AsString()));
+                continue;
+            }
             if (resource.IsData || !Types.Contains(resource.Type) || resource.Body.Attribute("role") is not { } role) continue;
-            if (instance.Evaluator.Evaluate(role.Value).AsString() is "roles/owner" or "roles/editor")
-                reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, instance.Evaluator.Evaluate(role.Value).AsString()));
+            // role = each.value over toset(var.roles): one of the instances may be the basic role.
+            var basic = instance.Evaluator.EvaluateEach(resource, role.Value).Select(v => v.AsString()).FirstOrDefault(r => r is "roles/owner" or "roles/editor");
+            if (basic is not null) reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, basic));
         }
     }
 }
@@ -181,22 +193,54 @@ public sealed class AzureSubscriptionRoleAssignmentRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.ManagedResources("azurerm_role_assignment"))
+        foreach (var resource in instance.ManagedResources("azurerm_role_assignment"))
         {
-            if (resource.Body.Attribute("role_definition_name") is not { } role) continue;
-            var name = instance.Evaluator.Evaluate(role.Value).AsString();
-            if (name is not ("Owner" or "Contributor" or "User Access Administrator")) continue;
+            if ((resource.Body.Attribute("role_definition_name") ?? resource.Body.Attribute("role_definition_id")) is not { } role) continue;
             var scope = resource.Body.Attribute("scope")?.Value;
-            if (scope is null || !IsSubscriptionScope(scope, instance)) continue;
+            if (scope is null) continue;
+            var name = instance.Evaluator.EvaluateEach(resource, role.Value)
+                .Select(v => role.Name == "role_definition_id" ? BuiltInRoleName(v) ?? RoleDefinitionDataName(role.Value, instance) : v.AsString())
+                .FirstOrDefault(n => n is "Owner" or "Contributor" or "User Access Administrator");
+            if (name is null || !IsSubscriptionScope(scope, instance)) continue;
             reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, name));
         }
+    }
+
+    // Built-in role definition IDs are the same in every tenant: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+    private static readonly Dictionary<string, string> BuiltInRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635"] = "Owner",
+        ["b24988ac-6180-42a0-ab88-20f7382dd24c"] = "Contributor",
+        ["18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"] = "User Access Administrator",
+    };
+
+    /// <summary><c>data.azurerm_role_definition.x.id</c> (or <c>.role_definition_id</c>): the role its <c>name</c> looks up.</summary>
+    private static string? RoleDefinitionDataName(HclExpression expression, TerraformModuleInstance instance)
+    {
+        var steps = expression.AsTraversal();
+        if (steps is not { Count: 4 } || steps[0].Name != "data" || steps[1].Name != "azurerm_role_definition" || steps[3].Name is not ("id" or "role_definition_id")) return null;
+        var lookup = instance.Module.Resources.FirstOrDefault(r => r.IsData && r.Type == "azurerm_role_definition" && r.Name == steps[2].Name);
+        return lookup is null ? null : instance.Evaluator.Evaluate(lookup.Body, "name", TerraformValue.Unknown).AsString();
+    }
+
+    /// <summary>The role a <c>…/roleDefinitions/&lt;guid&gt;</c> ID names, read from its known end.</summary>
+    private static string? BuiltInRoleName(TerraformValue id)
+    {
+        var text = id.AsString() ?? id.KnownSuffix;
+        int slash = text.LastIndexOf('/');
+        return slash >= 0 && text.Substring(0, slash).EndsWith("/roleDefinitions", StringComparison.OrdinalIgnoreCase) &&
+               BuiltInRoles.TryGetValue(text.Substring(slash + 1), out var name) ? name : null;
     }
 
     private static bool IsSubscriptionScope(HclExpression scope, TerraformModuleInstance instance)
     {
         var steps = scope.AsTraversal();
         if (steps is { Count: >= 3 } && steps[0].Name == "data" && steps[1].Name is "azurerm_subscription" or "azurerm_management_group") return true;
-        var value = instance.Evaluator.Evaluate(scope).AsString();
+        var evaluated = instance.Evaluator.Evaluate(scope);
+        // "/subscriptions/${var.subscription_id}": the unknown part is the subscription's ID, nothing follows it.
+        if (!evaluated.IsKnown)
+            return evaluated.KnownPrefix.Equals("/subscriptions/", StringComparison.OrdinalIgnoreCase) && evaluated.KnownSuffix.Trim('/').Length == 0;
+        var value = evaluated.AsString();
         if (value is null) return false;
         var parts = value.Trim('/').Split('/');
         return (parts.Length == 2 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase))

@@ -30,7 +30,7 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || !Settings.TryGetValue(resource.Type, out var setting)) continue;
             // An Aurora member instance is protected (or not) by its cluster.
@@ -38,14 +38,13 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
             // A Cloud SQL read replica holds no data of its own: the primary's protection is what matters.
             if (resource.Type == "google_sql_database_instance" && IsSet(instance, resource, "master_instance_name")) continue;
             var attribute = resource.Body.Attribute(setting.Attribute);
-            var value = attribute is null ? (setting.AbsentIsOff ? TerraformValue.False : TerraformValue.Unknown) : instance.Evaluator.Evaluate(attribute.Value);
-            if (value.AsBool() == false)
+            if (attribute is null ? setting.AbsentIsOff : AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == false))
                 reporter.Report(Rule, resource.Document, SpanOf(resource, attribute),
                     Rule.FormatMessage(resource.Address, attribute is null ? $"has no `{setting.Attribute}`" : $"sets `{setting.Attribute}` to false"));
 
             if (resource.Type == "google_sql_database_instance" &&
                 resource.Body.Block("settings")?.Body.Attribute("deletion_protection_enabled") is { } apiLevel &&
-                instance.Evaluator.Evaluate(apiLevel.Value).AsBool() == false)
+                AnyInstance(instance, resource, apiLevel.Value, v => v.AsBool() == false))
                 reporter.Report(Rule, resource.Document, apiLevel.Span,
                     Rule.FormatMessage(resource.Address, "sets `settings.deletion_protection_enabled` to false"));
         }
@@ -65,10 +64,12 @@ public sealed class SkipFinalSnapshotRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || !Types.Contains(resource.Type)) continue;
-            if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && instance.Evaluator.Evaluate(attribute.Value).AsBool() == true)
+            // A read replica's final snapshot would hold nothing its source does not: terraform-aws-modules skips it.
+            if (IsDependentDbInstance(instance, resource)) continue;
+            if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
                 reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
         }
     }
@@ -83,10 +84,10 @@ public sealed class BucketForceDestroyRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || resource.Type is not ("aws_s3_bucket" or "google_storage_bucket")) continue;
-            if (resource.Body.Attribute("force_destroy") is { } attribute && instance.Evaluator.Evaluate(attribute.Value).AsBool() == true)
+            if (resource.Body.Attribute("force_destroy") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
                 reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
         }
     }
@@ -103,7 +104,7 @@ public sealed class ProductionResourceWithoutPreventDestroyRule : TerraformModul
     {
         // A plan's planned values carry no lifecycle settings, so absence there says nothing.
         if (!instance.LooksLikeProduction || instance.Module.IsPlan) return;
-        foreach (var resource in instance.Module.Resources)
+        foreach (var resource in instance.Resources)
         {
             if (resource.IsData || !StatefulResources.IsStateful(resource.Type)) continue;
             if (resource.Type == "aws_db_instance" && IsSet(instance, resource, "cluster_identifier")) continue;
@@ -130,16 +131,22 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        var servers = instance.Module.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
+        var servers = instance.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
         if (servers.Count == 0) return;
         var lockedScopes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lockResource in instance.Module.ManagedResources("azurerm_management_lock"))
+        foreach (var lockResource in instance.ManagedResources("azurerm_management_lock"))
         {
             var level = instance.Evaluator.Evaluate(lockResource.Body, "lock_level", TerraformValue.Unknown).AsString();
             if (level is not null && level != "CanNotDelete" && level != "ReadOnly") continue;
             var scope = lockResource.Body.Attribute("scope")?.Value;
+            // A lock on the subscription holds every resource group and server in it.
+            if (scope?.AsTraversal() is { Count: >= 3 } steps && steps[0].Name == "data" && steps[1].Name == "azurerm_subscription") return;
             var reference = ResourceReference(scope, instance.Module);
-            var known = scope is null ? null : instance.Evaluator.Evaluate(scope).AsString();
+            var evaluated = scope is null ? TerraformValue.Unknown : instance.Evaluator.Evaluate(scope);
+            var known = evaluated.AsString();
+            if ((known ?? evaluated.KnownPrefix).Trim('/').Split('/') is { Length: 2 } parts && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) &&
+                (known is not null || evaluated.KnownSuffix.Trim('/').Length == 0))
+                return;
             if (reference is null && known is null) return; // a lock we cannot place: stay quiet
             if (reference is not null) lockedScopes.Add(reference);
             if (known is not null) lockedScopes.Add("id:" + known.ToLowerInvariant());
@@ -186,6 +193,15 @@ internal static class StatefulResources
             .Any(p => t.Contains(p)) && !t.EndsWith("_policy", StringComparison.Ordinal) && !t.EndsWith("_attachment", StringComparison.Ordinal)
             && !t.Contains("_iam_") && !t.EndsWith("_notification", StringComparison.Ordinal) && !t.Contains("bucket_object") && !t.EndsWith("_configuration", StringComparison.Ordinal)
             && !t.EndsWith("_acl", StringComparison.Ordinal) && !t.Contains("public_access_block") && !t.EndsWith("_ownership_controls", StringComparison.Ordinal)
-            && !t.EndsWith("_parameter_group", StringComparison.Ordinal) && !t.EndsWith("_subnet_group", StringComparison.Ordinal) && !t.EndsWith("_alias", StringComparison.Ordinal);
+            && !t.EndsWith("_parameter_group", StringComparison.Ordinal) && !t.EndsWith("_subnet_group", StringComparison.Ordinal) && !t.EndsWith("_alias", StringComparison.Ordinal)
+            && !NotStatefulSuffixes.Any(s => t.EndsWith(s, StringComparison.Ordinal));
     }
+
+    // Resources named after a stateful one that hold no data of their own: an Aurora/DocumentDB member instance (the
+    // cluster volume keeps the data), endpoints, associations, a disk attachment, bucket settings.
+    private static readonly string[] NotStatefulSuffixes =
+    {
+        "_cluster_instance", "_endpoint", "_association", "_attached_disk", "_versioning", "_logging", "_metric", "_inventory",
+        "_firewall_rule", "_network_rule", "_member", "_binding",
+    };
 }

@@ -74,6 +74,27 @@ public abstract class TerraformModuleRule : ProjectRule
     protected static bool IsDependentDbInstance(TerraformModuleInstance instance, TerraformResource resource) =>
         resource.Type == "aws_db_instance" && (IsSet(instance, resource, "cluster_identifier") || IsSet(instance, resource, "replicate_source_db"));
 
+    /// <summary>
+    /// True when the expression is known to satisfy <paramref name="bad"/> in at least one instance of the resource
+    /// (per element of a known <c>for_each</c>, per index of a known <c>count</c>, else the one value).
+    /// </summary>
+    protected static bool AnyInstance(TerraformModuleInstance instance, TerraformResource resource, HclExpression expression, Func<TerraformValue, bool> bad) =>
+        instance.Evaluator.EvaluateEach(resource, expression).Any(bad);
+
+    /// <summary>The provider configuration a resource uses: <c>aws</c>, or <c>aws.dr</c> for <c>provider = aws.dr</c>.</summary>
+    protected static string ProviderReference(TerraformResource resource)
+    {
+        var steps = resource.Body.Attribute("provider")?.Value.AsTraversal();
+        return steps is null ? resource.Type.Split('_')[0] : string.Join(".", steps.Select(s => s.Name));
+    }
+
+    /// <summary>The known <c>region</c> of a provider configuration of the module.</summary>
+    protected static string? Region(TerraformModuleInstance instance, string reference)
+    {
+        var provider = instance.Module.Providers.FirstOrDefault(p => p.Reference == reference);
+        return provider is null ? null : instance.Evaluator.Evaluate(provider.Block.Body, "region", TerraformValue.Unknown).AsString();
+    }
+
     /// <summary>The attribute when present, else the block's type and name labels.</summary>
     protected static TextSpan SpanOf(TerraformResource resource, HclAttribute? attribute) => attribute?.Span ?? resource.HeaderSpan;
 }

@@ -141,4 +141,59 @@ public sealed class TerraformJsonSyntaxTests
                 """),
         }, RuleIds.BucketForceDestroy);
     }
+
+    [Fact]
+    public void Cloud_sql_backups_that_die_with_the_instance_are_reported_at_the_setting_or_the_backup_block()
+    {
+        RuleHarness.Verify("main.tf", """
+            resource "google_sql_database_instance" "absent" {
+              settings {
+                {|FB3008:backup_configuration|} {
+                  enabled = true
+                }
+              }
+            }
+            resource "google_sql_database_instance" "off" {
+              settings {
+                {|FB3008:retain_backups_on_delete = false|}
+                backup_configuration {
+                  enabled = true
+                }
+              }
+            }
+            resource "google_sql_database_instance" "retained" {
+              settings {
+                retain_backups_on_delete = true
+                backup_configuration {
+                  enabled = true
+                }
+              }
+            }
+            resource "google_sql_database_instance" "final_backup" {
+              settings {
+                final_backup_config {
+                  enabled = true
+                }
+                backup_configuration {
+                  enabled = true
+                }
+              }
+            }
+            resource "google_sql_database_instance" "no_backups" {
+              settings {
+                backup_configuration {
+                  enabled = false
+                }
+              }
+            }
+            resource "google_sql_database_instance" "replica" {
+              master_instance_name = "absent"
+              settings {
+                backup_configuration {
+                  enabled = true
+                }
+              }
+            }
+            """, RuleIds.CloudSqlBackupsDeletedWithInstance);
+    }
 }

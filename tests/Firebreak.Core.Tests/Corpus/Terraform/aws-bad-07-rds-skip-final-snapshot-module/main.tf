@@ -1,0 +1,6 @@
+module "db" {
+  source = "./modules/rds"
+
+  identifier          = "payments"
+  skip_final_snapshot = true
+}

@@ -1,0 +1,10 @@
+resource "aws_db_instance" "this" {
+  identifier               = var.identifier
+  engine                   = "postgres"
+  instance_class           = "db.t4g.medium"
+  backup_retention_period  = 7
+  delete_automated_backups = false
+  deletion_protection      = true
+  skip_final_snapshot      = var.skip_final_snapshot # expect: FB1102
+  final_snapshot_identifier = var.skip_final_snapshot ? null : "${var.identifier}-final"
+}

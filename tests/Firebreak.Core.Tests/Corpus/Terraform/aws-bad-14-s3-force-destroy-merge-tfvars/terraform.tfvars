@@ -1,0 +1,5 @@
+buckets = {
+  data = {
+    force_destroy = true
+  }
+}

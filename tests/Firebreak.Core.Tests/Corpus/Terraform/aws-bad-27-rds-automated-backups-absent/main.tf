@@ -1,0 +1,9 @@
+resource "aws_db_instance" "app" { # expect: FB3001
+  identifier                = "app"
+  engine                    = "postgres"
+  instance_class            = "db.t4g.small"
+  allocated_storage         = 20
+  backup_retention_period   = 7
+  deletion_protection       = true
+  final_snapshot_identifier = "app-final"
+}

@@ -1,0 +1,4 @@
+module "orders_table" {
+  source = "../../modules/table"
+  name   = "orders-prod"
+}

@@ -1,0 +1,4 @@
+module "role" {
+  source = "./modules/role"
+  name   = "admin"
+}

@@ -1,0 +1,5 @@
+module "sql" {
+  source              = "./modules/sql"
+  name                = "sql-billing"
+  resource_group_name = "rg-billing"
+}

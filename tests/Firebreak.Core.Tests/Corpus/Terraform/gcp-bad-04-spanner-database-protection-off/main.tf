@@ -1,0 +1,13 @@
+resource "google_spanner_instance" "main" {
+  name         = "ledger"
+  config       = "regional-europe-west1"
+  display_name = "Ledger"
+  num_nodes    = 1
+}
+
+resource "google_spanner_database" "ledger" {
+  instance                 = google_spanner_instance.main.name
+  name                     = "ledger"
+  version_retention_period = "3d"
+  deletion_protection      = false # expect: FB1101
+}

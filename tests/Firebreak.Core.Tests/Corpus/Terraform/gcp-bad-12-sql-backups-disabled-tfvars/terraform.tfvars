@@ -1,0 +1,4 @@
+backup_configuration = {
+  enabled    = false
+  start_time = "04:00"
+}

@@ -1,0 +1,5 @@
+module "postgres" {
+  source              = "./modules/cloudsql"
+  name                = "billing"
+  deletion_protection = false
+}

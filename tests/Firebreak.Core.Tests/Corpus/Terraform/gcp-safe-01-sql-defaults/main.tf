@@ -1,0 +1,24 @@
+resource "google_sql_database_instance" "main" {
+  name             = "orders-pg"
+  database_version = "POSTGRES_15"
+  region           = "europe-west1"
+
+  settings {
+    retain_backups_on_delete = true
+    tier = "db-custom-2-7680"
+
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+      backup_retention_settings {
+        retained_backups = 30
+        retention_unit   = "COUNT"
+      }
+    }
+  }
+}
+
+resource "google_sql_database" "orders" {
+  name     = "orders"
+  instance = google_sql_database_instance.main.name
+}

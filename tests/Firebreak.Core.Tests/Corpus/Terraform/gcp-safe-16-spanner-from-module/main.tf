@@ -1,0 +1,4 @@
+module "spanner" {
+  source              = "./modules/spanner"
+  deletion_protection = true
+}

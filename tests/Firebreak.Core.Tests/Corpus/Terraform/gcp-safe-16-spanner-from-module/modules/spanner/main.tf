@@ -1,0 +1,10 @@
+variable "deletion_protection" {
+  type    = bool
+  default = false
+}
+
+resource "google_spanner_database" "db" {
+  instance            = "main"
+  name                = "accounts"
+  deletion_protection = var.deletion_protection
+}
