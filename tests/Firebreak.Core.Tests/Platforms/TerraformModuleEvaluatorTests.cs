@@ -188,3 +188,16 @@ public sealed class TerraformModuleEvaluatorTests
         Assert.Equal("/*", heredoc.Get("Resource").KnownSuffix);
     }
 }
+
+public sealed class TerraformValueSharedInstanceTests
+{
+    [Fact]
+    public void The_shared_values_have_empty_attributes_and_items_not_null()
+    {
+        foreach (var value in new[] { Firebreak.Core.Platforms.Terraform.TerraformValue.Unknown, Firebreak.Core.Platforms.Terraform.TerraformValue.Null, Firebreak.Core.Platforms.Terraform.TerraformValue.True })
+        {
+            Assert.Empty(value.Attributes);
+            Assert.Empty(value.Items);
+        }
+    }
+}

@@ -70,6 +70,12 @@ public static class GraphQLRootFields
         {
             return Array.Empty<GraphQLRootField>();
         }
+        catch (IndexOutOfRangeException)
+        {
+            // GraphQL-Parser 9.5 overruns while composing its own error message for some inputs with a lone \r;
+            // the body is broken either way.
+            return Array.Empty<GraphQLRootField>();
+        }
         var fields = new List<GraphQLRootField>();
         foreach (var definition in document.Definitions)
         {

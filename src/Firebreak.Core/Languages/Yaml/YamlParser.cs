@@ -48,6 +48,14 @@ public static class YamlParser
             var partial = builder.Salvage();
             if (partial is not null) documents.Add(partial);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet's scanner throws these, not YamlException, on some malformed input (e.g. "on: [push\njobs:  b: [x").
+            // The input is broken, not our state: keep what was built and report where the parser had got to.
+            diagnostics.Add(new SyntaxDiagnostic(new TextSpan(builder.LastOffset, 0), "invalid YAML: the parser could not continue past this point"));
+            var partial = builder.Salvage();
+            if (partial is not null) documents.Add(partial);
+        }
         catch (DepthExceededException ex)
         {
             diagnostics.Add(new SyntaxDiagnostic(new TextSpan(ex.Offset, 0), $"YAML nested deeper than {MaxDepth} levels; the rest of the file is not analyzed"));
@@ -99,8 +107,12 @@ public static class YamlParser
 
         public int NodeCount { get; private set; }
 
+        /// <summary>Where the last event ended: the best position to report when the parser gives up.</summary>
+        public int LastOffset { get; private set; }
+
         public YamlDocument? Accept(ParsingEvent evt)
         {
+            LastOffset = Math.Max(LastOffset, Offset(_text, evt.End));
             switch (evt)
             {
                 case Comment comment:

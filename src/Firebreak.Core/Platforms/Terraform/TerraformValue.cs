@@ -17,6 +17,9 @@ public sealed class TerraformValue
 {
     private TerraformValue(TerraformValueKind kind) => Kind = kind;
 
+    // Declared before the shared values below: static fields initialize in order, and each value's Attributes start as this.
+    private static readonly IReadOnlyDictionary<string, TerraformValue> Empty = new Dictionary<string, TerraformValue>();
+
     public static readonly TerraformValue Unknown = new(TerraformValueKind.Unknown);
     public static readonly TerraformValue Null = new(TerraformValueKind.Null);
     public static readonly TerraformValue True = new(TerraformValueKind.Bool) { BoolValue = true };
@@ -54,7 +57,6 @@ public sealed class TerraformValue
 
     internal TerraformValue AsOpen() => new(Kind) { Attributes = Attributes, IsOpen = true };
 
-    private static readonly IReadOnlyDictionary<string, TerraformValue> Empty = new Dictionary<string, TerraformValue>();
 
     public bool IsKnown => Kind != TerraformValueKind.Unknown;
 

@@ -60,3 +60,14 @@ public sealed class RobustnessTests
         for (int length = 0; length <= sql.Length; length++) _ = SqlDestruction.Find(sql.Substring(0, length)).ToArray();
     }
 }
+
+public sealed class GraphQLLibraryFailureTests
+{
+    [Fact]
+    public void A_body_that_makes_the_graphql_library_overrun_is_just_not_graphql()
+    {
+        // GraphQL-Parser throws IndexOutOfRangeException while describing this syntax error (a lone \r in a name).
+        var text = Firebreak.Core.Text.EmbeddedText.Contiguous("mutation { volumeDelete(vol\rumeId: \"v\") }", 0);
+        Assert.Empty(Firebreak.Core.Languages.GraphQL.GraphQLRootFields.Read(text));
+    }
+}

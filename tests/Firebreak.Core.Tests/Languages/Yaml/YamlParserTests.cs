@@ -65,3 +65,15 @@ public sealed class YamlParserTests
 
     private static string Slice(string text, TextSpan span) => text.Substring(span.Start, span.Length);
 }
+
+public sealed class YamlParserLibraryFailureTests
+{
+    [Fact]
+    public void Input_that_makes_the_yaml_library_throw_something_else_is_still_a_diagnostic()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here instead of a YamlException.
+        var yaml = YamlParser.Parse("on: [push\njobs:  build: [unclosed\n");
+        Assert.NotEmpty(yaml.Diagnostics);
+        Assert.StartsWith("invalid YAML", yaml.Diagnostics[0].Message, System.StringComparison.Ordinal);
+    }
+}
