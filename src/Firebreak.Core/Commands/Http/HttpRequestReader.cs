@@ -205,7 +205,7 @@ public static class HttpRequestReader
             string key = v.Substring(0, sep);
             if (v[sep] == ':' && !(sep + 1 < v.Length && v[sep + 1] == '='))
             {
-                headers.Add(new HttpHeader(key.Trim(), v.Substring(sep + 1).Trim(), positionals[i].Span, item));
+                headers.Add(new HttpHeader(key.Trim(), v.Substring(sep + 1).Trim(), positionals[i].Span, item, positionals[i].Span));
                 continue;
             }
             int valueStart = v[sep] == ':' || (sep + 1 < v.Length && v[sep + 1] == '=') ? sep + 2 : sep + 1;
@@ -283,7 +283,8 @@ public static class HttpRequestReader
         string v = text.Value;
         int colon = v.IndexOf(':');
         if (colon <= 0) return;
-        headers.Add(new HttpHeader(v.Substring(0, colon).Trim(), v.Substring(colon + 1).Trim(), text.MapToHost(new TextSpan(0, v.Length)), text));
+        headers.Add(new HttpHeader(v.Substring(0, colon).Trim(), v.Substring(colon + 1).Trim(), text.MapToHost(new TextSpan(0, v.Length)), text,
+            (option.ValueWord ?? option.Word).Span));
     }
 
     private static void AddBody(List<HttpBody> bodies, ShellCommand command, CommandOption option, bool allowFile)

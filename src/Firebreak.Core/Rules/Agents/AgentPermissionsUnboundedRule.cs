@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Json;
-using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Commands;
 using Firebreak.Core.Languages.Toml;
-using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
 
@@ -52,7 +51,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) =>
-        kind is FileKind.ClaudeSettings or FileKind.CursorCli or FileKind.CodexConfig or FileKind.CodexRules or FileKind.Shell or FileKind.GitHubWorkflow;
+        kind is FileKind.ClaudeSettings or FileKind.CursorCli or FileKind.CodexConfig or FileKind.CodexRules || ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text) =>
         text.IndexOf("ermission", StringComparison.Ordinal) >= 0 || text.IndexOf("allow", StringComparison.Ordinal) >= 0 ||
@@ -82,13 +81,9 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             case FileKind.CodexRules:
                 AnalyzeCodexRules(document, sink);
                 break;
-            case FileKind.Shell:
-                var script = document.GetModel("shell", static doc => ShellParser.Parse(doc.Text.Text));
-                ReportAgentLaunches(document, sink, script, span => span);
-                break;
-            case FileKind.GitHubWorkflow:
-                if (GitHubWorkflow.Of(document) is { } workflow)
-                    foreach (var run in WorkflowRunScript.Of(document, workflow)) ReportAgentLaunches(document, sink, run.Script, run.MapToFile);
+            default:
+                // Any script: a .sh file, a workflow or GitLab job, a Makefile recipe, a package.json script.
+                foreach (var source in ShellSources.Of(document)) ReportAgentLaunches(document, sink, source);
                 break;
         }
     }
@@ -261,39 +256,44 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     // ---- agents started with approvals off -------------------------------------------------------------------
 
-    private static void ReportAgentLaunches(DocumentContext document, UnboundedAgentPermissions.Collector sink, ShellScript script, Func<TextSpan, TextSpan> map)
+    private static void ReportAgentLaunches(DocumentContext document, UnboundedAgentPermissions.Collector sink, ShellSource source)
     {
-        foreach (var command in ScriptCommands.Of(script))
+        string text = document.Text.Text;
+        foreach (var command in source.Commands)
         {
-            var words = command.Words;
+            var words = command.Arguments;
             int programIndex = 0;
-            string? program = ScriptCommands.ProgramName(command);
+            string? program = command.Name;
             if (program is "npx" or "bunx" or "pnpx")
             {
                 programIndex = 1;
-                while (programIndex < words.Count && words[programIndex].StaticValue is { } option && option.StartsWith("-", StringComparison.Ordinal)) programIndex++;
-                string? package = programIndex < words.Count ? words[programIndex].StaticValue : null;
-                if (package is not null)
-                {
-                    int version = package.LastIndexOf('@');
-                    if (version > 0) package = package.Substring(0, version);
-                }
+                while (programIndex < words.Count && words[programIndex].Value is { } option && option.StartsWith("-", StringComparison.Ordinal)) programIndex++;
+                string? package = programIndex < words.Count ? words[programIndex].Value : null;
+                if (package is not null) package = WithoutVersion(package);
                 program = package is not null && AgentPackages.TryGetValue(package, out var agentName) ? agentName : null;
             }
+            // The command model unwraps `npx -y @google/gemini-cli@latest`: the package is the program.
+            else if (words.Count > 0 && words[0].Value is { } written && AgentPackages.TryGetValue(WithoutVersion(written), out var unwrapped)) program = unwrapped;
             if (program is null || !AgentBypassFlags.TryGetValue(program, out var flags)) continue;
             for (int i = programIndex + 1; i < words.Count; i++)
             {
-                string? value = words[i].StaticValue;
+                string? value = words[i].Value;
                 if (value is null) continue;
                 string flag = value.Split('=')[0];
-                bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].StaticValue == "bypassPermissions") ||
+                bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].Value == "bypassPermissions") ||
                                   value == "--permission-mode=bypassPermissions";
                 if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
                 var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
-                sink.Report(Descriptor, document, map(span),
-                    $"`{program}` started with `{script.GetText(span)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
+                sink.Report(Descriptor, document, span,
+                    $"`{program}` started with `{text.Substring(span.Start, span.Length)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
                     fingerprintText: "launch:" + program + ":" + flag);
             }
         }
+    }
+
+    private static string WithoutVersion(string package)
+    {
+        int version = package.LastIndexOf('@');
+        return version > 0 ? package.Substring(0, version) : package;
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Firebreak.Core.Analysis;
-using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
@@ -38,7 +37,7 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
         }
         if (GitHubWorkflow.Of(document) is not { } workflow) return;
         string host = document.Text.Text;
-        var scripts = WorkflowRunScript.Of(document, workflow);
+        var scripts = WorkflowRunScript.Of(document);
 
         var workflowRefs = workflow.Env.SelectMany(e => WorkflowReferences.In(e.Value, host)).Where(r => r.Kind == ContextReferenceKind.Secret).ToArray();
         var uses = new List<SecretUse>();
@@ -89,16 +88,16 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
         if (job.Name is { } name && ClassOf(name) is not null) return new JobTarget(name, declared: false, "by its name");
         foreach (var script in scripts)
         {
-            foreach (var command in ScriptCommands.Of(script.Script))
+            foreach (var command in script.Source.Commands)
             {
-                var words = command.Words;
+                var words = command.Arguments;
                 for (int i = 1; i < words.Count; i++)
                 {
-                    string? value = words[i].StaticValue;
+                    string? value = words[i].Value;
                     if (value is null) continue;
                     foreach (string flag in EnvironmentFlags)
                     {
-                        string? target = value == flag && i + 1 < words.Count ? words[i + 1].StaticValue
+                        string? target = value == flag && i + 1 < words.Count ? words[i + 1].Value
                             : value.StartsWith(flag + "=", StringComparison.Ordinal) ? value.Substring(flag.Length + 1) : null;
                         if (target is not null && ClassOf(target) is not null) return new JobTarget(target, declared: false, $"`{flag} {target}`");
                     }
