@@ -57,8 +57,10 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
             var targeted = group.Where(u => u.Target is not null).ToArray();
             var classes = targeted.Select(u => u.Target!.Class).Distinct(StringComparer.Ordinal).ToArray();
             if (classes.Length < 2) continue;
-            // Every job has its own declared environment: the secret can be an environment secret, one per environment.
-            if (targeted.All(u => u.Target!.Declared) && targeted.Select(u => u.Target!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
+            // Every job has its own declared environment: the secret can be an environment secret, one per environment —
+            // unless its name says it is an account-wide token, which reaches every environment wherever it is stored.
+            bool blanket = BlanketTokenNames.BlanketKind(document.Catalogs.Tokens, group.Key) is not null;
+            if (!blanket && targeted.All(u => u.Target!.Declared) && targeted.Select(u => u.Target!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
 
             var first = targeted[0];
             string jobs = string.Join(" and ", targeted.Select(u => $"job '{u.Job.Id}' ({u.Target!.Describe()})"));
@@ -128,7 +130,8 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
             var targeted = group.ToArray();
             var classes = targeted.Select(u => u.Target.Class).Distinct(StringComparer.Ordinal).ToArray();
             if (classes.Length < 2) continue;
-            if (targeted.All(u => u.Target.Declared) && targeted.Select(u => u.Target.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
+            bool blanket = BlanketTokenNames.BlanketKind(document.Catalogs.Tokens, group.Key) is not null;
+            if (!blanket && targeted.All(u => u.Target.Declared) && targeted.Select(u => u.Target.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
             var first = targeted[0];
             string jobs = string.Join(" and ", targeted.Select(u => $"job '{u.Job.Name}' ({u.Target.Describe()})"));
             var related = targeted.Skip(1).Select(u => new RelatedLocation(
