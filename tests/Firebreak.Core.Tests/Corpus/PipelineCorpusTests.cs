@@ -53,7 +53,8 @@ public sealed class PipelineCorpusTests
         var unexpected = actual.Except(expected).ToArray();
         foreach (var gap in gaps.Where(g => missing.Contains(g) || unexpected.Contains(g)))
             _output.WriteLine($"known gap: {repo}/{gap}");
-        var messages = result.Findings.ToDictionary(f => $"{f.Location.Path}:{f.Location.Start.Line + 1}:{f.RuleId}", f => f.Message, StringComparer.Ordinal);
+        var messages = result.Findings.GroupBy(f => $"{f.Location.Path}:{f.Location.Start.Line + 1}:{f.RuleId}", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
         var failures = missing.Where(m => !gaps.Contains(m)).Select(m => "missed:      " + m)
             .Concat(unexpected.Where(u => !gaps.Contains(u)).Select(u => "false alarm: " + u + " — " + messages.GetValueOrDefault(u)))
             .Concat(gaps.Where(g => !missing.Contains(g) && !unexpected.Contains(g)).Select(g => "gap fixed, remove from known-gaps.txt: " + repo + "/" + g))

@@ -4,6 +4,7 @@ using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Commands;
+using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Languages.Toml;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
@@ -117,14 +118,14 @@ public sealed class AgentPermissionsUnboundedRule : Rule
         if (deniesDestructive) return;
         foreach (var item in allow.Items.OfType<JsonString>())
         {
-            if (AdmitsAnyCommand(item.Value, tool) is not { } why) continue;
+            if (AdmitsAnyCommand(item.Value, tool, document.Catalogs.Commands) is not { } why) continue;
             sink.Report(Descriptor, document, item.Span,
                 $"`{item.Value}` {why}, and no deny rule stops destructive ones: {agent} can delete volumes, databases or environments without asking. Allow the commands the project needs (`{tool}(npm run test:*)`) and deny destructive ones (`{tool}(rm:*)`, `{tool}(terraform destroy:*)`, `{tool}(railway down:*)`).",
                 fingerprintText: "allow:" + item.Value);
         }
     }
 
-    private static string? AdmitsAnyCommand(string rule, string tool)
+    private static string? AdmitsAnyCommand(string rule, string tool, DestructiveCommandCatalog destructive)
     {
         string trimmed = rule.Trim();
         if (trimmed == tool) return "allows every shell command";
@@ -135,8 +136,11 @@ public sealed class AgentPermissionsUnboundedRule : Rule
         int end = inner.IndexOfAny(new[] { ':', ' ', '(' });
         string program = end < 0 ? inner : inner.Substring(0, end);
         string rest = end < 0 ? string.Empty : inner.Substring(end).Trim(':', ' ', '(', ')');
-        if (Array.IndexOf(AnyCommandPrograms, program) >= 0 && (rest.Length == 0 || rest.Trim('*').Length == 0))
-            return $"allows `{program}` with any arguments, which runs any command";
+        if (rest.Length > 0 && rest.Trim('*').Length > 0) return null;
+        if (Array.IndexOf(AnyCommandPrograms, program) >= 0) return $"allows `{program}` with any arguments, which runs any command";
+        // A platform CLI or an HTTP client with any arguments reaches the control plane's destructive operations.
+        if (destructive.ForProgram(program).Count > 0) return $"allows `{program}` with any arguments, its destructive subcommands included";
+        if (HttpRequestReader.IsHttpClient(program)) return $"allows `{program}` with any arguments, which can call any control-plane API with the tokens in reach";
         return null;
     }
 

@@ -5,6 +5,7 @@ using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Credentials;
 using Firebreak.Core.Languages.Json;
+using Firebreak.Core.Languages.Toml;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;
@@ -14,8 +15,9 @@ namespace Firebreak.Core.Rules.Credentials;
 /// <summary>A blanket (account- or workspace-wide) platform credential a file hands out or holds.</summary>
 public sealed class BlanketCredential
 {
-    internal BlanketCredential(TokenKind kind, TextSpan span, string description, bool committed, string message, string fingerprint)
+    internal BlanketCredential(TokenKind kind, TextSpan span, string name, string description, bool committed, string message, string fingerprint)
     {
+        Name = name;
         Kind = kind;
         Span = span;
         Description = description;
@@ -25,6 +27,9 @@ public sealed class BlanketCredential
     }
 
     public TokenKind Kind { get; }
+
+    /// <summary>The variable, secret or header name that carries it; the token kind's ID for a committed value.</summary>
+    public string Name { get; }
 
     /// <summary>Same key as <see cref="DestructiveOperation.Platform"/>.</summary>
     public string Platform => PlatformKeys.Normalize(Kind.Platform);
@@ -65,7 +70,7 @@ public static class BlanketCredentials
         if (document.Kind != FileKind.Unknown)
             foreach (var match in Committed(document))
                 if (match.IsBlanket)
-                    finder.Found.Add(new BlanketCredential(match.Kind, match.Span, $"a {match.Kind.DisplayName} committed in {document.Path}", committed: true,
+                    finder.Found.Add(new BlanketCredential(match.Kind, match.Span, match.Kind.Id, $"a {match.Kind.DisplayName} committed in {document.Path}", committed: true,
                         string.Empty, "secret:" + match.Kind.Id));
 
         switch (document.Kind)
@@ -73,15 +78,20 @@ public static class BlanketCredentials
             case FileKind.GitHubWorkflow:
                 finder.Workflow();
                 break;
-            case FileKind.Shell:
-                finder.Scripts();
-                break;
             case FileKind.McpConfig:
             case FileKind.ClaudeSettings:
                 finder.AgentConfig();
                 break;
+            case FileKind.CodexConfig:
+                finder.CodexConfig();
+                break;
             case FileKind.GitLabCi:
                 finder.GitLab();
+                finder.Scripts();
+                break;
+            case var kind when ShellSources.CanHoldShell(kind):
+                // A .sh file, a Makefile recipe, a package.json script, a Dockerfile RUN…
+                finder.Scripts();
                 break;
         }
         return finder.Found;
@@ -103,7 +113,7 @@ public static class BlanketCredentials
         public List<BlanketCredential> Found { get; } = new();
 
         private void Add(TokenKind kind, TextSpan span, string name, string message, string fingerprint, string? description = null) =>
-            Found.Add(new BlanketCredential(kind, span, description ?? $"`{name}` ({kind.DisplayName}) in {_document.Path}", committed: false, message, fingerprint));
+            Found.Add(new BlanketCredential(kind, span, name, description ?? $"`{name}` ({kind.DisplayName}) in {_document.Path}", committed: false, message, fingerprint));
 
         private TokenKind? KindOfName(string name) => BlanketTokenNames.BlanketKind(_catalog, name);
 
@@ -209,10 +219,13 @@ public static class BlanketCredentials
 
         public void Scripts()
         {
+            // A GitLab variable already reported where it is defined is not reported again where it is sent.
+            var defined = new HashSet<string>(Found.Where(f => !f.IsCommitted).Select(f => f.Name), StringComparer.Ordinal);
             foreach (var source in ShellSources.Of(_document))
             {
                 foreach (var token in SentToken.In(source, _host, _catalog))
                 {
+                    if (defined.Contains(token.Variable)) continue;
                     var kind = token.IsBlanket ? token.Kinds[0] : token.IsScoped ? null : KindOfName(token.Variable);
                     if (kind is null) continue;
                     string message = token.IsBlanket
@@ -268,6 +281,22 @@ public static class BlanketCredentials
             {
                 if (KindOfName(member.Name) is not { } kind) continue;
                 Add(kind, member.NameSpan, member.Name, Message($"`{member.Name}`", kind, reach, string.Empty), "json-env:" + member.Name);
+            }
+        }
+
+        // ---- Codex (MCP servers in .codex/config.toml) -----------------------------------------------------
+
+        public void CodexConfig()
+        {
+            foreach (var entry in TomlKeyValueLexer.Read(_host))
+            {
+                // [mcp_servers.<name>.env]: the environment Codex starts that MCP server with.
+                const string prefix = "mcp_servers.";
+                if (!entry.Table.StartsWith(prefix, StringComparison.Ordinal) || !entry.Table.EndsWith(".env", StringComparison.Ordinal)) continue;
+                if (KindOfName(entry.Key) is not { } kind) continue;
+                string server = entry.Table.Substring(prefix.Length, entry.Table.Length - prefix.Length - ".env".Length);
+                Add(kind, entry.KeySpan, entry.Key, Message($"`{entry.Key}`", kind, $"MCP server '{server}' and the agent that calls it", string.Empty),
+                    "codex-env:" + server + ":" + entry.Key);
             }
         }
 

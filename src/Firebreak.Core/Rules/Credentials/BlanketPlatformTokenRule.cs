@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Core.Rules.Credentials;
 
@@ -15,7 +16,7 @@ public sealed class BlanketPlatformTokenRule : Rule
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) =>
-        kind is FileKind.GitHubWorkflow or FileKind.GitHubAction or FileKind.Shell or FileKind.McpConfig or FileKind.ClaudeSettings or FileKind.GitLabCi;
+        kind is FileKind.McpConfig or FileKind.ClaudeSettings or FileKind.CodexConfig || ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text) =>
         text.IndexOf("TOKEN", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("KEY", StringComparison.OrdinalIgnoreCase) >= 0 ||

@@ -54,7 +54,8 @@ internal sealed class SentToken
         foreach (var command in source.Commands)
         {
             if (!HttpRequestReader.IsHttpClient(command.Name) || HttpRequestReader.Read(command) is not { } request) continue;
-            string commandText = Slice(hostText, command.Span);
+            // A URL held in a variable (`curl "$API"`) hides the host: the script around it says where it points.
+            string commandText = request.Host is null ? Slice(hostText, command.Span) + "\n" + source.Text.Value : Slice(hostText, command.Span);
             foreach (var header in request.Headers)
             {
                 if (Parse(header, hostText, catalog, commandText) is { } sent) found.Add(sent);

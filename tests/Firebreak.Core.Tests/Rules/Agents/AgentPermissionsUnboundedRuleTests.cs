@@ -26,6 +26,17 @@ public class AgentPermissionsUnboundedRuleTests
     }
 
     [Fact]
+    public void ClaudeAllowingAPlatformCliOrAnHttpClientWithAnyArgumentsIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["Bash(curl:*)", "Bash(railway:*)", "Bash(railway status:*)", "Bash(make:*)", "Bash(npm run test:*)"] } }
+            """;
+        var findings = Run(Id, ".claude/settings.local.json", text);
+        Assert.Equal(new[] { "\"Bash(curl:*)\"", "\"Bash(railway:*)\"" }, findings.Texts(text));
+        Assert.Contains("destructive subcommands", findings[1].Message);
+    }
+
+    [Fact]
     public void ClaudeAllowAllWithDestructiveDenyRulesIsQuiet()
     {
         const string text = """
