@@ -101,6 +101,46 @@ public sealed class AgentPermissionsUnboundedRule : Rule
                 fingerprintText: "claude-bypass");
         }
         ReportAllowAll(document, sink, permissions, "Bash", "Claude Code");
+        ReportInfrastructureMcpServers(document, sink, permissions);
+    }
+
+    /// <summary>
+    /// <c>mcp__railway</c> (or <c>mcp__railway__*</c>) allows every tool of an MCP server without asking. For a server
+    /// that drives an infrastructure platform — one whose CLI has destructive commands in the catalogue or whose tokens
+    /// are in it — that includes deleting services, volumes and environments, unless a deny rule names such tools.
+    /// </summary>
+    private static void ReportInfrastructureMcpServers(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonObject permissions)
+    {
+        const string prefix = "mcp__";
+        if (permissions.Get("allow") is not JsonArray allow) return;
+        var deny = (permissions.Get("deny") as JsonArray)?.Items.OfType<JsonString>().Select(s => s.Value).ToArray() ?? Array.Empty<string>();
+        foreach (var item in allow.Items.OfType<JsonString>())
+        {
+            string rule = item.Value.Trim();
+            if (!rule.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string rest = rule.Substring(prefix.Length);
+            int tool = rest.IndexOf("__", StringComparison.Ordinal);
+            string server = tool < 0 ? rest : rest.Substring(0, tool);
+            // A named tool (`mcp__railway__list_services`) is a choice; only the whole server or `__*` admits everything.
+            if (tool >= 0 && rest.Substring(tool + 2).Trim('*').Length > 0) continue;
+            if (InfrastructurePlatform(document, server) is not { } platform) continue;
+            if (deny.Any(d => d.StartsWith(prefix + server + "__", StringComparison.Ordinal) && DestructiveWords.Any(w => d.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))) continue;
+            sink.Report(Descriptor, document, item.Span,
+                $"`{rule}` lets Claude Code call every tool of the MCP server '{server}' without asking, and that server drives {platform}: deleting services, volumes or environments included. Allow the read-only tools by name (`{prefix}{server}__list_services`) and leave the rest to ask.",
+                fingerprintText: "mcp-allow:" + server);
+        }
+    }
+
+    private static string? InfrastructurePlatform(DocumentContext document, string server)
+    {
+        foreach (string part in server.ToLowerInvariant().Split('-', '_', '.'))
+        {
+            if (part.Length < 2) continue;
+            if (document.Catalogs.Commands.ForProgram(part).Count > 0) return PlatformKeys.Normalize(part);
+            foreach (var kind in document.Catalogs.Tokens.Kinds)
+                if (kind.IsBlanket && PlatformKeys.Normalize(kind.Platform) == PlatformKeys.Normalize(part)) return kind.Platform;
+        }
+        return null;
     }
 
     private static void AnalyzeCursor(DocumentContext document, UnboundedAgentPermissions.Collector sink)

@@ -37,6 +37,18 @@ public class AgentPermissionsUnboundedRuleTests
     }
 
     [Fact]
+    public void ClaudeAllowingEveryToolOfAnInfrastructureMcpServerIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["mcp__railway", "mcp__supabase__*", "mcp__railway__list_services", "mcp__context7", "mcp__github__get_issue"] } }
+            """;
+        var findings = Run(Id, ".claude/settings.json", text);
+        Assert.Equal(new[] { "\"mcp__railway\"", "\"mcp__supabase__*\"" }, findings.Texts(text));
+        Assert.Contains("MCP server 'railway'", findings[0].Message);
+        Assert.Empty(Run(Id, ".claude/settings.json", text.Replace("] } }", "], \"deny\": [\"mcp__railway__volume_delete\", \"mcp__supabase__delete_project\"] } }")));
+    }
+
+    [Fact]
     public void ClaudeAllowAllWithDestructiveDenyRulesIsQuiet()
     {
         const string text = """
