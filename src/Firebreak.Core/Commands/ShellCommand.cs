@@ -206,6 +206,14 @@ public sealed class ShellCommand
 
     public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
 
+    /// <summary>The script's plain assignments; with <see cref="Order"/>, what a <c>$NAME</c> in this command holds.</summary>
+    internal ShellVariables? Variables { get; set; }
+
+    internal int Order { get; set; }
+
+    /// <summary>The word last assigned to <paramref name="name"/> before this command, or null.</summary>
+    internal CommandWord? VariableBefore(string name) => Variables?.Before(name, Order);
+
     /// <summary>Options and positionals with the default syntax (no splitting of <c>-rf</c>).</summary>
     public ParsedArguments ParsedArguments => _defaultArguments ??= ParsedArguments.Parse(Arguments, 1, CommandOptionSyntax.Default);
 

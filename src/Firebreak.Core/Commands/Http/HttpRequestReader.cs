@@ -291,7 +291,7 @@ public static class HttpRequestReader
     {
         if (option.ValueWord == null && option.ValueSpan == null) return;
         var (word, start) = ValueOf(option);
-        var text = WordTemplate.Of(word, start);
+        var text = WordTemplate.Expanded(word, start, command);
         var span = text.MapToHost(new TextSpan(0, text.Value.Length));
         if (allowFile && text.Value.StartsWith("@", StringComparison.Ordinal))
         {
@@ -331,7 +331,7 @@ public static class HttpRequestReader
         TextSpan urlSpan = command.NameWord.Span;
         if (urlWord != null)
         {
-            var text = WordTemplate.Of(urlWord, urlStart);
+            var text = WordTemplate.Expanded(urlWord, urlStart, command);
             url = text.Value;
             urlSpan = text.MapToHost(new TextSpan(0, url.Length));
         }

@@ -54,8 +54,9 @@ internal sealed class SentToken
         foreach (var command in source.Commands)
         {
             if (!HttpRequestReader.IsHttpClient(command.Name) || HttpRequestReader.Read(command) is not { } request) continue;
-            // A URL held in a variable (`curl "$API"`) hides the host: the script around it says where it points.
-            string commandText = request.Host is null ? Slice(hostText, command.Span) + "\n" + source.Text.Value : Slice(hostText, command.Span);
+            // The URL as the shell expands it (`API=https://…; curl "$API"`); when even that hides the host, the script
+            // around the command says where it points.
+            string commandText = Slice(hostText, command.Span) + "\n" + request.Url + (request.Host is null ? "\n" + source.Text.Value : string.Empty);
             foreach (var header in request.Headers)
             {
                 if (Parse(header, hostText, catalog, commandText) is { } sent) found.Add(sent);
