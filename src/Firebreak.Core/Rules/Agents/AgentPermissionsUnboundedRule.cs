@@ -153,6 +153,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     private static void ReportAllowAll(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonObject permissions, string tool, string agent)
     {
         if (permissions.Get("allow") is not JsonArray allow) return;
+        ReportDestructiveAllows(document, sink, allow, tool, agent);
         var deny = (permissions.Get("deny") as JsonArray)?.Items.OfType<JsonString>().Select(s => s.Value).ToArray() ?? Array.Empty<string>();
         bool deniesDestructive = deny.Any(d => d.StartsWith(tool, StringComparison.Ordinal) && DestructiveWords.Any(w => ContainsWord(d, w)));
         if (deniesDestructive) return;
@@ -162,6 +163,29 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             sink.Report(Descriptor, document, item.Span,
                 $"`{item.Value}` {why}, and no deny rule stops destructive ones: {agent} can delete volumes, databases or environments without asking. Allow the commands the project needs (`{tool}(npm run test:*)`) and deny destructive ones (`{tool}(rm:*)`, `{tool}(terraform destroy:*)`, `{tool}(railway down:*)`).",
                 fingerprintText: "allow:" + item.Value);
+        }
+    }
+
+    /// <summary>
+    /// An allow rule for a destructive command itself (<c>Bash(railway volume delete:*)</c>): the pattern's command is
+    /// matched against the destructive-command catalogue as if it were run.
+    /// </summary>
+    private static void ReportDestructiveAllows(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonArray allow, string tool, string agent)
+    {
+        foreach (var item in allow.Items.OfType<JsonString>())
+        {
+            string rule = item.Value.Trim();
+            if (!rule.StartsWith(tool + "(", StringComparison.Ordinal) || !rule.EndsWith(")", StringComparison.Ordinal)) continue;
+            if (AdmitsAnyCommand(rule, tool, document.Catalogs.Commands) is not null) continue;
+            string pattern = rule.Substring(tool.Length + 1, rule.Length - tool.Length - 2).Trim();
+            if (pattern.EndsWith(":*", StringComparison.Ordinal)) pattern = pattern.Substring(0, pattern.Length - 2);
+            pattern = pattern.TrimEnd('*', ' ');
+            if (pattern.Length == 0) continue;
+            var commands = ShellCommands.FromText(pattern);
+            if (commands.Count == 0 || DestructiveCommandMatcher.Match(commands[0], document.Catalogs.Commands) is not { Neutralizer: null } match) continue;
+            sink.Report(Descriptor, document, item.Span,
+                $"`{rule}` lets {agent} run `{match.DisplayName}` without asking, which destroys {match.Signature.Destroys}. Leave destructive commands to ask (or deny them) and allow only what the task needs.",
+                fingerprintText: "allow-destructive:" + rule);
         }
     }
 

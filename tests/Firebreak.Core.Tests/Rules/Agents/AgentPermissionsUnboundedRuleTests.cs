@@ -49,6 +49,17 @@ public class AgentPermissionsUnboundedRuleTests
     }
 
     [Fact]
+    public void AllowingADestructiveCommandByNameIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["Bash(railway volume delete:*)", "Bash(terraform destroy:*)", "Bash(railway status:*)", "Bash(terraform plan:*)"], "deny": ["Bash(rm:*)"] } }
+            """;
+        var findings = Run(Id, ".claude/settings.json", text);
+        Assert.Equal(new[] { "\"Bash(railway volume delete:*)\"", "\"Bash(terraform destroy:*)\"" }, findings.Texts(text));
+        Assert.Contains("railway volume delete", findings[0].Message);
+    }
+
+    [Fact]
     public void ClaudeAllowAllWithDestructiveDenyRulesIsQuiet()
     {
         const string text = """
