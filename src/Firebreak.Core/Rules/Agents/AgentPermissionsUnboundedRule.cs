@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Json;
+using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Languages.Yaml;
+using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Languages.Toml;
@@ -85,6 +88,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             default:
                 // Any script: a .sh file, a workflow or GitLab job, a Makefile recipe, a package.json script.
                 foreach (var source in ShellSources.Of(document)) ReportAgentLaunches(document, sink, source);
+                if (document.Kind == FileKind.GitHubWorkflow) ReportAgentActions(document, sink);
                 break;
         }
     }
@@ -326,7 +330,6 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     private static void ReportAgentLaunches(DocumentContext document, UnboundedAgentPermissions.Collector sink, ShellSource source)
     {
-        string text = document.Text.Text;
         foreach (var command in source.Commands)
         {
             var words = command.Arguments;
@@ -342,20 +345,43 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             }
             // The command model unwraps `npx -y @google/gemini-cli@latest`: the package is the program.
             else if (words.Count > 0 && words[0].Value is { } written && AgentPackages.TryGetValue(WithoutVersion(written), out var unwrapped)) program = unwrapped;
-            if (program is null || !AgentBypassFlags.TryGetValue(program, out var flags)) continue;
-            for (int i = programIndex + 1; i < words.Count; i++)
+            if (program is null) continue;
+            ReportBypassFlags(document, sink, program, words, programIndex + 1);
+        }
+    }
+
+    /// <summary>
+    /// <c>anthropics/claude-code-action</c>: <c>claude_args</c> is the command line the action starts Claude Code with.
+    /// </summary>
+    private static void ReportAgentActions(DocumentContext document, UnboundedAgentPermissions.Collector sink)
+    {
+        if (GitHubWorkflow.Of(document) is not { } workflow) return;
+        foreach (var job in workflow.Jobs)
+            foreach (var step in job.Steps)
             {
-                string? value = words[i].Value;
-                if (value is null) continue;
-                string flag = value.Split('=')[0];
-                bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].Value == "bypassPermissions") ||
-                                  value == "--permission-mode=bypassPermissions";
-                if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
-                var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
-                sink.Report(Descriptor, document, span,
-                    $"`{program}` started with `{text.Substring(span.Start, span.Length)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
-                    fingerprintText: "launch:" + program + ":" + flag);
+                if (!step.UsesAction("anthropics/claude-code-action") || step.With?.Scalar("claude_args") is not { } args) continue;
+                var text = args.ToEmbeddedText(document.Text.Text);
+                foreach (var command in CommandExtractor.Extract(ShellParser.Parse(text.Value), text))
+                    ReportBypassFlags(document, sink, "claude", command.Arguments, 0);
             }
+    }
+
+    private static void ReportBypassFlags(DocumentContext document, UnboundedAgentPermissions.Collector sink, string program, IReadOnlyList<CommandWord> words, int first)
+    {
+        if (!AgentBypassFlags.TryGetValue(program, out var flags)) return;
+        string text = document.Text.Text;
+        for (int i = first; i < words.Count; i++)
+        {
+            string? value = words[i].Value;
+            if (value is null) continue;
+            string flag = value.Split('=')[0];
+            bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].Value == "bypassPermissions") ||
+                              value == "--permission-mode=bypassPermissions";
+            if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
+            var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
+            sink.Report(Descriptor, document, span,
+                $"`{program}` started with `{text.Substring(span.Start, span.Length)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
+                fingerprintText: "launch:" + program + ":" + flag);
         }
     }
 

@@ -60,6 +60,26 @@ public class AgentPermissionsUnboundedRuleTests
     }
 
     [Fact]
+    public void ClaudeCodeActionStartedWithoutPermissionsIsReported()
+    {
+        const string text = """
+            on: issue_comment
+            jobs:
+              claude:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: anthropics/claude-code-action@v1
+                    with:
+                      claude_args: --max-turns 20 --dangerously-skip-permissions
+                  - uses: anthropics/claude-code-action@v1
+                    with:
+                      claude_args: --max-turns 20 --permission-mode plan
+            """;
+        var findings = Run(Id, ".github/workflows/claude.yml", text);
+        Assert.Equal(new[] { "--dangerously-skip-permissions" }, findings.Texts(text));
+    }
+
+    [Fact]
     public void ClaudeAllowAllWithDestructiveDenyRulesIsQuiet()
     {
         const string text = """
