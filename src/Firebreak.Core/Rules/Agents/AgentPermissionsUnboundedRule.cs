@@ -246,6 +246,11 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             else if (entry.Key == "approval_policy" && entry.Value == "never")
             {
                 bool fullAccess = entries.Any(e => e.Key == "sandbox_mode" && e.Value == "danger-full-access" && (e.Table == entry.Table || e.Table.Length == 0));
+                // In a read-only sandbox (the profile's own, else the top-level one) a command can neither write nor reach
+                // the network: `never` is how Codex runs unattended in CI, and nothing it runs can delete anything.
+                string? sandbox = entries.FirstOrDefault(e => e.Key == "sandbox_mode" && e.Table == entry.Table)?.Value
+                    ?? entries.FirstOrDefault(e => e.Key == "sandbox_mode" && e.Table.Length == 0)?.Value;
+                if (sandbox == "read-only") continue;
                 sink.Report(Descriptor, document, entry.ValueSpan,
                     $"`approval_policy = \"never\"`{where} means Codex never asks before running a command{(fullAccess ? ", and its sandbox is off" : "")}; use `on-request` or `untrusted` so destructive commands wait for a person.",
                     fullAccess ? FindingLevel.Error : FindingLevel.Warning, "codex-approval:" + entry.Table);

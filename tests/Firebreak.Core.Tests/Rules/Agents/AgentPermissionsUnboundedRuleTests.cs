@@ -133,6 +133,24 @@ public class AgentPermissionsUnboundedRuleTests
     }
 
     [Fact]
+    public void CodexNeverInAReadOnlySandboxIsQuiet()
+    {
+        const string text = """
+            sandbox_mode = "read-only"
+
+            [profiles.ci]
+            approval_policy = "never"
+
+            [profiles.fix]
+            sandbox_mode = "workspace-write"
+            approval_policy = "never"
+            """;
+        var findings = Run(Id, ".codex/config.toml", text);
+        Assert.Equal(new[] { "\"never\"" }, findings.Texts(text));
+        Assert.Equal(text.LastIndexOf("\"never\""), findings[0].Location.Span.Start);
+    }
+
+    [Fact]
     public void CodexWorkspaceWriteIsQuiet()
     {
         const string text = """
