@@ -431,6 +431,7 @@ public sealed class CommandExtractor
     {
         command.Variables = _variables;
         command.Order = _order;
+        _variables.Called(command);
         _commands.Add(command);
     }
 

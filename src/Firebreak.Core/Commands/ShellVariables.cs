@@ -18,6 +18,20 @@ internal sealed class ShellVariables
         list.Add((order, value));
     }
 
+    private readonly Dictionary<string, List<ShellCommand>> _calls = new(System.StringComparer.Ordinal);
+
+    /// <summary>Remembers a command by its name, so that a function's body can be read with each call's arguments.</summary>
+    public void Called(ShellCommand command)
+    {
+        if (command.Name is not { } name) return;
+        if (!_calls.TryGetValue(name, out var list)) _calls[name] = list = new List<ShellCommand>();
+        list.Add(command);
+    }
+
+    /// <summary>The commands that call <paramref name="function"/> (by name), in source order.</summary>
+    public IReadOnlyList<ShellCommand> CallsOf(string function) =>
+        _calls.TryGetValue(function, out var list) ? list : (IReadOnlyList<ShellCommand>)System.Array.Empty<ShellCommand>();
+
     /// <summary>The word last assigned to <paramref name="name"/> before <paramref name="order"/>, or null.</summary>
     public CommandWord? Before(string name, int order)
     {

@@ -44,9 +44,13 @@ internal static class WordTemplate
         while (i < text.Length)
         {
             var parameter = depth < 3 ? parameters.Find(p => p.Span.Start == starts[i] && text[i] == '$') : null;
-            if (parameter != null && command.VariableBefore(parameter.Name) is { } value)
+            // `$1` in a function's body read for one call is that call's first argument, expanded where the call is.
+            var (value, context) = parameter == null ? (null, command)
+                : int.TryParse(parameter.Name, out int n) ? (command.Call is { } call && n >= 1 && n < call.Arguments.Count ? call.Arguments[n] : null, command.Call ?? command)
+                : (command.VariableBefore(parameter.Name), command);
+            if (parameter != null && value != null)
             {
-                var inner = Expand(value, command, depth + 1);
+                var inner = Expand(value, context, depth + 1);
                 for (int k = 0; k < inner.Value.Length; k++) builder.Append(inner.Value[k], inner.MapToHost(k));
                 while (i < text.Length && starts[i] < parameter.Span.End) i++;
                 continue;

@@ -27,4 +27,18 @@ public sealed class ScriptVariableTests
             LATER="mutation { volumeDelete(volumeId: \\\"v\\\") }"
             """, RuleIds.DestructiveApiCall);
     }
+
+    [Fact]
+    public void A_mutation_passed_to_a_function_is_found_at_each_call()
+    {
+        RuleHarness.Verify("scripts/reset.sh", """
+            API="https://backboard.railway.com/graphql/v2"
+            gql() {
+              curl -fsS "$API" -H "Project-Access-Token: $T" -d "$1"
+            }
+            gql '{"query":"query { me { id } }"}'
+            gql '{"query":"mutation { {|FB1002:volumeDelete|}(volumeId: \"a\") }"}'
+            gql '{"query":"mutation { {|FB1002:environmentDelete|}(id: \"b\") }"}'
+            """, RuleIds.DestructiveApiCall);
+    }
 }
