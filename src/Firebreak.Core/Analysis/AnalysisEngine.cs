@@ -32,7 +32,7 @@ public sealed class AnalysisEngine
     /// <param name="hostNotes">Notes the host made itself (a binary, a file over the size cap), merged and sorted in.</param>
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<Finding> hostNotes, CancellationToken cancellationToken = default)
     {
-        var documents = files.Select(f => new DocumentContext(f)).ToArray();
+        var documents = Platforms.GitLabCi.GitLabIncludedFiles.AsPipelineFiles(files.Select(f => new DocumentContext(f, _options)).ToArray(), _options).ToArray();
         var sinks = new FindingSink[documents.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         Parallel.For(0, documents.Length, parallel, i => sinks[i] = RunFileRules(documents[i]));

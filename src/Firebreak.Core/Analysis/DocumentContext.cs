@@ -19,13 +19,24 @@ public sealed class DocumentContext
     private readonly List<CommentTrivia> _embeddedComments = new();
     private readonly object _gate = new();
 
-    public DocumentContext(SourceFile file)
+    /// <param name="options">The scan's options; <see cref="AnalysisOptions.Default"/> when null.</param>
+    public DocumentContext(SourceFile file, AnalysisOptions? options = null)
     {
         File = file;
         Text = new SourceText(file.Path, file.Text);
+        Options = options ?? AnalysisOptions.Default;
     }
 
     public SourceFile File { get; }
+
+    /// <summary>The options of the scan this file is part of.</summary>
+    public AnalysisOptions Options { get; }
+
+    /// <summary>
+    /// The catalogues of this scan (built-in plus the user's). Models that several rules share match against these, so
+    /// a user catalog reaches every rule that reads the model.
+    /// </summary>
+    public CatalogSet Catalogs => Options.Catalogs;
     public SourceText Text { get; }
     public string Path => File.Path;
     public FileKind Kind => File.Kind;

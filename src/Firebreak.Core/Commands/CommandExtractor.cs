@@ -18,6 +18,8 @@ public sealed class CommandExtractor
 
     private static readonly string[] None = Array.Empty<string>();
     private readonly List<ShellCommand> _commands = new();
+    private readonly ShellVariables _variables = new();
+    private int _order;
 
     private CommandExtractor() { }
 
@@ -228,7 +230,17 @@ public sealed class CommandExtractor
         }
         foreach (var word in simple.Words) WalkParts(word.Parts, scope);
         foreach (var redirection in simple.Redirections) WalkRedirection(redirection, scope);
-        if (simple.Words.Count == 0) return null;
+        _order++;
+        if (simple.Words.Count == 0)
+        {
+            // `NAME=value` on its own sets a shell variable for the commands after it.
+            foreach (var assignment in simple.Assignments)
+            {
+                bool readable = assignment.Value != null && !assignment.IsAppend && assignment.Name.IndexOf('[') < 0;
+                _variables.Assign(assignment.Name, _order, readable ? CommandWord.From(assignment.Value!, scope.Map) : null);
+            }
+            return null;
+        }
 
         var arguments = new List<CommandWord>(simple.Words.Count);
         foreach (var word in simple.Words)
@@ -415,7 +427,13 @@ public sealed class CommandExtractor
 
     // ---- wrappers ------------------------------------------------------------------------------------------
 
-    private void Emit(ShellCommand command) => _commands.Add(command);
+    private void Emit(ShellCommand command)
+    {
+        command.Variables = _variables;
+        command.Order = _order;
+        _variables.Called(command);
+        _commands.Add(command);
+    }
 
     private void Resolve(ShellCommand command, Scope scope)
     {

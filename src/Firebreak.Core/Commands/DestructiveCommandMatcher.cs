@@ -39,8 +39,6 @@ public static class DestructiveCommandMatcher
     /// <summary>Whether a resource or environment name reads as production: <c>prod</c>, <c>production</c>, <c>prd</c> as a word.</summary>
     public static bool LooksLikeProduction(string name) => Production.IsMatch(name);
 
-    public static DestructiveCommandMatch? Match(ShellCommand command) => Match(command, DestructiveCommandCatalog.Default);
-
     /// <summary>The first signature the command matches, or null.</summary>
     public static DestructiveCommandMatch? Match(ShellCommand command, DestructiveCommandCatalog catalog)
     {

@@ -57,31 +57,31 @@ public static class DestructiveOperations
     }
 
     /// <summary>The operations of sources that <see cref="ShellSources.Of"/> does not hold (GitLab CI includes), uncached.</summary>
-    public static IReadOnlyList<DestructiveOperation> InSource(ShellSource source)
+    public static IReadOnlyList<DestructiveOperation> InSource(ShellSource source, CatalogSet catalogs)
     {
         var operations = new List<DestructiveOperation>();
-        AddOperations(source, operations);
+        AddOperations(source, catalogs, operations);
         return operations;
     }
 
     private static IReadOnlyList<DestructiveOperation> Find(DocumentContext document)
     {
         var operations = new List<DestructiveOperation>();
-        foreach (var source in ShellSources.Of(document)) AddOperations(source, operations);
+        foreach (var source in ShellSources.Of(document)) AddOperations(source, document.Catalogs, operations);
         return operations;
     }
 
-    private static void AddOperations(ShellSource source, List<DestructiveOperation> operations)
+    private static void AddOperations(ShellSource source, CatalogSet catalogs, List<DestructiveOperation> operations)
     {
         foreach (var command in source.Commands)
         {
             if (command.Name is null) continue;
-            if (DestructiveCommandMatcher.Match(command) is { } match && match.Neutralizer is null)
+            if (DestructiveCommandMatcher.Match(command, catalogs.Commands) is { } match && match.Neutralizer is null)
             {
                 operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
                     PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
             }
-            foreach (var call in PlatformApiCatalog.Default.Match(command))
+            foreach (var call in catalogs.Apis.Match(command))
             {
                 operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
                     PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));

@@ -206,6 +206,21 @@ public sealed class ShellCommand
 
     public bool Is(string name) => string.Equals(Name, name, StringComparison.Ordinal);
 
+    /// <summary>The script's plain assignments; with <see cref="Order"/>, what a <c>$NAME</c> in this command holds.</summary>
+    internal ShellVariables? Variables { get; set; }
+
+    internal int Order { get; set; }
+
+    /// <summary>For a command in a function's body read for one call: that call (<c>$1</c> is its first argument).</summary>
+    internal ShellCommand? Call { get; private set; }
+
+    /// <summary>This command as run by <paramref name="call"/> of its function.</summary>
+    internal ShellCommand BoundTo(ShellCommand call) =>
+        new(Arguments, Assignments, Redirections, Input, Wrapper, Context, Function) { Variables = Variables, Order = Order, Call = call };
+
+    /// <summary>The word last assigned to <paramref name="name"/> before this command, or null.</summary>
+    internal CommandWord? VariableBefore(string name) => Variables?.Before(name, Order);
+
     /// <summary>Options and positionals with the default syntax (no splitting of <c>-rf</c>).</summary>
     public ParsedArguments ParsedArguments => _defaultArguments ??= ParsedArguments.Parse(Arguments, 1, CommandOptionSyntax.Default);
 

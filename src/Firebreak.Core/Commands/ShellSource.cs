@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Firebreak.Core.Languages.Shell;
+using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Commands;
@@ -12,8 +13,10 @@ namespace Firebreak.Core.Commands;
 /// </summary>
 public sealed class ShellSource
 {
-    internal ShellSource(EmbeddedText text, string host, ShellScript script, IReadOnlyList<ShellCommand> commands, ShellHostContext context)
+    internal ShellSource(EmbeddedText text, string host, ShellScript script, IReadOnlyList<ShellCommand> commands, ShellHostContext context,
+        WorkflowStepOrigin? workflowStep = null)
     {
+        WorkflowStep = workflowStep;
         Text = text;
         Host = host;
         Script = script;
@@ -34,6 +37,22 @@ public sealed class ShellSource
     public IReadOnlyList<ShellCommand> Commands { get; }
 
     public ShellHostContext Context { get; }
+
+    /// <summary>For a workflow step's <c>run:</c>: the job and step it came from; null for every other host.</summary>
+    public WorkflowStepOrigin? WorkflowStep { get; }
+}
+
+/// <summary>The GitHub Actions job and step a <c>run:</c> script belongs to.</summary>
+public sealed class WorkflowStepOrigin
+{
+    internal WorkflowStepOrigin(WorkflowJob job, Platforms.GitHubActions.WorkflowStep step)
+    {
+        Job = job;
+        Step = step;
+    }
+
+    public WorkflowJob Job { get; }
+    public Platforms.GitHubActions.WorkflowStep Step { get; }
 }
 
 /// <summary>What the host says about where a script runs: the job, its deployment environment, the triggers.</summary>

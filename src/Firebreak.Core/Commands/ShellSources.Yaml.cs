@@ -28,7 +28,11 @@ public static partial class ShellSources
             var (environment, environmentSpan) = Environment(job.Body["environment"]);
             var context = new ShellHostContext(job.Id, environment, environmentSpan, workflow.Triggers);
             string? jobShell = DefaultShell(job.Body) ?? workflowShell;
-            FromSteps(job.Body.Sequence("steps"), jobShell, "workflow step", context, collector);
+            foreach (var step in job.Steps)
+            {
+                if (!IsPosixShell(step.Shell ?? jobShell)) continue;
+                collector.AddScalar(step.Run, "workflow step", context, MaskExpressions, new WorkflowStepOrigin(job, step));
+            }
         }
     }
 

@@ -96,7 +96,7 @@ public static partial class ShellSources
 
         public string HostText => _document.Text.Text;
 
-        public void Add(EmbeddedText text, string host, ShellHostContext context, bool registerComments = true)
+        public void Add(EmbeddedText text, string host, ShellHostContext context, bool registerComments = true, WorkflowStepOrigin? step = null)
         {
             if (string.IsNullOrWhiteSpace(text.Value)) return;
             var script = ShellParser.Parse(text.Value);
@@ -108,14 +108,14 @@ public static partial class ShellSources
             if (registerComments)
                 foreach (var comment in script.Comments)
                     _document.RegisterEmbeddedComment(new CommentTrivia(text.MapToHost(comment.Span), comment.Text));
-            Sources.Add(new ShellSource(text, host, script, commands, context));
+            Sources.Add(new ShellSource(text, host, script, commands, context, step));
         }
 
-        public void AddScalar(YamlNode? node, string host, ShellHostContext context, Func<EmbeddedText, EmbeddedText>? transform = null)
+        public void AddScalar(YamlNode? node, string host, ShellHostContext context, Func<EmbeddedText, EmbeddedText>? transform = null, WorkflowStepOrigin? step = null)
         {
             if (node?.Resolve() is not YamlScalar scalar || scalar.IsNull) return;
             var text = scalar.ToEmbeddedText(HostText);
-            Add(transform == null ? text : transform(text), host, context);
+            Add(transform == null ? text : transform(text), host, context, step: step);
         }
 
         /// <summary>A command given as a list (exec form): each item becomes one quoted shell word.</summary>

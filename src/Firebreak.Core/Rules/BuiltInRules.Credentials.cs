@@ -10,7 +10,7 @@ public static partial class BuiltInRules
     {
         new WorkflowTokenNotScopedRule(),
         new WorkflowSecretSprawlRule(),
-        new BlanketPlatformTokenRule(catalogs.Tokens),
+        new BlanketPlatformTokenRule(),
         new CredentialSharedAcrossEnvironmentsRule(),
         new Agents.AgentPermissionsUnboundedRule(),
         new CommittedCredentialRule(catalogs.Secrets),

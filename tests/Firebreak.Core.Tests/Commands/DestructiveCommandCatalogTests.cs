@@ -58,7 +58,7 @@ public class DestructiveCommandCatalogTests
         var catalog = DestructiveCommandCatalog.WithExtra(new[] { ("firebreak-extra.yaml", extra) });
         var command = ShellCommands.FromText("acme db wipe --now").Single();
         Assert.Equal("acme-wipe", DestructiveCommandMatcher.Match(command, catalog)?.Signature.Id);
-        Assert.Null(DestructiveCommandMatcher.Match(command));
+        Assert.Null(DestructiveCommandMatcher.Match(command, DestructiveCommandCatalog.Default));
         var error = Assert.Throws<System.FormatException>(() => DestructiveCommandCatalog.Parse("commands:\n  - id: x\n    program: y\n    destroys: z\n    must_match: [y]\n    colour: red\n", "mine.yaml"));
         Assert.Contains("unknown key 'colour'", error.Message);
     }
@@ -69,7 +69,7 @@ public class DestructiveCommandCatalogTests
     [InlineData("aws rds delete-db-instance --db-instance-identifier db --no-delete-automated-backups --delete-automated-backups", true)]
     public void Defaults_that_matter_decide_whether_backups_die(string text, bool backupsDie)
     {
-        var match = DestructiveCommandMatcher.Match(ShellCommands.FromText(text).Single());
+        var match = DestructiveCommandMatcher.Match(ShellCommands.FromText(text).Single(), DestructiveCommandCatalog.Default);
         Assert.Equal(backupsDie, match!.BackupsDie);
     }
 

@@ -29,7 +29,7 @@ public class ShellCorpusTests
                 foreach (var command in source.Commands)
                 {
                     Assert.InRange(command.Span.End, 0, text.Length);
-                    if (DestructiveCommandMatcher.Match(command) is { } match)
+                    if (DestructiveCommandMatcher.Match(command, DestructiveCommandCatalog.Default) is { } match)
                         Assert.InRange(match.Span.End, match.Span.Start, text.Length);
                 }
             }

@@ -7,8 +7,9 @@ namespace Firebreak.Core.Commands.Http;
 /// <summary>One header given on the command line (<c>-H 'Authorization: Bearer $TOKEN'</c>).</summary>
 public sealed class HttpHeader
 {
-    internal HttpHeader(string name, string value, TextSpan span, EmbeddedText text)
+    internal HttpHeader(string name, string value, TextSpan span, EmbeddedText text, TextSpan argumentSpan)
     {
+        ArgumentSpan = argumentSpan;
         Name = name;
         Value = value;
         Span = span;
@@ -22,6 +23,9 @@ public sealed class HttpHeader
 
     /// <summary>The whole header in the file.</summary>
     public TextSpan Span { get; }
+
+    /// <summary>The command-line argument holding it, quotes included (<c>"Authorization: …"</c>, <c>--header=…</c>).</summary>
+    public TextSpan ArgumentSpan { get; }
 
     /// <summary><c>Name: value</c> with its map back to the file.</summary>
     public EmbeddedText Text { get; }

@@ -205,7 +205,7 @@ public static class HttpRequestReader
             string key = v.Substring(0, sep);
             if (v[sep] == ':' && !(sep + 1 < v.Length && v[sep + 1] == '='))
             {
-                headers.Add(new HttpHeader(key.Trim(), v.Substring(sep + 1).Trim(), positionals[i].Span, item));
+                headers.Add(new HttpHeader(key.Trim(), v.Substring(sep + 1).Trim(), positionals[i].Span, item, positionals[i].Span));
                 continue;
             }
             int valueStart = v[sep] == ':' || (sep + 1 < v.Length && v[sep + 1] == '=') ? sep + 2 : sep + 1;
@@ -283,14 +283,15 @@ public static class HttpRequestReader
         string v = text.Value;
         int colon = v.IndexOf(':');
         if (colon <= 0) return;
-        headers.Add(new HttpHeader(v.Substring(0, colon).Trim(), v.Substring(colon + 1).Trim(), text.MapToHost(new TextSpan(0, v.Length)), text));
+        headers.Add(new HttpHeader(v.Substring(0, colon).Trim(), v.Substring(colon + 1).Trim(), text.MapToHost(new TextSpan(0, v.Length)), text,
+            (option.ValueWord ?? option.Word).Span));
     }
 
     private static void AddBody(List<HttpBody> bodies, ShellCommand command, CommandOption option, bool allowFile)
     {
         if (option.ValueWord == null && option.ValueSpan == null) return;
         var (word, start) = ValueOf(option);
-        var text = WordTemplate.Of(word, start);
+        var text = WordTemplate.Expanded(word, start, command);
         var span = text.MapToHost(new TextSpan(0, text.Value.Length));
         if (allowFile && text.Value.StartsWith("@", StringComparison.Ordinal))
         {
@@ -330,7 +331,7 @@ public static class HttpRequestReader
         TextSpan urlSpan = command.NameWord.Span;
         if (urlWord != null)
         {
-            var text = WordTemplate.Of(urlWord, urlStart);
+            var text = WordTemplate.Expanded(urlWord, urlStart, command);
             url = text.Value;
             urlSpan = text.MapToHost(new TextSpan(0, url.Length));
         }

@@ -93,7 +93,17 @@ public sealed class PlatformApiCatalog
         if (command.Name is not { } name) return Array.Empty<ApiCallMatch>();
         if (_byCli.TryGetValue(name, out var cliApi)) return MatchCli(command, cliApi);
         if (HttpRequestReader.Read(command) is not { } request) return Array.Empty<ApiCallMatch>();
-        return Match(request);
+        var matches = Match(request);
+        // A request in a function's body (`gql() { curl … -d "$1"; }`) is made once per call, with that call's arguments.
+        if (command.Function is not { } function || command.Variables?.CallsOf(function) is not { Count: > 0 } calls) return matches;
+        var all = new List<ApiCallMatch>(matches);
+        foreach (var call in calls)
+        {
+            if (HttpRequestReader.Read(command.BoundTo(call)) is not { } bound) continue;
+            foreach (var match in Match(bound))
+                if (!all.Any(m => m.Span == match.Span && ReferenceEquals(m.Operation, match.Operation))) all.Add(match);
+        }
+        return all;
     }
 
     public IReadOnlyList<ApiCallMatch> Match(HttpRequest request)

@@ -4,8 +4,11 @@ using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Languages.Shell;
-using Firebreak.Core.Languages.Toml;
+using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitHubActions;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Commands.Http;
+using Firebreak.Core.Languages.Toml;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
 
@@ -52,7 +55,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) =>
-        kind is FileKind.ClaudeSettings or FileKind.CursorCli or FileKind.CodexConfig or FileKind.CodexRules or FileKind.Shell or FileKind.GitHubWorkflow;
+        kind is FileKind.ClaudeSettings or FileKind.CursorCli or FileKind.CodexConfig or FileKind.CodexRules || ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text) =>
         text.IndexOf("ermission", StringComparison.Ordinal) >= 0 || text.IndexOf("allow", StringComparison.Ordinal) >= 0 ||
@@ -82,13 +85,10 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             case FileKind.CodexRules:
                 AnalyzeCodexRules(document, sink);
                 break;
-            case FileKind.Shell:
-                var script = document.GetModel("shell", static doc => ShellParser.Parse(doc.Text.Text));
-                ReportAgentLaunches(document, sink, script, span => span);
-                break;
-            case FileKind.GitHubWorkflow:
-                if (GitHubWorkflow.Of(document) is { } workflow)
-                    foreach (var run in WorkflowRunScript.Of(document, workflow)) ReportAgentLaunches(document, sink, run.Script, run.MapToFile);
+            default:
+                // Any script: a .sh file, a workflow or GitLab job, a Makefile recipe, a package.json script.
+                foreach (var source in ShellSources.Of(document)) ReportAgentLaunches(document, sink, source);
+                if (document.Kind == FileKind.GitHubWorkflow) ReportAgentActions(document, sink);
                 break;
         }
     }
@@ -105,6 +105,46 @@ public sealed class AgentPermissionsUnboundedRule : Rule
                 fingerprintText: "claude-bypass");
         }
         ReportAllowAll(document, sink, permissions, "Bash", "Claude Code");
+        ReportInfrastructureMcpServers(document, sink, permissions);
+    }
+
+    /// <summary>
+    /// <c>mcp__railway</c> (or <c>mcp__railway__*</c>) allows every tool of an MCP server without asking. For a server
+    /// that drives an infrastructure platform — one whose CLI has destructive commands in the catalogue or whose tokens
+    /// are in it — that includes deleting services, volumes and environments, unless a deny rule names such tools.
+    /// </summary>
+    private static void ReportInfrastructureMcpServers(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonObject permissions)
+    {
+        const string prefix = "mcp__";
+        if (permissions.Get("allow") is not JsonArray allow) return;
+        var deny = (permissions.Get("deny") as JsonArray)?.Items.OfType<JsonString>().Select(s => s.Value).ToArray() ?? Array.Empty<string>();
+        foreach (var item in allow.Items.OfType<JsonString>())
+        {
+            string rule = item.Value.Trim();
+            if (!rule.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string rest = rule.Substring(prefix.Length);
+            int tool = rest.IndexOf("__", StringComparison.Ordinal);
+            string server = tool < 0 ? rest : rest.Substring(0, tool);
+            // A named tool (`mcp__railway__list_services`) is a choice; only the whole server or `__*` admits everything.
+            if (tool >= 0 && rest.Substring(tool + 2).Trim('*').Length > 0) continue;
+            if (InfrastructurePlatform(document, server) is not { } platform) continue;
+            if (deny.Any(d => d.StartsWith(prefix + server + "__", StringComparison.Ordinal) && DestructiveWords.Any(w => d.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))) continue;
+            sink.Report(Descriptor, document, item.Span,
+                $"`{rule}` lets Claude Code call every tool of the MCP server '{server}' without asking, and that server drives {platform}: deleting services, volumes or environments included. Allow the read-only tools by name (`{prefix}{server}__list_services`) and leave the rest to ask.",
+                fingerprintText: "mcp-allow:" + server);
+        }
+    }
+
+    private static string? InfrastructurePlatform(DocumentContext document, string server)
+    {
+        foreach (string part in server.ToLowerInvariant().Split('-', '_', '.'))
+        {
+            if (part.Length < 2) continue;
+            if (document.Catalogs.Commands.ForProgram(part).Count > 0) return PlatformKeys.Normalize(part);
+            foreach (var kind in document.Catalogs.Tokens.Kinds)
+                if (kind.IsBlanket && PlatformKeys.Normalize(kind.Platform) == PlatformKeys.Normalize(part)) return kind.Platform;
+        }
+        return null;
     }
 
     private static void AnalyzeCursor(DocumentContext document, UnboundedAgentPermissions.Collector sink)
@@ -117,19 +157,43 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     private static void ReportAllowAll(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonObject permissions, string tool, string agent)
     {
         if (permissions.Get("allow") is not JsonArray allow) return;
+        ReportDestructiveAllows(document, sink, allow, tool, agent);
         var deny = (permissions.Get("deny") as JsonArray)?.Items.OfType<JsonString>().Select(s => s.Value).ToArray() ?? Array.Empty<string>();
         bool deniesDestructive = deny.Any(d => d.StartsWith(tool, StringComparison.Ordinal) && DestructiveWords.Any(w => ContainsWord(d, w)));
         if (deniesDestructive) return;
         foreach (var item in allow.Items.OfType<JsonString>())
         {
-            if (AdmitsAnyCommand(item.Value, tool) is not { } why) continue;
+            if (AdmitsAnyCommand(item.Value, tool, document.Catalogs.Commands) is not { } why) continue;
             sink.Report(Descriptor, document, item.Span,
                 $"`{item.Value}` {why}, and no deny rule stops destructive ones: {agent} can delete volumes, databases or environments without asking. Allow the commands the project needs (`{tool}(npm run test:*)`) and deny destructive ones (`{tool}(rm:*)`, `{tool}(terraform destroy:*)`, `{tool}(railway down:*)`).",
                 fingerprintText: "allow:" + item.Value);
         }
     }
 
-    private static string? AdmitsAnyCommand(string rule, string tool)
+    /// <summary>
+    /// An allow rule for a destructive command itself (<c>Bash(railway volume delete:*)</c>): the pattern's command is
+    /// matched against the destructive-command catalogue as if it were run.
+    /// </summary>
+    private static void ReportDestructiveAllows(DocumentContext document, UnboundedAgentPermissions.Collector sink, JsonArray allow, string tool, string agent)
+    {
+        foreach (var item in allow.Items.OfType<JsonString>())
+        {
+            string rule = item.Value.Trim();
+            if (!rule.StartsWith(tool + "(", StringComparison.Ordinal) || !rule.EndsWith(")", StringComparison.Ordinal)) continue;
+            if (AdmitsAnyCommand(rule, tool, document.Catalogs.Commands) is not null) continue;
+            string pattern = rule.Substring(tool.Length + 1, rule.Length - tool.Length - 2).Trim();
+            if (pattern.EndsWith(":*", StringComparison.Ordinal)) pattern = pattern.Substring(0, pattern.Length - 2);
+            pattern = pattern.TrimEnd('*', ' ');
+            if (pattern.Length == 0) continue;
+            var commands = ShellCommands.FromText(pattern);
+            if (commands.Count == 0 || DestructiveCommandMatcher.Match(commands[0], document.Catalogs.Commands) is not { Neutralizer: null } match) continue;
+            sink.Report(Descriptor, document, item.Span,
+                $"`{rule}` lets {agent} run `{match.DisplayName}` without asking, which destroys {match.Signature.Destroys}. Leave destructive commands to ask (or deny them) and allow only what the task needs.",
+                fingerprintText: "allow-destructive:" + rule);
+        }
+    }
+
+    private static string? AdmitsAnyCommand(string rule, string tool, DestructiveCommandCatalog destructive)
     {
         string trimmed = rule.Trim();
         if (trimmed == tool) return "allows every shell command";
@@ -140,8 +204,11 @@ public sealed class AgentPermissionsUnboundedRule : Rule
         int end = inner.IndexOfAny(new[] { ':', ' ', '(' });
         string program = end < 0 ? inner : inner.Substring(0, end);
         string rest = end < 0 ? string.Empty : inner.Substring(end).Trim(':', ' ', '(', ')');
-        if (Array.IndexOf(AnyCommandPrograms, program) >= 0 && (rest.Length == 0 || rest.Trim('*').Length == 0))
-            return $"allows `{program}` with any arguments, which runs any command";
+        if (rest.Length > 0 && rest.Trim('*').Length > 0) return null;
+        if (Array.IndexOf(AnyCommandPrograms, program) >= 0) return $"allows `{program}` with any arguments, which runs any command";
+        // A platform CLI or an HTTP client with any arguments reaches the control plane's destructive operations.
+        if (destructive.ForProgram(program).Count > 0) return $"allows `{program}` with any arguments, its destructive subcommands included";
+        if (HttpRequestReader.IsHttpClient(program)) return $"allows `{program}` with any arguments, which can call any control-plane API with the tokens in reach";
         return null;
     }
 
@@ -179,6 +246,11 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             else if (entry.Key == "approval_policy" && entry.Value == "never")
             {
                 bool fullAccess = entries.Any(e => e.Key == "sandbox_mode" && e.Value == "danger-full-access" && (e.Table == entry.Table || e.Table.Length == 0));
+                // In a read-only sandbox (the profile's own, else the top-level one) a command can neither write nor reach
+                // the network: `never` is how Codex runs unattended in CI, and nothing it runs can delete anything.
+                string? sandbox = entries.FirstOrDefault(e => e.Key == "sandbox_mode" && e.Table == entry.Table)?.Value
+                    ?? entries.FirstOrDefault(e => e.Key == "sandbox_mode" && e.Table.Length == 0)?.Value;
+                if (sandbox == "read-only") continue;
                 sink.Report(Descriptor, document, entry.ValueSpan,
                     $"`approval_policy = \"never\"`{where} means Codex never asks before running a command{(fullAccess ? ", and its sandbox is off" : "")}; use `on-request` or `untrusted` so destructive commands wait for a person.",
                     fullAccess ? FindingLevel.Error : FindingLevel.Warning, "codex-approval:" + entry.Table);
@@ -261,39 +333,66 @@ public sealed class AgentPermissionsUnboundedRule : Rule
 
     // ---- agents started with approvals off -------------------------------------------------------------------
 
-    private static void ReportAgentLaunches(DocumentContext document, UnboundedAgentPermissions.Collector sink, ShellScript script, Func<TextSpan, TextSpan> map)
+    private static void ReportAgentLaunches(DocumentContext document, UnboundedAgentPermissions.Collector sink, ShellSource source)
     {
-        foreach (var command in ScriptCommands.Of(script))
+        foreach (var command in source.Commands)
         {
-            var words = command.Words;
+            var words = command.Arguments;
             int programIndex = 0;
-            string? program = ScriptCommands.ProgramName(command);
+            string? program = command.Name;
             if (program is "npx" or "bunx" or "pnpx")
             {
                 programIndex = 1;
-                while (programIndex < words.Count && words[programIndex].StaticValue is { } option && option.StartsWith("-", StringComparison.Ordinal)) programIndex++;
-                string? package = programIndex < words.Count ? words[programIndex].StaticValue : null;
-                if (package is not null)
-                {
-                    int version = package.LastIndexOf('@');
-                    if (version > 0) package = package.Substring(0, version);
-                }
+                while (programIndex < words.Count && words[programIndex].Value is { } option && option.StartsWith("-", StringComparison.Ordinal)) programIndex++;
+                string? package = programIndex < words.Count ? words[programIndex].Value : null;
+                if (package is not null) package = WithoutVersion(package);
                 program = package is not null && AgentPackages.TryGetValue(package, out var agentName) ? agentName : null;
             }
-            if (program is null || !AgentBypassFlags.TryGetValue(program, out var flags)) continue;
-            for (int i = programIndex + 1; i < words.Count; i++)
-            {
-                string? value = words[i].StaticValue;
-                if (value is null) continue;
-                string flag = value.Split('=')[0];
-                bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].StaticValue == "bypassPermissions") ||
-                                  value == "--permission-mode=bypassPermissions";
-                if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
-                var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
-                sink.Report(Descriptor, document, map(span),
-                    $"`{program}` started with `{script.GetText(span)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
-                    fingerprintText: "launch:" + program + ":" + flag);
-            }
+            // The command model unwraps `npx -y @google/gemini-cli@latest`: the package is the program.
+            else if (words.Count > 0 && words[0].Value is { } written && AgentPackages.TryGetValue(WithoutVersion(written), out var unwrapped)) program = unwrapped;
+            if (program is null) continue;
+            ReportBypassFlags(document, sink, program, words, programIndex + 1);
         }
+    }
+
+    /// <summary>
+    /// <c>anthropics/claude-code-action</c>: <c>claude_args</c> is the command line the action starts Claude Code with.
+    /// </summary>
+    private static void ReportAgentActions(DocumentContext document, UnboundedAgentPermissions.Collector sink)
+    {
+        if (GitHubWorkflow.Of(document) is not { } workflow) return;
+        foreach (var job in workflow.Jobs)
+            foreach (var step in job.Steps)
+            {
+                if (!step.UsesAction("anthropics/claude-code-action") || step.With?.Scalar("claude_args") is not { } args) continue;
+                var text = args.ToEmbeddedText(document.Text.Text);
+                foreach (var command in CommandExtractor.Extract(ShellParser.Parse(text.Value), text))
+                    ReportBypassFlags(document, sink, "claude", command.Arguments, 0);
+            }
+    }
+
+    private static void ReportBypassFlags(DocumentContext document, UnboundedAgentPermissions.Collector sink, string program, IReadOnlyList<CommandWord> words, int first)
+    {
+        if (!AgentBypassFlags.TryGetValue(program, out var flags)) return;
+        string text = document.Text.Text;
+        for (int i = first; i < words.Count; i++)
+        {
+            string? value = words[i].Value;
+            if (value is null) continue;
+            string flag = value.Split('=')[0];
+            bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].Value == "bypassPermissions") ||
+                              value == "--permission-mode=bypassPermissions";
+            if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
+            var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
+            sink.Report(Descriptor, document, span,
+                $"`{program}` started with `{text.Substring(span.Start, span.Length)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
+                fingerprintText: "launch:" + program + ":" + flag);
+        }
+    }
+
+    private static string WithoutVersion(string package)
+    {
+        int version = package.LastIndexOf('@');
+        return version > 0 ? package.Substring(0, version) : package;
     }
 }

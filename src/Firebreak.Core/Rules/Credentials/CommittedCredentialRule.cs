@@ -23,8 +23,8 @@ public sealed class CommittedCredentialRule : Rule
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
-        // The default scan is shared with the compound rule through the document's model cache.
-        var matches = ReferenceEquals(_scanner, SecretScanner.Default) ? BlanketCredentials.Committed(document) : _scanner.Scan(document.Text);
+        // The scan's own catalogue is shared with the compound rule through the document's model cache.
+        var matches = ReferenceEquals(_scanner, document.Catalogs.Secrets) ? BlanketCredentials.Committed(document) : _scanner.Scan(document.Text);
         foreach (var match in matches)
         {
             var kind = match.Kind;

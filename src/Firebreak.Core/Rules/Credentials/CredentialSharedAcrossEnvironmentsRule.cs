@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Firebreak.Core.Analysis;
-using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
@@ -38,7 +37,7 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
         }
         if (GitHubWorkflow.Of(document) is not { } workflow) return;
         string host = document.Text.Text;
-        var scripts = WorkflowRunScript.Of(document, workflow);
+        var scripts = WorkflowRunScript.Of(document);
 
         var workflowRefs = workflow.Env.SelectMany(e => WorkflowReferences.In(e.Value, host)).Where(r => r.Kind == ContextReferenceKind.Secret).ToArray();
         var uses = new List<SecretUse>();
@@ -58,8 +57,10 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
             var targeted = group.Where(u => u.Target is not null).ToArray();
             var classes = targeted.Select(u => u.Target!.Class).Distinct(StringComparer.Ordinal).ToArray();
             if (classes.Length < 2) continue;
-            // Every job has its own declared environment: the secret can be an environment secret, one per environment.
-            if (targeted.All(u => u.Target!.Declared) && targeted.Select(u => u.Target!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
+            // Every job has its own declared environment: the secret can be an environment secret, one per environment —
+            // unless its name says it is an account-wide token, which reaches every environment wherever it is stored.
+            bool blanket = BlanketTokenNames.BlanketKind(document.Catalogs.Tokens, group.Key) is not null;
+            if (!blanket && targeted.All(u => u.Target!.Declared) && targeted.Select(u => u.Target!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
 
             var first = targeted[0];
             string jobs = string.Join(" and ", targeted.Select(u => $"job '{u.Job.Id}' ({u.Target!.Describe()})"));
@@ -89,16 +90,16 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
         if (job.Name is { } name && ClassOf(name) is not null) return new JobTarget(name, declared: false, "by its name");
         foreach (var script in scripts)
         {
-            foreach (var command in ScriptCommands.Of(script.Script))
+            foreach (var command in script.Source.Commands)
             {
-                var words = command.Words;
+                var words = command.Arguments;
                 for (int i = 1; i < words.Count; i++)
                 {
-                    string? value = words[i].StaticValue;
+                    string? value = words[i].Value;
                     if (value is null) continue;
                     foreach (string flag in EnvironmentFlags)
                     {
-                        string? target = value == flag && i + 1 < words.Count ? words[i + 1].StaticValue
+                        string? target = value == flag && i + 1 < words.Count ? words[i + 1].Value
                             : value.StartsWith(flag + "=", StringComparison.Ordinal) ? value.Substring(flag.Length + 1) : null;
                         if (target is not null && ClassOf(target) is not null) return new JobTarget(target, declared: false, $"`{flag} {target}`");
                     }
@@ -129,7 +130,8 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
             var targeted = group.ToArray();
             var classes = targeted.Select(u => u.Target.Class).Distinct(StringComparer.Ordinal).ToArray();
             if (classes.Length < 2) continue;
-            if (targeted.All(u => u.Target.Declared) && targeted.Select(u => u.Target.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
+            bool blanket = BlanketTokenNames.BlanketKind(document.Catalogs.Tokens, group.Key) is not null;
+            if (!blanket && targeted.All(u => u.Target.Declared) && targeted.Select(u => u.Target.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == targeted.Length) continue;
             var first = targeted[0];
             string jobs = string.Join(" and ", targeted.Select(u => $"job '{u.Job.Name}' ({u.Target.Describe()})"));
             var related = targeted.Skip(1).Select(u => new RelatedLocation(

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Credentials;
-using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Rules.Credentials;
@@ -13,11 +13,13 @@ namespace Firebreak.Core.Rules.Credentials;
 /// A credential a script sends in an HTTP header (<c>curl -H "Authorization: Bearer $RAILWAY_API_TOKEN" …</c>), with
 /// the kinds the header and the host say it must be. Names lie; how a token is sent does not: Railway only accepts an
 /// account or workspace token as <c>Authorization: Bearer</c> and a project token only as <c>Project-Access-Token</c>.
+/// The request comes from <see cref="HttpRequestReader"/> over the unwrapped commands of <see cref="ShellSources"/>, so
+/// <c>sudo -E curl …</c> and <c>sh -c "curl …"</c> count too.
 /// </summary>
 internal sealed class SentToken
 {
     private static readonly Regex SecretInExpression = new(@"secrets\.(?<name>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
-    private static readonly string[] HttpClients = { "curl", "wget" };
+    private static readonly Regex Parameter = new(@"\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
 
     private SentToken(string headerName, string? scheme, string variable, TextSpan span, IReadOnlyList<TokenKind> kinds)
     {
@@ -34,7 +36,7 @@ internal sealed class SentToken
     /// <summary>The shell variable (or <c>secrets.X</c> name) whose value is sent.</summary>
     public string Variable { get; }
 
-    /// <summary>The header argument, in the script's own offsets.</summary>
+    /// <summary>The argument holding the header, in file offsets.</summary>
     public TextSpan Span { get; }
 
     /// <summary>The token kinds this header and host accept; empty when nothing can be told.</summary>
@@ -45,92 +47,38 @@ internal sealed class SentToken
 
     public string HeaderText => Scheme is null ? HeaderName : HeaderName + ": " + Scheme;
 
-    public static IReadOnlyList<SentToken> In(ShellScript script, TokenCatalog catalog)
+    /// <param name="hostText">The text of the file holding <paramref name="source"/>.</param>
+    public static IReadOnlyList<SentToken> In(ShellSource source, string hostText, TokenCatalog catalog)
     {
         var found = new List<SentToken>();
-        foreach (var command in ScriptCommands.Of(script))
+        foreach (var command in source.Commands)
         {
-            string? program = ScriptCommands.ProgramName(command);
-            if (program is null || Array.IndexOf(HttpClients, program) < 0) continue;
-            string commandText = script.GetText(command.Span);
-            foreach (var header in HeaderArguments(command))
+            if (!HttpRequestReader.IsHttpClient(command.Name) || HttpRequestReader.Read(command) is not { } request) continue;
+            // The URL as the shell expands it (`API=https://…; curl "$API"`); when even that hides the host, the script
+            // around the command says where it points.
+            string commandText = Slice(hostText, command.Span) + "\n" + request.Url + (request.Host is null ? "\n" + source.Text.Value : string.Empty);
+            foreach (var header in request.Headers)
             {
-                if (Parse(header, script, catalog, commandText) is { } sent) found.Add(sent);
+                if (Parse(header, hostText, catalog, commandText) is { } sent) found.Add(sent);
             }
         }
         return found;
     }
 
-    private static IEnumerable<(ShellWord Word, int Skip)> HeaderArguments(ShellSimpleCommand command)
+    private static SentToken? Parse(HttpHeader header, string hostText, TokenCatalog catalog, string commandText)
     {
-        var words = command.Words;
-        for (int i = 1; i < words.Count; i++)
-        {
-            string raw = words[i].RawText;
-            if ((raw == "-H" || raw == "--header") && i + 1 < words.Count)
-            {
-                yield return (words[i + 1], 0);
-                i++;
-            }
-            else if (raw.StartsWith("--header=", StringComparison.Ordinal))
-            {
-                yield return (words[i], "--header=".Length);
-            }
-            else if (raw.StartsWith("-H", StringComparison.Ordinal) && raw.Length > 2 && raw[2] != '-')
-            {
-                yield return (words[i], 2);
-            }
-        }
-    }
-
-    private static SentToken? Parse((ShellWord Word, int Skip) header, ShellScript script, TokenCatalog catalog, string commandText)
-    {
-        // Flatten the word: quotes dropped, each parameter expansion replaced by a marker and remembered.
-        var text = new StringBuilder();
-        string? variable = null;
-        Flatten(header.Word.Parts, script, text, ref variable);
-        string flat = text.ToString();
-        if (header.Skip > 0) flat = flat.Length > header.Skip ? flat.Substring(header.Skip) : string.Empty;
-
-        if (variable is null)
-        {
-            var secret = SecretInExpression.Match(flat);
-            if (!secret.Success) return null;
-            variable = secret.Groups["name"].Value;
-        }
-
-        int colon = flat.IndexOf(':');
-        if (colon <= 0) return null;
-        string name = flat.Substring(0, colon).Trim();
-        string value = flat.Substring(colon + 1).Trim();
+        // `${{ secrets.X }}` is masked before the shell sees a run block; the file still shows which secret it is.
+        string? variable = SecretInExpression.Match(Slice(hostText, header.Span)) is { Success: true } secret ? secret.Groups["name"].Value
+            : Parameter.Match(header.Value) is { Success: true } parameter ? parameter.Groups["name"].Value : null;
+        if (variable is null) return null;
+        string value = header.Value;
         int space = value.IndexOf(' ');
         string? scheme = space > 0 ? value.Substring(0, space) : null;
-
-        return new SentToken(name, scheme, variable, header.Word.Span, Classify(catalog, name, scheme, commandText));
+        return new SentToken(header.Name, scheme, variable, header.ArgumentSpan, Classify(catalog, header.Name, scheme, commandText));
     }
 
-    private static void Flatten(IReadOnlyList<ShellWordPart> parts, ShellScript script, StringBuilder text, ref string? variable)
-    {
-        foreach (var part in parts)
-        {
-            switch (part)
-            {
-                case ShellSingleQuotedPart single:
-                    text.Append(script.GetText(single.ContentSpan));
-                    break;
-                case ShellDoubleQuotedPart quoted:
-                    Flatten(quoted.Parts, script, text, ref variable);
-                    break;
-                case ShellParameterPart parameter:
-                    variable ??= parameter.Name;
-                    text.Append('\u0001');
-                    break;
-                default:
-                    text.Append(script.GetText(part.Span));
-                    break;
-            }
-        }
-    }
+    private static string Slice(string text, TextSpan span) =>
+        span.Start >= 0 && span.End <= text.Length && span.End >= span.Start ? text.Substring(span.Start, span.Length) : string.Empty;
 
     /// <summary>
     /// The kinds sent this way. A header entry limited to some hosts (<c>near:</c>) decides when one of them is in the

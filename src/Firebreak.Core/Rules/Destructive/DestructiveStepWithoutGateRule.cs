@@ -45,7 +45,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
             foreach (var source in include ? ShellSources.OfGitLabInclude(document) : ShellSources.Of(document))
             {
                 if (Ungated(document, source, include) is not { } run) continue;
-                var inline = include && document.Kind != FileKind.GitLabCi ? DestructiveOperations.InSource(source) : DestructiveOperations.In(document, source);
+                var inline = include && document.Kind != FileKind.GitLabCi ? DestructiveOperations.InSource(source, document.Catalogs) : DestructiveOperations.In(document, source);
                 foreach (var operation in inline)
                 {
                     // The whole command: the gate is about the step that runs it, not one word of it.

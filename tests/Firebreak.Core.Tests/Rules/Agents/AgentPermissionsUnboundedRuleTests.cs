@@ -26,6 +26,60 @@ public class AgentPermissionsUnboundedRuleTests
     }
 
     [Fact]
+    public void ClaudeAllowingAPlatformCliOrAnHttpClientWithAnyArgumentsIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["Bash(curl:*)", "Bash(railway:*)", "Bash(railway status:*)", "Bash(make:*)", "Bash(npm run test:*)"] } }
+            """;
+        var findings = Run(Id, ".claude/settings.local.json", text);
+        Assert.Equal(new[] { "\"Bash(curl:*)\"", "\"Bash(railway:*)\"" }, findings.Texts(text));
+        Assert.Contains("destructive subcommands", findings[1].Message);
+    }
+
+    [Fact]
+    public void ClaudeAllowingEveryToolOfAnInfrastructureMcpServerIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["mcp__railway", "mcp__supabase__*", "mcp__railway__list_services", "mcp__context7", "mcp__github__get_issue"] } }
+            """;
+        var findings = Run(Id, ".claude/settings.json", text);
+        Assert.Equal(new[] { "\"mcp__railway\"", "\"mcp__supabase__*\"" }, findings.Texts(text));
+        Assert.Contains("MCP server 'railway'", findings[0].Message);
+        Assert.Empty(Run(Id, ".claude/settings.json", text.Replace("] } }", "], \"deny\": [\"mcp__railway__volume_delete\", \"mcp__supabase__delete_project\"] } }")));
+    }
+
+    [Fact]
+    public void AllowingADestructiveCommandByNameIsReported()
+    {
+        const string text = """
+            { "permissions": { "allow": ["Bash(railway volume delete:*)", "Bash(terraform destroy:*)", "Bash(railway status:*)", "Bash(terraform plan:*)"], "deny": ["Bash(rm:*)"] } }
+            """;
+        var findings = Run(Id, ".claude/settings.json", text);
+        Assert.Equal(new[] { "\"Bash(railway volume delete:*)\"", "\"Bash(terraform destroy:*)\"" }, findings.Texts(text));
+        Assert.Contains("railway volume delete", findings[0].Message);
+    }
+
+    [Fact]
+    public void ClaudeCodeActionStartedWithoutPermissionsIsReported()
+    {
+        const string text = """
+            on: issue_comment
+            jobs:
+              claude:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: anthropics/claude-code-action@v1
+                    with:
+                      claude_args: --max-turns 20 --dangerously-skip-permissions
+                  - uses: anthropics/claude-code-action@v1
+                    with:
+                      claude_args: --max-turns 20 --permission-mode plan
+            """;
+        var findings = Run(Id, ".github/workflows/claude.yml", text);
+        Assert.Equal(new[] { "--dangerously-skip-permissions" }, findings.Texts(text));
+    }
+
+    [Fact]
     public void ClaudeAllowAllWithDestructiveDenyRulesIsQuiet()
     {
         const string text = """
@@ -76,6 +130,24 @@ public class AgentPermissionsUnboundedRuleTests
         Assert.Equal(new[] { "\"danger-full-access\"", "\"never\"" }, findings.Texts(text));
         Assert.Equal(text.IndexOf("\nsandbox_mode = \"danger") + "\nsandbox_mode = ".Length, findings[0].Location.Span.Start);
         Assert.Equal(FindingLevel.Error, findings[1].Level);
+    }
+
+    [Fact]
+    public void CodexNeverInAReadOnlySandboxIsQuiet()
+    {
+        const string text = """
+            sandbox_mode = "read-only"
+
+            [profiles.ci]
+            approval_policy = "never"
+
+            [profiles.fix]
+            sandbox_mode = "workspace-write"
+            approval_policy = "never"
+            """;
+        var findings = Run(Id, ".codex/config.toml", text);
+        Assert.Equal(new[] { "\"never\"" }, findings.Texts(text));
+        Assert.Equal(text.LastIndexOf("\"never\""), findings[0].Location.Span.Start);
     }
 
     [Fact]

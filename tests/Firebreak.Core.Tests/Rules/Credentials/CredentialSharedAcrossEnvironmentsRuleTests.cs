@@ -62,6 +62,32 @@ public class CredentialSharedAcrossEnvironmentsRuleTests
     }
 
     [Fact]
+    public void AnAccountTokenIsSharedEvenWhenEveryJobDeclaresItsEnvironment()
+    {
+        // An environment secret per environment scopes a project token; an account token reaches both wherever it is stored.
+        const string text = """
+            on: push
+            env:
+              RAILWAY_API_TOKEN: ${{ secrets.RAILWAY_API_TOKEN }}
+            jobs:
+              deploy-staging:
+                runs-on: ubuntu-latest
+                environment: staging
+                steps:
+                  - run: railway up --environment staging
+              deploy-production:
+                runs-on: ubuntu-latest
+                environment: production
+                steps:
+                  - run: railway up --environment production
+            """;
+        var findings = Run(RuleIds.CredentialSharedAcrossEnvironments, Path, text);
+        Assert.Equal(new[] { "secrets.RAILWAY_API_TOKEN" }, findings.Texts(text));
+        Assert.Contains("staging and production", findings[0].Message);
+        Assert.Empty(Run(RuleIds.CredentialSharedAcrossEnvironments, Path, text.Replace("RAILWAY_API_TOKEN", "RAILWAY_TOKEN")));
+    }
+
+    [Fact]
     public void IncidentSampleSharesTheWorkflowLevelTokenBetweenStagingAndProduction()
     {
         string text = System.IO.File.ReadAllText(System.IO.Path.Combine(BlanketPlatformTokenRuleTests.RepoRoot(), "samples/incident/.github/workflows/deploy.yml"));

@@ -68,12 +68,26 @@ public sealed class DataLossPathRuleTests
     }
 
     [Fact]
+    public void A_project_named_token_sent_as_bearer_is_the_blanket_credential_FB2003_reports()
+    {
+        // One place decides what a blanket credential is: FB2003 and FB9001 agree on a RAILWAY_TOKEN sent as Bearer.
+        var findings = RuleHarness.VerifyProject(new[]
+        {
+            (".github/workflows/cleanup.yml", Workflow.Replace("RAILWAY_API_TOKEN", "RAILWAY_TOKEN")
+                .Replace("-H \"Authorization: Bearer $RAILWAY_TOKEN\"", "-H {|FB2003:\"Authorization: Bearer $RAILWAY_TOKEN\"|}")),
+        }, RuleIds.DataLossPath, RuleIds.BlanketPlatformToken);
+        var compound = Assert.Single(findings, f => f.RuleId == RuleIds.DataLossPath);
+        Assert.Contains("`$RAILWAY_TOKEN` sent as a", compound.Message);
+    }
+
+    [Fact]
     public void Missing_any_of_the_three_or_another_platform_is_quiet()
     {
-        // No blanket credential: a project token.
+        // No blanket credential: a project token, sent the way Railway accepts project tokens.
         RuleHarness.VerifyProject(new[]
         {
-            (".github/workflows/cleanup.yml", Workflow.Replace("{|FB9001:", string.Empty).Replace("|}(", "(").Replace("RAILWAY_API_TOKEN", "RAILWAY_TOKEN")),
+            (".github/workflows/cleanup.yml", Workflow.Replace("{|FB9001:", string.Empty).Replace("|}(", "(").Replace("RAILWAY_API_TOKEN", "RAILWAY_TOKEN")
+                .Replace("Authorization: Bearer", "Project-Access-Token:")),
         }, RuleIds.DataLossPath);
         // The credential is for another platform.
         RuleHarness.VerifyProject(new[]
