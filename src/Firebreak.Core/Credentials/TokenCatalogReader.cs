@@ -72,6 +72,11 @@ internal static class TokenCatalogReader
             docs: Strings(entry, "docs"),
             mustMatch: examples is null ? Array.Empty<string>() : Strings(examples, "match").Select(CatalogExampleExpander.Expand).ToArray(),
             mustNotMatch: examples is null ? Array.Empty<string>() : Strings(examples, "no_match").Select(CatalogExampleExpander.Expand).ToArray());
+        kind.CarrierVariables = Strings(entry, "carrier_variables");
+        foreach (var carrier in kind.CarrierVariables)
+        {
+            if (!kind.VariableNames.Contains(carrier)) throw new FormatException($"{where}: carrier variable '{carrier}' is not one of its 'variables'");
+        }
         try
         {
             kind.Validate();

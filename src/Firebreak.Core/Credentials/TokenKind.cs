@@ -80,6 +80,13 @@ public sealed class TokenKind
     /// <summary>Literal text present in (or right next to) every value; the scanner's prefilter.</summary>
     public IReadOnlyList<string> Keywords { get; }
     public IReadOnlyList<string> VariableNames { get; }
+
+    /// <summary>
+    /// Variable names a platform's CLI reads whatever kind of token they hold (<c>HEROKU_API_KEY</c> takes an account
+    /// key or a scoped OAuth authorization). Such a name says what the token is only when the secret behind it is named
+    /// for this kind too; a secret named otherwise leaves the kind open.
+    /// </summary>
+    public IReadOnlyList<string> CarrierVariables { get; internal set; } = Array.Empty<string>();
     public IReadOnlyList<TokenHeader> Headers { get; }
 
     /// <summary>For JWT values: the <c>role</c> claim that identifies the kind (<c>service_role</c>).</summary>

@@ -158,6 +158,7 @@ public class TokenCatalogTests
     [InlineData("tokens:\n  - id: x\n    platform: p\n    name: n\n    scope: galaxy-wide\n    keywords: [x_]\n    format: 'x_[a-z]{9}'\n    alternative: a\n", "unknown scope")]
     [InlineData("tokens:\n  - id: x\n    platform: p\n    name: n\n    scope: project\n    format: 'x_[a-z]{9}'\n    alternative: a\n", "keywords")]
     [InlineData("tokens:\n  - id: x\n    platform: p\n    name: n\n    scope: project\n    keywords: [x_]\n    format: 'x_[a-z'\n    alternative: a\n", "regex")]
+    [InlineData("tokens:\n  - id: x\n    platform: p\n    name: n\n    scope: project\n    keywords: [x_]\n    format: 'x_[a-z]{9}'\n    variables: [X_TOKEN]\n    carrier_variables: [Y_TOKEN]\n    alternative: a\n", "carrier variable 'Y_TOKEN'")]
     public void Bad_entries_are_rejected_with_a_reason(string yaml, string reason)
     {
         var e = Assert.Throws<FormatException>(() => TokenCatalog.Parse(yaml));

@@ -184,6 +184,8 @@ public static class BlanketCredentials
             if (provenScoped.Contains(entry.Name)) return;
             var kind = KindOfName(entry.Name);
             string subject = $"`{entry.Name}`";
+            if (kind is not null && kind.CarrierVariables.Contains(entry.Name) && ComesFromOtherKindOfSecret(entry))
+                return;
             if (kind is null)
             {
                 foreach (var reference in WorkflowReferences.In(entry.Value, _host).Where(r => r.Kind == ContextReferenceKind.Secret))
@@ -201,6 +203,16 @@ public static class BlanketCredentials
             if (kind is null) return;
             reported.Add(entry.Name);
             Add(kind, entry.Pair.Key.Span, entry.Name, Message(subject, kind, reach, trigger), "env:" + entry.Level + ":" + entry.Name);
+        }
+
+        /// <summary>
+        /// A carrier variable (<see cref="TokenKind.CarrierVariables"/>) filled only from secrets whose names do not
+        /// name a blanket kind: the CLI would take a scoped token there as readily, so the variable's name proves nothing.
+        /// </summary>
+        private bool ComesFromOtherKindOfSecret(WorkflowEnvEntry entry)
+        {
+            var secrets = WorkflowReferences.In(entry.Value, _host).Where(r => r.Kind == ContextReferenceKind.Secret).ToArray();
+            return secrets.Length > 0 && secrets.All(s => KindOfName(s.Name) is null);
         }
 
         private static bool IsDeclaredInEnv(GitHubWorkflow workflow, string name) =>

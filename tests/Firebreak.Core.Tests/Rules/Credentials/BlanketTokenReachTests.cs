@@ -57,3 +57,28 @@ public class BlanketTokenReachTests
         Assert.Contains("MCP server 'railway'", findings[0].Message);
     }
 }
+
+public sealed class CarrierVariableTests
+{
+    private const string Path = ".github/workflows/nightly.yml";
+
+    [Fact]
+    public void A_variable_the_cli_reads_for_any_token_is_blanket_only_when_its_secret_says_so()
+    {
+        Firebreak.Core.Tests.Infrastructure.RuleHarness.Verify(Path, """
+            on: push
+            permissions: {}
+            jobs:
+              cleanup:
+                permissions: {}
+                runs-on: ubuntu-latest
+                steps:
+                  - run: heroku ps:scale web=0 --app shop-staging
+                    env:
+                      HEROKU_API_KEY: ${{ secrets.HEROKU_STAGING_OAUTH_TOKEN }}
+                  - run: heroku ps:scale web=0 --app shop
+                    env:
+                      {|FB2003:HEROKU_API_KEY|}: ${{ secrets.HEROKU_API_KEY }}
+            """, Firebreak.Core.Rules.RuleIds.BlanketPlatformToken);
+    }
+}
