@@ -11,9 +11,10 @@ using Firebreak.Core.Text;
 namespace Firebreak.Core.Rules.Destructive;
 
 /// <summary>
-/// FB1010: a pipeline step runs a destructive operation (what FB1001/FB1002 find), inline or in a repository script
-/// it calls, on an automatic trigger, in a job that nothing gates: no protected-looking <c>environment:</c> (whose
-/// required reviewers would pause it) and, on GitLab, no <c>when: manual</c>. Railway's own GitHub Actions example —
+/// FB1010: a pipeline step runs a destructive operation (what FB1001/FB1002 find), inline or in repository code it
+/// calls (a script, a local composite action, a local reusable workflow), on an automatic trigger, in a job that
+/// nothing gates: no protected-looking <c>environment:</c> (whose required reviewers would pause it) and, on GitLab, no
+/// <c>when: manual</c>. Railway's own GitHub Actions example —
 /// <c>railway environment delete pr-… || true</c> on <c>pull_request</c> — is the shape.
 /// </summary>
 public sealed class DestructiveStepWithoutGateRule : ProjectRule
@@ -30,7 +31,8 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
         @"^(pr|preview|previews|review|dev|develop|development|test|testing|ci|sandbox|tmp|temp|ephemeral)([-_/]|$)|github\.(event\.number|event\.pull_request|head_ref)|CI_MERGE_REQUEST|CI_COMMIT_REF",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private const int MaxScriptDepth = 4;
+    /// <summary>How deep calls are followed (script → action → workflow → …); the visited set stops cycles sooner.</summary>
+    private const int MaxCallDepth = 6;
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
@@ -44,7 +46,7 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
             var reported = new HashSet<int>();
             foreach (var source in include ? ShellSources.OfGitLabInclude(document) : ShellSources.Of(document))
             {
-                if (Ungated(document, source, include) is not { } run) continue;
+                if (Ungated(document, source.Context, include) is not { } run) continue;
                 var inline = include && document.Kind != FileKind.GitLabCi ? DestructiveOperations.InSource(source, document.Catalogs) : DestructiveOperations.In(document, source);
                 foreach (var operation in inline)
                 {
@@ -55,20 +57,34 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
                         $"{run.Job}:{operation.Display}");
                 }
                 foreach (var command in source.Commands)
-                {
-                    if (ScriptInvocation.Resolve(command, project) is not { } script) continue;
-                    var found = new List<(DocumentContext Document, DestructiveOperation Operation)>();
-                    Collect(script, project, found, new HashSet<string>(StringComparer.Ordinal), 0);
-                    if (found.Count == 0 || !reported.Add(command.Span.Start)) continue;
-                    var level = Level(run, found.Any(f => f.Operation.ProductionTarget));
-                    string operations = string.Join(", ", found.Select(f => $"`{f.Operation.Display}`").Distinct().Take(3));
-                    var related = found.Take(5).Select(f => new RelatedLocation(SourceLocation.Create(f.Document.Text, f.Operation.Span),
-                        $"`{f.Operation.Display}` in {f.Document.Path}")).ToArray();
-                    sink.Report(Descriptor, document, command.Span, Message(run, $"{script.Path} (which runs {operations})", level), level,
-                        $"{run.Job}:{script.Path}", related);
-                }
+                    if (ScriptInvocation.Resolve(command, project) is { } script) ReportCall(document, command.Span, script, run, project, reported, sink);
+            }
+            if (include) continue;
+            foreach (var use in LocalUse.Of(document, project))
+            {
+                // A job's `uses:` (reusable workflow) or a step's (composite action) runs repository code in this job.
+                if (use.Job is { } job && Ungated(document, JobContext(document, job), gitLabInclude: false) is { } run)
+                    ReportCall(document, use.Reference.Span, use.Target, run, project, reported, sink);
             }
         }
+    }
+
+    /// <summary>
+    /// A call of repository code — a script, a local composite action, a local reusable workflow — reported at the call
+    /// when what it runs, followed through its own calls, destroys data; the operations are related locations.
+    /// </summary>
+    private static void ReportCall(DocumentContext document, TextSpan call, DocumentContext target, UngatedRun run, ProjectContext project,
+        HashSet<int> reported, FindingSink sink)
+    {
+        var found = new List<(DocumentContext Document, DestructiveOperation Operation)>();
+        Collect(target, project, found, new HashSet<string>(StringComparer.Ordinal), 0);
+        if (found.Count == 0 || !reported.Add(call.Start)) return;
+        var level = Level(run, found.Any(f => f.Operation.ProductionTarget));
+        string operations = string.Join(", ", found.Select(f => $"`{f.Operation.Display}`").Distinct().Take(3));
+        var related = found.Take(5).Select(f => new RelatedLocation(SourceLocation.Create(f.Document.Text, f.Operation.Span),
+            $"`{f.Operation.Display}` in {f.Document.Path}")).ToArray();
+        sink.Report(Descriptor, document, call, Message(run, $"{target.Path} (which runs {operations})", level), level,
+            $"{run.Job}:{target.Path}", related);
     }
 
     /// <summary>The YAML files that <c>.gitlab-ci.yml</c> files of the scan include locally, transitively.</summary>
@@ -88,15 +104,36 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
         return included;
     }
 
-    /// <summary>The destructive operations of a script and of the repository scripts it runs in turn.</summary>
-    private static void Collect(DocumentContext script, ProjectContext project, List<(DocumentContext, DestructiveOperation)> found, HashSet<string> visited, int depth)
+    /// <summary>
+    /// The destructive operations of a script, composite action or reusable workflow, and of the repository code it
+    /// calls in turn. A called workflow's jobs run in the caller's context, but a job's own protected environment (or a
+    /// manual-only <c>if:</c>) still gates it.
+    /// </summary>
+    private static void Collect(DocumentContext target, ProjectContext project, List<(DocumentContext, DestructiveOperation)> found, HashSet<string> visited, int depth)
     {
-        if (depth > MaxScriptDepth || !visited.Add(script.Path)) return;
-        foreach (var operation in DestructiveOperations.Of(script)) found.Add((script, operation));
-        foreach (var source in ShellSources.Of(script))
+        if (depth > MaxCallDepth || !visited.Add(target.Path)) return;
+        bool workflow = target.Kind == FileKind.GitHubWorkflow;
+        foreach (var source in ShellSources.Of(target))
+        {
+            if (workflow && GatedJob(target, source.Context)) continue;
+            foreach (var operation in DestructiveOperations.In(target, source)) found.Add((target, operation));
             foreach (var command in source.Commands)
                 if (ScriptInvocation.Resolve(command, project) is { } next) Collect(next, project, found, visited, depth + 1);
+        }
+        foreach (var use in LocalUse.Of(target, project))
+        {
+            if (use.Job != null && GatedJob(target, JobContext(target, use.Job))) continue;
+            Collect(use.Target, project, found, visited, depth + 1);
+        }
     }
+
+    /// <summary>A workflow job as <see cref="ShellSources"/> describes the job of a <c>run:</c> step.</summary>
+    private static ShellHostContext JobContext(DocumentContext document, WorkflowJob job) =>
+        new(job.Id, job.Environment?.Name, job.Environment?.Node.Span, GitHubWorkflow.Of(document)?.Triggers ?? Array.Empty<string>());
+
+    /// <summary>A protected-looking environment, or an <c>if:</c> that admits only a manual run, stops the job.</summary>
+    private static bool GatedJob(DocumentContext document, ShellHostContext job) =>
+        (job.Environment != null && !EphemeralEnvironment.IsMatch(job.Environment)) || OnlyRunByHand(document, job.Name);
 
     private static FindingLevel Level(UngatedRun run, bool productionTarget) =>
         run.FromPullRequest || run.Production || productionTarget ? FindingLevel.Error : FindingLevel.Warning;
@@ -110,16 +147,14 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
     }
 
     /// <summary>Why the script's job runs unattended, or null when a gate or a manual-only trigger stops it.</summary>
-    private static UngatedRun? Ungated(DocumentContext document, ShellSource source, bool gitLabInclude)
+    private static UngatedRun? Ungated(DocumentContext document, ShellHostContext context, bool gitLabInclude)
     {
-        var context = source.Context;
         if (document.Kind == FileKind.GitHubWorkflow && !gitLabInclude)
         {
             var trigger = AutomaticTriggers.FirstOrDefault(t => context.Triggers.Contains(t, StringComparer.Ordinal));
             if (trigger is null) return null;
+            if (GatedJob(document, context)) return null;
             string? environment = context.Environment;
-            if (environment != null && !EphemeralEnvironment.IsMatch(environment)) return null;
-            if (OnlyRunByHand(document, context.Name)) return null;
             bool pullRequest = context.Triggers.Any(t => t is "pull_request" or "pull_request_target");
             return new UngatedRun(context.Name ?? "?", pullRequest ? context.Triggers.First(t => t is "pull_request" or "pull_request_target") : trigger,
                 pullRequest, IsProduction(context.Name, environment),

@@ -179,6 +179,141 @@ public sealed class DestructiveStepWithoutGateRuleTests
         Assert.Equal("scripts/lib/drop.sh", Assert.Single(wipe.RelatedLocations).Location.Path);
     }
 
+    private const string ResetAction = """
+        name: reset
+        runs:
+          using: composite
+          steps:
+            - run: terraform destroy -auto-approve
+              shell: bash
+        """;
+
+    [Fact]
+    public void A_local_composite_action_is_followed_and_its_command_is_a_related_location()
+    {
+        var findings = RuleHarness.VerifyProject(new[]
+        {
+            (Workflow, """
+                on: push
+                jobs:
+                  staging:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - uses: {|FB1010:./.github/actions/reset|}
+                      - uses: ./.github/actions/missing
+                  gated:
+                    runs-on: ubuntu-latest
+                    environment: production
+                    steps:
+                      - uses: ./.github/actions/reset
+                """),
+            (".github/actions/reset/action.yml", ResetAction),
+        }, RuleIds.DestructiveStepWithoutGate);
+        var finding = Assert.Single(findings);
+        Assert.Contains("job 'staging'", finding.Message);
+        Assert.Contains("`terraform destroy`", finding.Message);
+        var related = Assert.Single(finding.RelatedLocations);
+        Assert.Equal(".github/actions/reset/action.yml", related.Location.Path);
+    }
+
+    [Fact]
+    public void An_action_that_uses_another_local_action_is_followed_and_a_cycle_ends()
+    {
+        var findings = RuleHarness.VerifyProject(new[]
+        {
+            (Workflow, """
+                on: schedule
+                jobs:
+                  nightly:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: {|FB1010:./.github/actions/nightly|}
+                      - uses: {|FB1010:./.github/actions/ping|}
+                      - uses: ./.github/actions/harmless
+                """),
+            (".github/actions/nightly/action.yaml", """
+                runs:
+                  using: composite
+                  steps:
+                    - run: echo nightly
+                      shell: bash
+                    - uses: ./.github/actions/reset
+                """),
+            (".github/actions/reset/action.yml", ResetAction),
+            (".github/actions/ping/action.yml", """
+                runs:
+                  using: composite
+                  steps:
+                    - uses: ./.github/actions/pong
+                    - run: ./scripts/wipe.sh
+                      shell: bash
+                """),
+            (".github/actions/pong/action.yml", """
+                runs:
+                  using: composite
+                  steps:
+                    - uses: ./.github/actions/ping/
+                """),
+            ("scripts/wipe.sh", """
+                #!/bin/sh
+                dropdb app
+                """),
+            (".github/actions/harmless/action.yml", """
+                runs:
+                  using: composite
+                  steps:
+                    - uses: ./.github/actions/harmless
+                    - run: echo "terraform destroy -auto-approve"
+                      shell: bash
+                """),
+        }, RuleIds.DestructiveStepWithoutGate);
+        var nightly = findings.Single(f => f.Message.Contains(".github/actions/nightly/action.yaml"));
+        Assert.Equal(".github/actions/reset/action.yml", Assert.Single(nightly.RelatedLocations).Location.Path);
+        var ping = findings.Single(f => f.Message.Contains(".github/actions/ping/action.yml"));
+        Assert.Equal("scripts/wipe.sh", Assert.Single(ping.RelatedLocations).Location.Path);
+    }
+
+    [Fact]
+    public void A_local_reusable_workflow_runs_in_the_callers_context_and_its_jobs_own_environment_gates_it()
+    {
+        var findings = RuleHarness.VerifyProject(new[]
+        {
+            (".github/workflows/pr.yml", """
+                on: pull_request
+                jobs:
+                  teardown:
+                    uses: {|FB1010:./.github/workflows/teardown.yml|}
+                    secrets: inherit
+                  release:
+                    uses: ./.github/workflows/release.yml
+                """),
+            (".github/workflows/teardown.yml", """
+                on: workflow_call
+                jobs:
+                  destroy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: ./.github/actions/reset
+                """),
+            (".github/actions/reset/action.yml", ResetAction),
+            (".github/workflows/release.yml", """
+                on: workflow_call
+                jobs:
+                  destroy:
+                    runs-on: ubuntu-latest
+                    environment: production
+                    steps:
+                      - run: terraform destroy -auto-approve
+                """),
+        }, RuleIds.DestructiveStepWithoutGate);
+        var finding = Assert.Single(findings);
+        Assert.Equal(FindingLevel.Error, finding.Level);
+        Assert.Contains("`pull_request`", finding.Message);
+        Assert.Contains(".github/workflows/teardown.yml", finding.Message);
+        Assert.Equal(".github/actions/reset/action.yml", Assert.Single(finding.RelatedLocations).Location.Path);
+    }
+
     [Fact]
     public void GitLab_jobs_are_gated_by_when_manual_rules_or_a_protected_environment()
     {
