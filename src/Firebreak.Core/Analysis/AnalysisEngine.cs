@@ -132,7 +132,11 @@ public sealed class AnalysisEngine
         IReadOnlyList<Suppression> suppressions;
         try
         {
-            suppressions = SuppressionParser.Parse(document.Text, document.Comments(), _options.Today);
+            // Comments come from a parse (a YAML file no rule read would be parsed here just for them): only a file that
+            // holds the directive somewhere can hold a suppression, valid or not.
+            suppressions = document.Text.Text.IndexOf(SuppressionParser.Directive, StringComparison.OrdinalIgnoreCase) < 0
+                ? Array.Empty<Suppression>()
+                : SuppressionParser.Parse(document.Text, document.Comments(), _options.Today);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
