@@ -14,10 +14,11 @@ public sealed class ScanCommandTests
     public void Text_output_is_path_line_col_level_id_message_then_a_summary()
     {
         using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped).Write(".github/workflows/ok.yml", Scoped);
-        var (code, stdout, _) = repo.Run("scan");
+        var (code, stdout, stderr) = repo.Run("scan");
         var lines = stdout.TrimEnd('\n').Split('\n');
-        Assert.StartsWith(".github/workflows/ci.yml:3:3: warning FB2001: Job 'build' has no `permissions:`", lines[0], StringComparison.Ordinal);
-        Assert.Equal("1 finding (1 warning) in 2 files", lines[^1]);
+        Assert.StartsWith(".github/workflows/ci.yml:3:3: warning FB2001: Job 'build' has no `permissions:`", Assert.Single(lines), StringComparison.Ordinal);
+        // The summary is for the person, never part of the report: stderr, in every format.
+        Assert.Equal("1 finding (1 warning) in 2 files\n", stderr);
         Assert.Equal(0, code); // a warning is below the default --fail-on error
     }
 
@@ -76,7 +77,7 @@ public sealed class ScanCommandTests
         Assert.DoesNotContain("vendor", stdout, StringComparison.Ordinal);
 
         repo.Write("firebreak.yml", "disable: [FB2001]\n");
-        Assert.StartsWith("0 findings", repo.Run("scan").Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("0 findings", repo.Run("scan").Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class ScanCommandTests
         var stdout = repo.Run("scan", ".github/workflows/ci.yml").Stdout;
         Assert.Contains(".github/workflows/ci.yml:3:3", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("other.yml", stdout, StringComparison.Ordinal);
-        Assert.EndsWith("in 1 file\n", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("in 1 file\n", repo.Run("scan", ".github/workflows/ci.yml").Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +155,8 @@ public sealed class ScanCommandTests
 
         var (code, stdout, stderr) = repo.Run("scan", "--fail-on", "none");
         Assert.Equal(0, code);
-        Assert.Equal(string.Empty, stderr);
+        Assert.StartsWith("10 findings", stderr, StringComparison.Ordinal); // the summary, and nothing else
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         string Note(string path) => stdout.Split('\n').Single(l => l.StartsWith(path + ":", StringComparison.Ordinal) && l.Contains("FB0001", StringComparison.Ordinal));
         Assert.Contains("YAML could not be parsed", Note(".github/workflows/invalid.yml"), StringComparison.Ordinal);
         Assert.Contains("binary content", Note(".github/workflows/binary.yml"), StringComparison.Ordinal);
@@ -199,7 +201,7 @@ public sealed class UserCatalogTests
                 """)
             .Write("firebreak.yml", "catalogs:\n  - firebreak/catalog.yaml\n");
         var (_, stdout, stderr) = repo.Run("scan", "--fail-on", "none");
-        Assert.Equal(string.Empty, stderr);
+        Assert.Equal("1 finding (1 error) in 3 files\n", stderr);
         var finding = Assert.Single(stdout.Split('\n'), l => l.Contains("FB1001", StringComparison.Ordinal));
         Assert.StartsWith("scripts/reset.sh:2:", finding, StringComparison.Ordinal);
         Assert.Contains("every object in the ACME store", finding, StringComparison.Ordinal);
@@ -266,11 +268,11 @@ public sealed class BaselineTests
 
         // The known job moves down two lines, and a new job arrives.
         repo.Write(".github/workflows/ci.yml", "# moved\n\n" + Unscoped + "  deploy:\n    runs-on: ubuntu-latest\n");
-        var (code, stdout, _) = repo.Run("scan", "--baseline", "baseline." + format, "--fail-on", "warning");
+        var (code, stdout, stderr) = repo.Run("scan", "--baseline", "baseline." + format, "--fail-on", "warning");
         Assert.Equal(1, code);
         var finding = Assert.Single(stdout.Split('\n'), l => l.Contains("FB2001", StringComparison.Ordinal));
         Assert.Contains("Job 'deploy'", finding, StringComparison.Ordinal);
-        Assert.Contains("1 in the baseline", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 in the baseline", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -19,6 +20,13 @@ public static class GuardCommand
 {
     /// <summary>A tool call larger than this is not something an agent types; it is refused unread.</summary>
     private const int MaxInputChars = 4 * 1024 * 1024;
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("guard", "A coding agent's PreToolUse hook: reads the tool call as JSON on stdin and denies destructive commands and writes.");
+        command.SetAction(_ => Run(Array.Empty<string>(), context.Stdin, context.Stdout));
+        return command;
+    }
 
     public static int Run(string[] args, TextReader stdin, TextWriter stdout)
     {

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Linq;
 using Firebreak.Core.Analysis;
 
 namespace Firebreak.Cli.Commands;
@@ -11,7 +14,9 @@ public enum OutputFormat
     Json,
 }
 
-/// <summary>The parsed <c>scan</c> command line. Anything unknown is a <see cref="UsageException"/>.</summary>
+/// <summary>
+/// The <c>scan</c> command line: its options (the help text is written here, once) and the values a parse gave them.
+/// </summary>
 public sealed class ScanArguments
 {
     public List<string> Paths { get; } = new();
@@ -23,75 +28,161 @@ public sealed class ScanArguments
     public bool NoIgnore { get; private set; }
     public List<string> VarFiles { get; } = new();
     public string? Baseline { get; private set; }
+    /// <summary>List every file scanned (and every file skipped, with the reason) on stderr.</summary>
+    public bool Verbose { get; private set; }
+    /// <summary>No summary line: only the report (and errors).</summary>
+    public bool Quiet { get; private set; }
+    public bool NoColor { get; private set; }
 
-    public static ScanArguments Parse(IReadOnlyList<string> args)
+    /// <summary>The options of <c>scan</c>, made fresh for each command line built (a symbol belongs to one command).</summary>
+    public sealed class Definition
+    {
+        public readonly Argument<string[]> PathsArgument = new("paths")
+        {
+            Description = "A folder to scan (default: the current folder), or the files to scan.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        public readonly Option<string> FormatOption = new("--format", "-f")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|sarif|json",
+        };
+
+        public readonly Option<string?> OutputOption = new("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of stdout (the summary still goes to stderr).",
+            HelpName = "FILE",
+        };
+
+        public readonly Option<string> FailOnOption = new("--fail-on")
+        {
+            Description = "Exit 1 when a finding is at or above this level.",
+            DefaultValueFactory = _ => "error",
+            HelpName = "error|warning|note|none",
+        };
+
+        public readonly Option<string?> ConfigOption = new("--config", "-c")
+        {
+            Description = "Configuration file (default: firebreak.yml at the scan root).",
+            HelpName = "FILE",
+        };
+
+        public readonly Option<string?> ThreadsOption = new("--threads")
+        {
+            Description = "Files analyzed at once (the output does not depend on it).",
+            HelpName = "N",
+        };
+
+        public readonly Option<string?> BaselineOption = new("--baseline")
+        {
+            Description = "Report only findings not in FILE (an earlier SARIF or JSON report).",
+            HelpName = "FILE",
+        };
+
+        public readonly Option<string[]> VarFileOption = new("--var-file")
+        {
+            Description = "Terraform variables for every root module, as terraform -var-file (repeatable).",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        public readonly Option<bool> NoIgnoreOption = new("--no-ignore")
+        {
+            Description = "Do not honour .gitignore (nor git's file list).",
+        };
+
+        public readonly Option<bool> VerboseOption = new("--verbose", "-v")
+        {
+            Description = "List every file scanned, with its kind, and every file skipped, with the reason, on stderr.",
+        };
+
+        public readonly Option<bool> QuietOption = new("--quiet", "-q")
+        {
+            Description = "Print the report only: no summary line.",
+        };
+
+        public readonly Option<bool> NoColorOption = new("--no-color")
+        {
+            Description = "No colour in the text report (also: the NO_COLOR environment variable). Colour is only ever used on a terminal.",
+        };
+
+        public IEnumerable<Symbol> All()
+        {
+            yield return PathsArgument;
+            yield return FormatOption;
+            yield return OutputOption;
+            yield return FailOnOption;
+            yield return ConfigOption;
+            yield return ThreadsOption;
+            yield return BaselineOption;
+            yield return VarFileOption;
+            yield return NoIgnoreOption;
+            yield return VerboseOption;
+            yield return QuietOption;
+            yield return NoColorOption;
+        }
+    }
+
+    /// <summary>The values of a parse of the <c>scan</c> command; a value that means nothing is a <see cref="UsageException"/>.</summary>
+    public static ScanArguments From(ParseResult parse, Definition d)
     {
         var result = new ScanArguments();
-        for (int i = 0; i < args.Count; i++)
+        // A dash word that is no option is a typo, not a path (a path that starts with a dash goes after `--`).
+        foreach (var token in parse.Tokens)
         {
-            string arg = args[i];
-            string? inline = null;
-            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') > 0)
-            {
-                inline = arg.Substring(arg.IndexOf('=') + 1);
-                arg = arg.Substring(0, arg.IndexOf('='));
-            }
-            string Value()
-            {
-                if (inline is not null) return inline;
-                if (i + 1 >= args.Count) throw new UsageException($"option '{arg}' needs a value");
-                return args[++i];
-            }
-            switch (arg)
-            {
-                case "-f":
-                case "--format":
-                    result.Format = Value() switch
-                    {
-                        "text" => OutputFormat.Text,
-                        "sarif" => OutputFormat.Sarif,
-                        "json" => OutputFormat.Json,
-                        var other => throw new UsageException($"unknown format '{other}' (expected text, sarif or json)"),
-                    };
-                    break;
-                case "-o":
-                case "--output":
-                    result.Output = Value();
-                    break;
-                case "--fail-on":
-                    string level = Value();
-                    if (!FindingLevels.TryParse(level, out var failOn) || level is "off" or "silent" or "disable" or "disabled")
-                        throw new UsageException($"unknown level '{level}' for --fail-on (expected error, warning, note or none)");
-                    result.FailOn = failOn;
-                    break;
-                case "-c":
-                case "--config":
-                    result.Config = Value();
-                    break;
-                case "--threads":
-                    string threads = Value();
-                    if (!int.TryParse(threads, out int n) || n < 1) throw new UsageException($"--threads takes a positive number, not '{threads}'");
-                    result.Threads = n;
-                    break;
-                case "--baseline":
-                    result.Baseline = Value();
-                    break;
-                case "--var-file":
-                    result.VarFiles.Add(Value());
-                    break;
-                case "--no-ignore":
-                    result.NoIgnore = true;
-                    break;
-                case "--":
-                    for (i++; i < args.Count; i++) result.Paths.Add(args[i]);
-                    break;
-                default:
-                    if (arg.StartsWith("-", StringComparison.Ordinal) && arg.Length > 1)
-                        throw new UsageException($"unknown option '{arg}' (see firebreak --help)");
-                    result.Paths.Add(arg);
-                    break;
-            }
+            if (token.Type == TokenType.DoubleDash) break;
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-')
+                throw new UsageException($"unknown option '{token.Value}' (see firebreak scan --help)");
         }
+        result.Paths.AddRange(parse.GetValue(d.PathsArgument) ?? Array.Empty<string>());
+        string format = parse.GetValue(d.FormatOption) ?? "text";
+        result.Format = format switch
+        {
+            "text" => OutputFormat.Text,
+            "sarif" => OutputFormat.Sarif,
+            "json" => OutputFormat.Json,
+            var other => throw new UsageException($"unknown format '{other}' (expected text, sarif or json)"),
+        };
+        result.Output = parse.GetValue(d.OutputOption);
+        string level = parse.GetValue(d.FailOnOption) ?? "error";
+        if (!FindingLevels.TryParse(level, out var failOn) || level is "off" or "silent" or "disable" or "disabled")
+            throw new UsageException($"unknown level '{level}' for --fail-on (expected error, warning, note or none)");
+        result.FailOn = failOn;
+        result.Config = parse.GetValue(d.ConfigOption);
+        if (parse.GetValue(d.ThreadsOption) is { } threads)
+        {
+            if (!int.TryParse(threads, out int n) || n < 1) throw new UsageException($"--threads takes a positive number, not '{threads}'");
+            result.Threads = n;
+        }
+        result.Baseline = parse.GetValue(d.BaselineOption);
+        result.VarFiles.AddRange(parse.GetValue(d.VarFileOption) ?? Array.Empty<string>());
+        result.NoIgnore = parse.GetValue(d.NoIgnoreOption);
+        result.Verbose = parse.GetValue(d.VerboseOption);
+        result.Quiet = parse.GetValue(d.QuietOption);
+        result.NoColor = parse.GetValue(d.NoColorOption);
+        if (result.Verbose && result.Quiet) throw new UsageException("--verbose and --quiet cannot be used together");
         return result;
+    }
+
+    /// <summary>Parses a <c>scan</c> argument list alone (for tests and hosts that build one).</summary>
+    public static ScanArguments Parse(IReadOnlyList<string> args)
+    {
+        var d = new Definition();
+        var command = new Command("scan");
+        foreach (var symbol in d.All()) Add(command, symbol);
+        var parse = command.Parse(args.ToArray());
+        if (parse.Errors.Count > 0) throw new UsageException(parse.Errors[0].Message);
+        return From(parse, d);
+    }
+
+    internal static void Add(Command command, Symbol symbol)
+    {
+        switch (symbol)
+        {
+            case Argument argument: command.Arguments.Add(argument); break;
+            case Option option: command.Options.Add(option); break;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.CommandLine;
 using System.Linq;
 using System.Threading.Tasks;
 using Firebreak.Cli.Discovery;
@@ -13,8 +14,21 @@ namespace Firebreak.Cli.Commands;
 /// <summary><c>firebreak scan</c>: discover, load, analyze, report, and the exit code.</summary>
 public static class ScanCommand
 {
-    public static int Run(ScanArguments args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static Command Create(CliContext context)
     {
+        var definition = new ScanArguments.Definition();
+        var command = new Command("scan", "Scan a folder (default: the current folder) or the files given, and report what could turn one command into unrecoverable data loss.");
+        foreach (var symbol in definition.All()) ScanArguments.Add(command, symbol);
+        command.SetAction(parse => Run(ScanArguments.From(parse, definition), context));
+        return command;
+    }
+
+    public static int Run(ScanArguments args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+        Run(args, new CliContext(TextReader.Null, stdout, stderr, workingDirectory));
+
+    public static int Run(ScanArguments args, CliContext context)
+    {
+        var (stdout, stderr, workingDirectory) = (context.Stdout, context.Stderr, context.WorkingDirectory);
         var paths = args.Paths.Count == 0 ? new List<string> { "." } : args.Paths;
         var fullPaths = paths.Select(p => Path.GetFullPath(Path.Combine(workingDirectory, p))).ToList();
         foreach (var (given, full) in paths.Zip(fullPaths))
@@ -36,6 +50,13 @@ public static class ScanCommand
             if (!File.Exists(full)) throw new UsageException($"--var-file '{given}' does not exist");
         }
         var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore);
+        // Paths in the text report are relative to where the user stands, so they can be clicked from there.
+        string displayPrefix = DisplayPrefix(workingDirectory, root);
+        if (args.Verbose)
+        {
+            foreach (var file in input.Files) stderr.WriteLine($"scanned: {TextReport.Escape(displayPrefix + file.Path)}");
+            foreach (var note in input.Notes) stderr.WriteLine($"skipped: {TextReport.Escape(displayPrefix + note.Location.Path)}");
+        }
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
@@ -48,11 +69,12 @@ public static class ScanCommand
         var result = engine.Analyze(input.Files, input.Notes);
         if (baseline is not null) result = baseline.Filter(result);
 
+        var style = new TextReport.Style(displayPrefix, Colour: args.Output is null && context.StdoutIsTerminal && !context.NoColorRequested && !args.NoColor);
         string report = args.Format switch
         {
             OutputFormat.Sarif => SarifReport.Write(result),
             OutputFormat.Json => JsonReport.Write(result),
-            _ => TextReport.Write(result),
+            _ => TextReport.Findings(result, style),
         };
         if (args.Output is { } output)
         {
@@ -65,16 +87,22 @@ public static class ScanCommand
             {
                 throw new UsageException($"cannot write '{output}': {ex.Message}");
             }
-            if (args.Format != OutputFormat.Text) stderr.Write(TextReport.Summary(result));
-            else stdout.Write(TextReport.Summary(result));
         }
         else
         {
             stdout.Write(report);
         }
+        // The summary is for the person at the terminal, never part of a report: always stderr, in every format.
+        if (!args.Quiet) stderr.Write(TextReport.Summary(result));
 
         bool failed = args.FailOn != FindingLevel.None && result.Findings.Any(f => f.Level >= args.FailOn);
         return failed ? Program.FindingsFound : Program.Clean;
+    }
+
+    private static string DisplayPrefix(string workingDirectory, string root)
+    {
+        string relative = Path.GetRelativePath(workingDirectory, root).Replace('\\', '/');
+        return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";
     }
 
     private static (FirebreakConfig Config, string? Path) LoadConfig(string? explicitPath, string root, string workingDirectory)

@@ -2,6 +2,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Rules;
 
 namespace Firebreak.Cli.Output;
 
@@ -11,7 +12,7 @@ public static class JsonReport
     public static string Write(AnalysisResult result)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("tool", "firebreak");
@@ -24,7 +25,7 @@ public static class JsonReport
                 json.WriteStartObject();
                 json.WriteString("ruleId", finding.RuleId);
                 json.WriteString("level", finding.Level.ToSarifName());
-                json.WriteString("family", finding.Rule.Family.ToString());
+                json.WriteString("family", finding.Rule.Family.Tag());
                 json.WriteString("message", finding.Message);
                 json.WriteString("path", finding.Location.Path);
                 json.WriteNumber("startLine", finding.Location.Start.Line + 1);
