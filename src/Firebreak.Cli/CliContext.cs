@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace Firebreak.Cli;
@@ -13,4 +14,7 @@ public sealed record CliContext(TextReader Stdin, TextWriter Stdout, TextWriter 
 
     /// <summary>The <c>NO_COLOR</c> convention (https://no-color.org): set and not empty, no colour anywhere.</summary>
     public bool NoColorRequested { get; init; }
+
+    /// <summary>The raw byte streams behind stdin and stdout, for protocols framed in bytes (the language server).</summary>
+    public Func<(Stream Input, Stream Output)> OpenStdio { get; init; } = () => (Console.OpenStandardInput(), Console.OpenStandardOutput());
 }

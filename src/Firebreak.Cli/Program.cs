@@ -94,6 +94,7 @@ public static class Program
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(GuardCommand.Create(context));
+        root.Subcommands.Add(LspCommand.Create(context));
         root.Subcommands.Add(VersionCommand(context));
         return root;
     }

@@ -105,7 +105,7 @@ public static class ScanCommand
         return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";
     }
 
-    private static (FirebreakConfig Config, string? Path) LoadConfig(string? explicitPath, string root, string workingDirectory)
+    internal static (FirebreakConfig Config, string? Path) LoadConfig(string? explicitPath, string root, string workingDirectory)
     {
         string? path = explicitPath is null
             ? FirebreakConfig.FileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists)
@@ -124,7 +124,7 @@ public static class ScanCommand
     }
 
     /// <summary>The user's catalogs (paths relative to the config file), merged with the built-in ones.</summary>
-    private static CatalogSet LoadCatalogs(FirebreakConfig config, string? configPath, string workingDirectory)
+    internal static CatalogSet LoadCatalogs(FirebreakConfig config, string? configPath, string workingDirectory)
     {
         if (config.Catalogs.Count == 0 || configPath is null) return CatalogSet.Default;
         string folder = Path.GetDirectoryName(configPath)!;

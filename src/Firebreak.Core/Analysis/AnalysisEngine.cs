@@ -35,7 +35,8 @@ public sealed class AnalysisEngine
         var documents = Platforms.GitLabCi.GitLabIncludedFiles.AsPipelineFiles(files.Select(f => new DocumentContext(f, _options)).ToArray(), _options).ToArray();
         var sinks = new FindingSink[documents.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
-        Parallel.For(0, documents.Length, parallel, i => sinks[i] = RunFileRules(documents[i]));
+        var reported = _options.ReportedPaths is { } paths ? new HashSet<string>(paths, StringComparer.Ordinal) : null;
+        Parallel.For(0, documents.Length, parallel, i => sinks[i] = reported is null || reported.Contains(documents[i].Path) ? RunFileRules(documents[i]) : new FindingSink());
 
         var projectSink = new FindingSink();
         if (_projectRules.Count > 0)
@@ -65,11 +66,17 @@ public sealed class AnalysisEngine
         }
         foreach (var document in documents)
         {
+            if (reported is not null && !reported.Contains(document.Path))
+            {
+                byPath.Remove(document.Path);
+                continue;
+            }
             byPath.TryGetValue(document.Path, out var findings);
             suppressed += Finish(document, findings ?? new List<PendingFinding>(), pending);
             byPath.Remove(document.Path);
         }
         foreach (var rest in byPath.Values) pending.AddRange(rest);
+        if (reported is not null) pending.RemoveAll(p => !reported.Contains(p.Location.Path));
         foreach (var note in hostNotes) pending.Add(new PendingFinding(note.Rule, note.Level, note.Message, note.Location, null, note.RelatedLocations));
 
         var ordered = pending

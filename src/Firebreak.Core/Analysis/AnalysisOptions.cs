@@ -24,6 +24,13 @@ public sealed class AnalysisOptions
     /// </summary>
     public IReadOnlyList<string> TerraformVarFiles { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// When set, findings are reported for these paths only, and per-file rules run on these files only: the other files
+    /// are context (a workflow's scripts, a module's callers) read by the cross-file rules. An editor re-analysing the one
+    /// file being typed in, inside its repository, sets it; null reports every file.
+    /// </summary>
+    public IReadOnlyCollection<string>? ReportedPaths { get; init; }
+
     /// <summary>Files analyzed at once; output does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
