@@ -95,6 +95,8 @@ public sealed class WorkspaceAnalyzer
             (config, catalogs) = (_config, _catalogs);
             disk = _disk ??= LoadDisk(config, out _diskBytes);
         }
+        // Over the size cap a scan skips the file with a note; so does the editor (the note is the scan's to give).
+        if (openBuffers.TryGetValue(relativePath, out var open) && open.Length > config.MaxFileSize) return Array.Empty<Finding>();
         // A file the configuration excludes (or a link out of the workspace) gets nothing, as in a scan; a buffer not
         // yet saved to disk is analysed as it is.
         string full = Path.Combine(Root, relativePath);
