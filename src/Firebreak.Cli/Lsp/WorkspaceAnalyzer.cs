@@ -18,15 +18,14 @@ namespace Firebreak.Cli.Lsp;
 /// </summary>
 public sealed class WorkspaceAnalyzer
 {
-    /// <summary>Beyond this much text, only the files near the open one are context (its folder and those above it).</summary>
-    public const long MaxContextBytes = 32L * 1024 * 1024;
+    /// <summary>At most this much of the repository is held in memory as context.</summary>
+    public const long MaxContextBytes = 64L * 1024 * 1024;
 
     private readonly object _gate = new();
     private FirebreakConfig _config = FirebreakConfig.Empty;
     private CatalogSet _catalogs = CatalogSet.Default;
     private Dictionary<string, SourceFile>? _disk;
     private string[] _catalogPaths = Array.Empty<string>();
-    private long _diskBytes;
 
     public WorkspaceAnalyzer(string root)
     {
@@ -93,7 +92,7 @@ public sealed class WorkspaceAnalyzer
         lock (_gate)
         {
             (config, catalogs) = (_config, _catalogs);
-            disk = _disk ??= LoadDisk(config, out _diskBytes);
+            disk = _disk ??= LoadDisk(config);
         }
         // Over the size cap a scan skips the file with a note; so does the editor (the note is the scan's to give).
         if (openBuffers.TryGetValue(relativePath, out var open) && open.Length > config.MaxFileSize) return Array.Empty<Finding>();
@@ -104,15 +103,10 @@ public sealed class WorkspaceAnalyzer
             return Array.Empty<Finding>();
 
         var files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        bool near = _diskBytes > MaxContextBytes;
-        foreach (var pair in disk)
-        {
-            if (!near || IsNear(pair.Key, relativePath)) files[pair.Key] = pair.Value;
-        }
-        foreach (var buffer in openBuffers)
-        {
-            if (!near || IsNear(buffer.Key, relativePath) || buffer.Key == relativePath) files[buffer.Key] = new SourceFile(buffer.Key, buffer.Value);
-        }
+        foreach (var pair in disk) files[pair.Key] = pair.Value;
+        foreach (var buffer in openBuffers) files[buffer.Key] = new SourceFile(buffer.Key, buffer.Value);
+        string openText = files.TryGetValue(relativePath, out var self) ? self.Text : string.Empty;
+        var context = ContextSelector.Select(relativePath, openText, files.Keys);
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
@@ -121,33 +115,19 @@ public sealed class WorkspaceAnalyzer
             MaxDegreeOfParallelism = 1,
             ReportedPaths = new[] { relativePath },
         };
-        var ordered = files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        var ordered = context.Select(p => files[p]).OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         return new AnalysisEngine(options).Analyze(ordered, cancellationToken).Findings;
     }
 
-    /// <summary>Same folder, a folder below it, or a folder above it on the way to the root.</summary>
-    private static bool IsNear(string path, string open)
-    {
-        string folder = Folder(open);
-        string other = Folder(path);
-        return other.StartsWith(folder, StringComparison.Ordinal) || folder.StartsWith(other, StringComparison.Ordinal) && !path.Substring(other.Length).Contains('/');
-    }
-
-    private static string Folder(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? string.Empty : path.Substring(0, slash + 1);
-    }
-
-    private Dictionary<string, SourceFile> LoadDisk(FirebreakConfig config, out long bytes)
+    private Dictionary<string, SourceFile> LoadDisk(FirebreakConfig config)
     {
         var discovery = new FileDiscovery(Root, useIgnoreFiles: true, config.Exclude);
         var skipped = new List<(string Path, string Reason)>();
         var result = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        bytes = 0;
+        long bytes = 0;
         foreach (var candidate in discovery.Discover(skipped))
         {
-            if (bytes > 4 * MaxContextBytes) break; // a monorepo: the files near the open one are enough context
+            if (bytes > MaxContextBytes) break; // a monorepo: the context selector reads the files near the open one
             var notes = new List<(string Path, string Reason)>();
             if (FileLoader.Load(candidate.FullPath, candidate.RelativePath, config.MaxFileSize, notes) is { } file)
             {
