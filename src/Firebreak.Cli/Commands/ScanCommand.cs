@@ -68,12 +68,17 @@ public static class ScanCommand
         var engine = new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
         if (baseline is not null) result = baseline.Filter(result);
+        // Text stays relative to where the user stands; machine reports follow --source-root.
+        if (args.SourceRoot is { } sourceRoot && args.Format != OutputFormat.Text) result = ReportRoot.Prefix(result, SourceRootPrefix(sourceRoot, root, workingDirectory));
 
         var style = new TextReport.Style(displayPrefix, Colour: args.Output is null && context.StdoutIsTerminal && !context.NoColorRequested && !args.NoColor);
         string report = args.Format switch
         {
             OutputFormat.Sarif => SarifReport.Write(result),
             OutputFormat.Json => JsonReport.Write(result),
+            OutputFormat.GitHub => GitHubAnnotationsReport.Write(result),
+            OutputFormat.Markdown => MarkdownReport.Write(result, args.LinkBase),
+            OutputFormat.GitLab => GitLabCodeQualityReport.Write(result),
             _ => TextReport.Findings(result, style),
         };
         if (args.Output is { } output)
@@ -97,6 +102,17 @@ public static class ScanCommand
 
         bool failed = args.FailOn != FindingLevel.None && result.Findings.Any(f => f.Level >= args.FailOn);
         return failed ? Program.FindingsFound : Program.Clean;
+    }
+
+    /// <summary>The scan root relative to <c>--source-root</c>, which must contain it.</summary>
+    private static string SourceRootPrefix(string sourceRoot, string root, string workingDirectory)
+    {
+        string full = Path.GetFullPath(Path.Combine(workingDirectory, sourceRoot));
+        if (!Directory.Exists(full)) throw new UsageException($"--source-root '{sourceRoot}' is not a folder");
+        string relative = Path.GetRelativePath(full, root).Replace('\\', '/');
+        if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            throw new UsageException($"--source-root '{sourceRoot}' does not contain the scanned folder");
+        return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";
     }
 
     private static string DisplayPrefix(string workingDirectory, string root)
