@@ -18,7 +18,9 @@ public sealed class PackageConsumptionTests : IDisposable
     {
         string feed = Path.Combine(_work, "feed");
         string consumer = Path.Combine(_work, "consumer");
-        var pack = Dotnet(RepositoryRoot(), "pack", "src/Firebreak.Analyzers/Firebreak.Analyzers.csproj", "-c", "Release", "-o", feed, "-nologo");
+        // Packing uses the repository's own restore (the test command restored it already): a restore here with another
+        // package folder would rewrite src/*/obj/project.assets.json to point at a folder this test deletes (NETSDK1064).
+        var pack = Dotnet(RepositoryRoot(), isolatedPackages: false, "pack", "src/Firebreak.Analyzers/Firebreak.Analyzers.csproj", "-c", "Release", "--no-restore", "-o", feed, "-nologo");
         Assert.True(pack.ExitCode == 0, pack.Output);
 
         Write(consumer, ".git/HEAD", "ref: refs/heads/main\n");
@@ -49,7 +51,7 @@ public sealed class PackageConsumptionTests : IDisposable
         // FB1002 needs GraphQL-Parser at run time: this proves the package ships the analyzer's dependencies.
         Write(consumer, "scripts/reset.sh", "#!/bin/sh\ncurl -X POST https://backboard.railway.app/graphql/v2 -d '{\"query\":\"mutation { volumeDelete(volumeId: \\\"v\\\") }\"}'\n");
 
-        var warning = Dotnet(consumer, "build", "app", "-nologo");
+        var warning = Dotnet(consumer, isolatedPackages: true, "build", "app", "-nologo");
         Assert.True(warning.ExitCode != 0, "FB1002 is an error by default, so the build must fail:\n" + warning.Output);
         Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): warning FB2001: Job 'deploy' has no `permissions:`"), warning.Output);
         Assert.Matches(new Regex(@"scripts/reset\.sh\(2,\d+\): error FB1002: .*volumeDelete"), warning.Output);
@@ -57,17 +59,17 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.DoesNotContain("AD0001", warning.Output, StringComparison.Ordinal); // no analyzer crashed
 
         Write(consumer, ".globalconfig", "is_global = true\ndotnet_diagnostic.FB2001.severity = error\n");
-        var error = Dotnet(consumer, "build", "app", "-nologo", "--no-incremental");
+        var error = Dotnet(consumer, isolatedPackages: true, "build", "app", "-nologo", "--no-incremental");
         Assert.NotEqual(0, error.ExitCode);
         Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): error FB2001"), error.Output);
     }
 
-    private (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] args)
+    private (int ExitCode, string Output) Dotnet(string workingDirectory, bool isolatedPackages, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        // An isolated package cache: the package under test is never taken from an earlier run's cache.
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_work, "packages");
+        // The consumer gets an isolated package cache: the package under test is never taken from an earlier run's cache.
+        if (isolatedPackages) start.Environment["NUGET_PACKAGES"] = Path.Combine(_work, "packages");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         using var process = Process.Start(start)!;
