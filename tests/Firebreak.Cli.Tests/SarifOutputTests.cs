@@ -46,6 +46,23 @@ public sealed class SarifOutputTests
     }
 
     [Fact]
+    public void Files_named_in_any_order_give_byte_identical_sarif()
+    {
+        var files = Directory.EnumerateFiles(SampleRoot, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(SampleRoot, f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Assert.True(files.Length >= 4);
+        string Scan(string[] order)
+        {
+            var stdout = new StringWriter();
+            Program.Run(new[] { "scan", "--format", "sarif", "--fail-on", "none", "--" }.Concat(order).ToArray(), stdout, new StringWriter(), SampleRoot);
+            return stdout.ToString();
+        }
+        string sorted = Scan(files);
+        Assert.Equal(sorted, Scan(files.Reverse().ToArray()));
+        Assert.Equal(sorted, Scan(files.Skip(2).Concat(files.Take(2)).ToArray()));
+    }
+
+    [Fact]
     public void Every_rule_and_result_carries_what_github_code_scanning_needs()
     {
         var run = JObject.Parse(Sarif(SampleRoot))["runs"]![0]!;
