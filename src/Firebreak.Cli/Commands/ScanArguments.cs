@@ -43,6 +43,8 @@ public sealed class ScanArguments
     public string? SourceRoot { get; private set; }
     /// <summary>Markdown links: this prefix + path + <c>#Lline</c>.</summary>
     public string? LinkBase { get; private set; }
+    /// <summary>Only the findings on lines added or changed since this git revision.</summary>
+    public string? DiffBase { get; private set; }
 
     /// <summary>The options of <c>scan</c>, made fresh for each command line built (a symbol belongs to one command).</summary>
     public sealed class Definition
@@ -130,6 +132,12 @@ public sealed class ScanArguments
             HelpName = "URL",
         };
 
+        public readonly Option<string?> DiffBaseOption = new("--diff-base")
+        {
+            Description = "Report only findings on lines added or changed since REF (from its merge base with HEAD; renames followed; a finding whose related locations changed counts too). In a pre-commit hook: HEAD.",
+            HelpName = "REF",
+        };
+
         public IEnumerable<Symbol> All()
         {
             yield return PathsArgument;
@@ -146,6 +154,7 @@ public sealed class ScanArguments
             yield return NoColorOption;
             yield return SourceRootOption;
             yield return LinkBaseOption;
+            yield return DiffBaseOption;
         }
     }
 
@@ -191,6 +200,7 @@ public sealed class ScanArguments
         result.NoColor = parse.GetValue(d.NoColorOption);
         result.SourceRoot = parse.GetValue(d.SourceRootOption);
         result.LinkBase = parse.GetValue(d.LinkBaseOption);
+        result.DiffBase = parse.GetValue(d.DiffBaseOption);
         if (result.Verbose && result.Quiet) throw new UsageException("--verbose and --quiet cannot be used together");
         return result;
     }
