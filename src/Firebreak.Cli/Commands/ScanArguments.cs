@@ -45,6 +45,8 @@ public sealed class ScanArguments
     public string? LinkBase { get; private set; }
     /// <summary>Only the findings on lines added or changed since this git revision.</summary>
     public string? DiffBase { get; private set; }
+    /// <summary>More reports from the same scan: each format to its own file.</summary>
+    public List<(OutputFormat Format, string File)> ExtraReports { get; } = new();
 
     /// <summary>The options of <c>scan</c>, made fresh for each command line built (a symbol belongs to one command).</summary>
     public sealed class Definition
@@ -138,6 +140,13 @@ public sealed class ScanArguments
             HelpName = "REF",
         };
 
+        public readonly Option<string[]> ReportOption = new("--report")
+        {
+            Description = "Also write the report in FORMAT to FILE, from the same scan (repeatable; e.g. --report github=annotations.txt).",
+            HelpName = "FORMAT=FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         public IEnumerable<Symbol> All()
         {
             yield return PathsArgument;
@@ -155,6 +164,7 @@ public sealed class ScanArguments
             yield return SourceRootOption;
             yield return LinkBaseOption;
             yield return DiffBaseOption;
+            yield return ReportOption;
         }
     }
 
@@ -170,17 +180,14 @@ public sealed class ScanArguments
                 throw new UsageException($"unknown option '{token.Value}' (see firebreak scan --help)");
         }
         result.Paths.AddRange(parse.GetValue(d.PathsArgument) ?? Array.Empty<string>());
-        string format = parse.GetValue(d.FormatOption) ?? "text";
-        result.Format = format switch
+        result.Format = ParseFormat(parse.GetValue(d.FormatOption) ?? "text");
+        foreach (var report in parse.GetValue(d.ReportOption) ?? Array.Empty<string>())
         {
-            "text" => OutputFormat.Text,
-            "sarif" => OutputFormat.Sarif,
-            "json" => OutputFormat.Json,
-            "github" => OutputFormat.GitHub,
-            "markdown" => OutputFormat.Markdown,
-            "gitlab" => OutputFormat.GitLab,
-            var other => throw new UsageException($"unknown format '{other}' (expected text, sarif, json, github, markdown or gitlab)"),
-        };
+            int eq = report.IndexOf('=');
+            if (eq <= 0 || eq == report.Length - 1) throw new UsageException($"--report takes FORMAT=FILE, not '{report}'");
+            result.ExtraReports.Add((ParseFormat(report.Substring(0, eq)), report.Substring(eq + 1)));
+        }
+
         result.Output = parse.GetValue(d.OutputOption);
         string level = parse.GetValue(d.FailOnOption) ?? "error";
         if (!FindingLevels.TryParse(level, out var failOn) || level is "off" or "silent" or "disable" or "disabled")
@@ -204,6 +211,17 @@ public sealed class ScanArguments
         if (result.Verbose && result.Quiet) throw new UsageException("--verbose and --quiet cannot be used together");
         return result;
     }
+
+    private static OutputFormat ParseFormat(string format) => format switch
+    {
+        "text" => OutputFormat.Text,
+        "sarif" => OutputFormat.Sarif,
+        "json" => OutputFormat.Json,
+        "github" => OutputFormat.GitHub,
+        "markdown" => OutputFormat.Markdown,
+        "gitlab" => OutputFormat.GitLab,
+        var other => throw new UsageException($"unknown format '{other}' (expected text, sarif, json, github, markdown or gitlab)"),
+    };
 
     /// <summary>Parses a <c>scan</c> argument list alone (for tests and hosts that build one).</summary>
     public static ScanArguments Parse(IReadOnlyList<string> args)

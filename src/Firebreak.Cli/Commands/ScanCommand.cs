@@ -78,40 +78,44 @@ public static class ScanCommand
             leftOut = $"{count} finding{(count == 1 ? "" : "s")} on lines not changed since {diff.Reference} left out (--diff-base).";
         }
         // Text stays relative to where the user stands; machine reports follow --source-root.
-        if (args.SourceRoot is { } sourceRoot && args.Format != OutputFormat.Text) result = ReportRoot.Prefix(result, SourceRootPrefix(sourceRoot, root, workingDirectory));
-
+        var rooted = args.SourceRoot is { } sourceRoot ? ReportRoot.Prefix(result, SourceRootPrefix(sourceRoot, root, workingDirectory)) : result;
         var style = new TextReport.Style(displayPrefix, Colour: args.Output is null && context.StdoutIsTerminal && !context.NoColorRequested && !args.NoColor);
-        string report = args.Format switch
+        string Render(OutputFormat format) => format switch
         {
-            OutputFormat.Sarif => SarifReport.Write(result),
-            OutputFormat.Json => JsonReport.Write(result),
-            OutputFormat.GitHub => GitHubAnnotationsReport.Write(result),
-            OutputFormat.Markdown => MarkdownReport.Write(result, args.LinkBase, leftOut),
-            OutputFormat.GitLab => GitLabCodeQualityReport.Write(result),
-            _ => TextReport.Findings(result, style),
+            OutputFormat.Sarif => SarifReport.Write(rooted),
+            OutputFormat.Json => JsonReport.Write(rooted),
+            OutputFormat.GitHub => GitHubAnnotationsReport.Write(rooted),
+            OutputFormat.Markdown => MarkdownReport.Write(rooted, args.LinkBase, leftOut),
+            OutputFormat.GitLab => GitLabCodeQualityReport.Write(rooted),
+            _ => TextReport.Findings(result, format == args.Format ? style : style with { Colour = false }),
         };
-        if (args.Output is { } output)
-        {
-            string outputPath = Path.GetFullPath(Path.Combine(workingDirectory, output));
-            try
-            {
-                File.WriteAllText(outputPath, report);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"cannot write '{output}': {ex.Message}");
-            }
-        }
-        else
-        {
-            stdout.Write(report);
-        }
+        foreach (var (format, file) in args.ExtraReports) WriteReport(Render(format), file, workingDirectory, stdout);
+        WriteReport(Render(args.Format), args.Output ?? "-", workingDirectory, stdout);
         // The summary is for the person at the terminal, never part of a report: always stderr, in every format.
         if (!args.Quiet) stderr.Write(TextReport.Summary(result));
         if (!args.Quiet && leftOut is not null) stderr.WriteLine(TextReport.Escape(leftOut));
 
         bool failed = args.FailOn != FindingLevel.None && result.Findings.Any(f => f.Level >= args.FailOn);
         return failed ? Program.FindingsFound : Program.Clean;
+    }
+
+    /// <summary>A report to a file, or to stdout for "-".</summary>
+    private static void WriteReport(string report, string output, string workingDirectory, TextWriter stdout)
+    {
+        if (output == "-")
+        {
+            stdout.Write(report);
+            return;
+        }
+        string outputPath = Path.GetFullPath(Path.Combine(workingDirectory, output));
+        try
+        {
+            File.WriteAllText(outputPath, report);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write '{output}': {ex.Message}");
+        }
     }
 
     /// <summary>The scan root relative to <c>--source-root</c>, which must contain it.</summary>
