@@ -12,6 +12,12 @@ public enum OutputFormat
     Text,
     Sarif,
     Json,
+    /// <summary>GitHub Actions workflow commands: annotations in the log and on the pull request.</summary>
+    GitHub,
+    /// <summary>A job summary or pull request comment.</summary>
+    Markdown,
+    /// <summary>GitLab Code Quality (CodeClimate issues).</summary>
+    GitLab,
 }
 
 /// <summary>
@@ -33,6 +39,12 @@ public sealed class ScanArguments
     /// <summary>No summary line: only the report (and errors).</summary>
     public bool Quiet { get; private set; }
     public bool NoColor { get; private set; }
+    /// <summary>Reports name files relative to this folder (the repository root) instead of the scan root.</summary>
+    public string? SourceRoot { get; private set; }
+    /// <summary>Markdown links: this prefix + path + <c>#Lline</c>.</summary>
+    public string? LinkBase { get; private set; }
+    /// <summary>Only the findings on lines added or changed since this git revision.</summary>
+    public string? DiffBase { get; private set; }
 
     /// <summary>The options of <c>scan</c>, made fresh for each command line built (a symbol belongs to one command).</summary>
     public sealed class Definition
@@ -47,7 +59,7 @@ public sealed class ScanArguments
         {
             Description = "Output format.",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|sarif|json",
+            HelpName = "text|sarif|json|github|markdown|gitlab",
         };
 
         public readonly Option<string?> OutputOption = new("--output", "-o")
@@ -108,6 +120,24 @@ public sealed class ScanArguments
             Description = "No colour in the text report (also: the NO_COLOR environment variable). Colour is only ever used on a terminal.",
         };
 
+        public readonly Option<string?> SourceRootOption = new("--source-root")
+        {
+            Description = "Name files in reports relative to DIR (the repository root) rather than to the scanned folder; DIR must contain it.",
+            HelpName = "DIR",
+        };
+
+        public readonly Option<string?> LinkBaseOption = new("--link-base")
+        {
+            Description = "Markdown report: link each location as URL + path + #Lline (e.g. https://github.com/OWNER/REPO/blob/SHA/).",
+            HelpName = "URL",
+        };
+
+        public readonly Option<string?> DiffBaseOption = new("--diff-base")
+        {
+            Description = "Report only findings on lines added or changed since REF (from its merge base with HEAD; renames followed; a finding whose related locations changed counts too). In a pre-commit hook: HEAD.",
+            HelpName = "REF",
+        };
+
         public IEnumerable<Symbol> All()
         {
             yield return PathsArgument;
@@ -122,6 +152,9 @@ public sealed class ScanArguments
             yield return VerboseOption;
             yield return QuietOption;
             yield return NoColorOption;
+            yield return SourceRootOption;
+            yield return LinkBaseOption;
+            yield return DiffBaseOption;
         }
     }
 
@@ -143,7 +176,10 @@ public sealed class ScanArguments
             "text" => OutputFormat.Text,
             "sarif" => OutputFormat.Sarif,
             "json" => OutputFormat.Json,
-            var other => throw new UsageException($"unknown format '{other}' (expected text, sarif or json)"),
+            "github" => OutputFormat.GitHub,
+            "markdown" => OutputFormat.Markdown,
+            "gitlab" => OutputFormat.GitLab,
+            var other => throw new UsageException($"unknown format '{other}' (expected text, sarif, json, github, markdown or gitlab)"),
         };
         result.Output = parse.GetValue(d.OutputOption);
         string level = parse.GetValue(d.FailOnOption) ?? "error";
@@ -162,6 +198,9 @@ public sealed class ScanArguments
         result.Verbose = parse.GetValue(d.VerboseOption);
         result.Quiet = parse.GetValue(d.QuietOption);
         result.NoColor = parse.GetValue(d.NoColorOption);
+        result.SourceRoot = parse.GetValue(d.SourceRootOption);
+        result.LinkBase = parse.GetValue(d.LinkBaseOption);
+        result.DiffBase = parse.GetValue(d.DiffBaseOption);
         if (result.Verbose && result.Quiet) throw new UsageException("--verbose and --quiet cannot be used together");
         return result;
     }

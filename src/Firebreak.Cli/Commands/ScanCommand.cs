@@ -4,6 +4,7 @@ using System.IO;
 using System.CommandLine;
 using System.Linq;
 using System.Threading.Tasks;
+using Firebreak.Cli.Diff;
 using Firebreak.Cli.Discovery;
 using Firebreak.Cli.Output;
 using Firebreak.Core.Analysis;
@@ -43,6 +44,8 @@ public static class ScanCommand
         var (config, configPath) = LoadConfig(args.Config, root, workingDirectory);
         var baseline = args.Baseline is { } baselinePath ? Baseline.Load(Path.GetFullPath(Path.Combine(workingDirectory, baselinePath))) : null;
         var catalogs = LoadCatalogs(config, configPath, workingDirectory);
+        // Read before the scan: a bad revision is a usage error, found before minutes of work.
+        var diff = args.DiffBase is { } diffBase ? DiffFilter.Load(root, diffBase) : null;
 
         var varFiles = args.VarFiles.Select(v => Path.GetFullPath(Path.Combine(workingDirectory, v))).ToList();
         foreach (var (given, full) in args.VarFiles.Zip(varFiles))
@@ -68,12 +71,23 @@ public static class ScanCommand
         var engine = new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
         if (baseline is not null) result = baseline.Filter(result);
+        string? leftOut = null;
+        if (diff is not null)
+        {
+            (result, int count) = diff.Filter(result);
+            leftOut = $"{count} finding{(count == 1 ? "" : "s")} on lines not changed since {diff.Reference} left out (--diff-base).";
+        }
+        // Text stays relative to where the user stands; machine reports follow --source-root.
+        if (args.SourceRoot is { } sourceRoot && args.Format != OutputFormat.Text) result = ReportRoot.Prefix(result, SourceRootPrefix(sourceRoot, root, workingDirectory));
 
         var style = new TextReport.Style(displayPrefix, Colour: args.Output is null && context.StdoutIsTerminal && !context.NoColorRequested && !args.NoColor);
         string report = args.Format switch
         {
             OutputFormat.Sarif => SarifReport.Write(result),
             OutputFormat.Json => JsonReport.Write(result),
+            OutputFormat.GitHub => GitHubAnnotationsReport.Write(result),
+            OutputFormat.Markdown => MarkdownReport.Write(result, args.LinkBase, leftOut),
+            OutputFormat.GitLab => GitLabCodeQualityReport.Write(result),
             _ => TextReport.Findings(result, style),
         };
         if (args.Output is { } output)
@@ -94,9 +108,21 @@ public static class ScanCommand
         }
         // The summary is for the person at the terminal, never part of a report: always stderr, in every format.
         if (!args.Quiet) stderr.Write(TextReport.Summary(result));
+        if (!args.Quiet && leftOut is not null) stderr.WriteLine(TextReport.Escape(leftOut));
 
         bool failed = args.FailOn != FindingLevel.None && result.Findings.Any(f => f.Level >= args.FailOn);
         return failed ? Program.FindingsFound : Program.Clean;
+    }
+
+    /// <summary>The scan root relative to <c>--source-root</c>, which must contain it.</summary>
+    private static string SourceRootPrefix(string sourceRoot, string root, string workingDirectory)
+    {
+        string full = Path.GetFullPath(Path.Combine(workingDirectory, sourceRoot));
+        if (!Directory.Exists(full)) throw new UsageException($"--source-root '{sourceRoot}' is not a folder");
+        string relative = Path.GetRelativePath(full, root).Replace('\\', '/');
+        if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            throw new UsageException($"--source-root '{sourceRoot}' does not contain the scanned folder");
+        return relative == "." ? string.Empty : relative.TrimEnd('/') + "/";
     }
 
     private static string DisplayPrefix(string workingDirectory, string root)
