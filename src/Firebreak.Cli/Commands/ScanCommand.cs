@@ -9,6 +9,8 @@ using Firebreak.Cli.Discovery;
 using Firebreak.Cli.Output;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Configuration;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Cli.Commands;
 
@@ -63,11 +65,10 @@ public static class ScanCommand
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
-            Catalogs = catalogs,
             TerraformVarFiles = varFiles.Select(v => Path.GetRelativePath(root, v).Replace('\\', '/')).ToArray(),
             Today = DateTime.UtcNow.Date,
             MaxDegreeOfParallelism = args.Threads ?? Environment.ProcessorCount,
-        };
+        }.WithCatalogs(catalogs);
         var engine = new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
         if (baseline is not null) result = baseline.Filter(result);
