@@ -28,7 +28,8 @@ if [ -n "${GITHUB_SERVER_URL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ] && [ -n "$
 fi
 [ -n "${FIREBREAK_CONFIG:-}" ] && args+=(--config "$FIREBREAK_CONFIG")
 [ -n "${FIREBREAK_BASELINE:-}" ] && args+=(--baseline "$FIREBREAK_BASELINE")
-if [ -n "${FIREBREAK_DIFF_BASE:-}" ]; then
+# "none" turns the pull request default off (an org-wide scan called from a pull request scans other repositories).
+if [ -n "${FIREBREAK_DIFF_BASE:-}" ] && [ "$FIREBREAK_DIFF_BASE" != none ]; then
   # A shallow checkout lacks the base commit: fetch that one commit (a SHA only, never an option or a refspec).
   safe_git=(git -c core.fsmonitor=false -c core.hooksPath=/dev/null -c diff.external= --no-pager)
   if ! "${safe_git[@]}" cat-file -e "${FIREBREAK_DIFF_BASE}^{commit}" 2>/dev/null && [[ "$FIREBREAK_DIFF_BASE" =~ ^[0-9a-f]{40}$ ]]; then

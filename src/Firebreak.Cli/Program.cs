@@ -96,6 +96,7 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(GuardCommand.Create(context));
         root.Subcommands.Add(LspCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(VersionCommand(context));
         return root;
     }

@@ -18,6 +18,8 @@ public enum OutputFormat
     Markdown,
     /// <summary>GitLab Code Quality (CodeClimate issues).</summary>
     GitLab,
+    /// <summary>The blast-radius report: one self-contained HTML file.</summary>
+    Html,
 }
 
 /// <summary>
@@ -61,7 +63,7 @@ public sealed class ScanArguments
         {
             Description = "Output format.",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|sarif|json|github|markdown|gitlab",
+            HelpName = "text|sarif|json|github|markdown|gitlab|html",
         };
 
         public readonly Option<string?> OutputOption = new("--output", "-o")
@@ -220,7 +222,8 @@ public sealed class ScanArguments
         "github" => OutputFormat.GitHub,
         "markdown" => OutputFormat.Markdown,
         "gitlab" => OutputFormat.GitLab,
-        var other => throw new UsageException($"unknown format '{other}' (expected text, sarif, json, github, markdown or gitlab)"),
+        "html" => OutputFormat.Html,
+        var other => throw new UsageException($"unknown format '{other}' (expected text, sarif, json, github, markdown, gitlab or html)"),
     };
 
     /// <summary>Parses a <c>scan</c> argument list alone (for tests and hosts that build one).</summary>

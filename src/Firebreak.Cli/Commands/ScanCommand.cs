@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Firebreak.Cli.Diff;
 using Firebreak.Cli.Discovery;
 using Firebreak.Cli.Output;
+using Firebreak.Cli.Output.BlastRadius;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Configuration;
 using Firebreak.Core.Documents;
@@ -88,6 +89,8 @@ public static class ScanCommand
             OutputFormat.GitHub => GitHubAnnotationsReport.Write(rooted),
             OutputFormat.Markdown => MarkdownReport.Write(rooted, args.LinkBase, leftOut),
             OutputFormat.GitLab => GitLabCodeQualityReport.Write(rooted),
+            OutputFormat.Html => HtmlReport.Write(BlastRadiusBuilder.Build(input.Files, options, result), TextReport.Summary(result).TrimEnd('\n'),
+                SourceLinks(args, args.Output is { } o && format == args.Format ? o : args.ExtraReports.FirstOrDefault(r => r.Format == format).File, root, workingDirectory)),
             _ => TextReport.Findings(result, format == args.Format ? style : style with { Colour = false }),
         };
         foreach (var (format, file) in args.ExtraReports) WriteReport(Render(format), file, workingDirectory, stdout);
@@ -98,6 +101,24 @@ public static class ScanCommand
 
         bool failed = args.FailOn != FindingLevel.None && result.Findings.Any(f => f.Level >= args.FailOn);
         return failed ? Program.FindingsFound : Program.Clean;
+    }
+
+    /// <summary>
+    /// Links from the HTML report to the scanned files: under --link-base, a web URL (with the --source-root prefix);
+    /// otherwise a path relative to where the report is written, so it works from file://.
+    /// </summary>
+    private static Func<SourceRef, string> SourceLinks(ScanArguments args, string? output, string root, string workingDirectory)
+    {
+        static string Escape(string path) => string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
+        if (args.LinkBase is { } linkBase)
+        {
+            string prefix = args.SourceRoot is { } sourceRoot ? SourceRootPrefix(sourceRoot, root, workingDirectory) : string.Empty;
+            return at => linkBase + Escape(prefix + at.Path) + "#L" + at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        string reportFolder = output is null || output == "-" ? workingDirectory : Path.GetDirectoryName(Path.GetFullPath(Path.Combine(workingDirectory, output)))!;
+        string toRoot = Path.GetRelativePath(reportFolder, root).Replace('\\', '/');
+        string rootPrefix = toRoot == "." ? string.Empty : toRoot.TrimEnd('/') + "/";
+        return at => Escape(rootPrefix + at.Path);
     }
 
     /// <summary>A report to a file, or to stdout for "-".</summary>
