@@ -7,6 +7,7 @@ using Firebreak.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Analyzers;
 

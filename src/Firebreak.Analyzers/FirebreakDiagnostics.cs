@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Microsoft.CodeAnalysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Analyzers;
 

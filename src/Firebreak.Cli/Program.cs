@@ -5,6 +5,7 @@ using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using Firebreak.Cli.Commands;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Configuration;
 
 namespace Firebreak.Cli;

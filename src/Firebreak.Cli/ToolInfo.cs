@@ -1,4 +1,5 @@
 using System.Reflection;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 
 namespace Firebreak.Cli;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;

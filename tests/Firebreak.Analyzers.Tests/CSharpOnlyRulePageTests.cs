@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
 using Firebreak.Core.Tests.Meta;

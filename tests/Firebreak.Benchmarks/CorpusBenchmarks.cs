@@ -8,6 +8,7 @@ using Firebreak.Core.Commands;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Languages.Yaml;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Firebreak.Cli.Output;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 
 namespace Firebreak.Cli.Commands;

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Commands;
 

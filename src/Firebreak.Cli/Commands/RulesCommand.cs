@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 
 namespace Firebreak.Cli.Commands;

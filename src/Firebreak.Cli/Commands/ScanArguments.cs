@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Commands;
 

@@ -10,6 +10,8 @@ using Firebreak.Cli.Output;
 using Firebreak.Cli.Output.BlastRadius;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Configuration;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Cli.Commands;
 
@@ -64,11 +66,10 @@ public static class ScanCommand
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
-            Catalogs = catalogs,
             TerraformVarFiles = varFiles.Select(v => Path.GetRelativePath(root, v).Replace('\\', '/')).ToArray(),
             Today = DateTime.UtcNow.Date,
             MaxDegreeOfParallelism = args.Threads ?? Environment.ProcessorCount,
-        };
+        }.WithCatalogs(catalogs);
         var engine = new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
         if (baseline is not null) result = baseline.Filter(result);

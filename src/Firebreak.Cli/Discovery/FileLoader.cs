@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Discovery;
 

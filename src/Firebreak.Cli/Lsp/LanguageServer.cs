@@ -6,9 +6,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Firebreak.Cli.Output;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Configuration;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Lsp;
 
@@ -531,7 +531,7 @@ public sealed class LanguageServer
     private static (int Line, int Character) Position(JsonElement position) =>
         (position.GetProperty("line").GetInt32(), position.GetProperty("character").GetInt32());
 
-    private static void WriteRange(Utf8JsonWriter json, string name, Firebreak.Core.Analysis.SourceLocation location)
+    private static void WriteRange(Utf8JsonWriter json, string name, Firebreak.Core.Documents.SourceLocation location)
     {
         json.WriteStartObject(name);
         WritePosition(json, "start", location.Start.Line, location.Start.Character);

@@ -7,6 +7,8 @@ using Firebreak.Cli.Commands;
 using Firebreak.Cli.Discovery;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Configuration;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Cli.Lsp;
 
@@ -110,11 +112,10 @@ public sealed class WorkspaceAnalyzer
         var options = new AnalysisOptions
         {
             RuleLevels = config.RuleLevels,
-            Catalogs = catalogs,
             Today = DateTime.UtcNow.Date,
             MaxDegreeOfParallelism = 1,
             ReportedPaths = new[] { relativePath },
-        };
+        }.WithCatalogs(catalogs);
         var ordered = context.Select(p => files[p]).OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         return new AnalysisEngine(options).Analyze(ordered, cancellationToken).Findings;
     }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Firebreak.Cli.Output;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Analysis;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -5,6 +5,7 @@ using System.Linq;
 using Firebreak.Core.Analysis;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Output;
 

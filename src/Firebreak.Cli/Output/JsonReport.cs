@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Output;
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Output;
 

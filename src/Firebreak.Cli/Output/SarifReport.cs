@@ -6,6 +6,7 @@ using Firebreak.Core.Rules;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Output;
 

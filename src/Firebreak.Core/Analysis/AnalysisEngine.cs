@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Firebreak.Core.Commands;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Suppressions;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Analysis;
 
@@ -18,12 +20,14 @@ public sealed class AnalysisEngine
     private readonly AnalysisOptions _options;
     private readonly IReadOnlyList<Rule> _fileRules;
     private readonly IReadOnlyList<ProjectRule> _projectRules;
+    private readonly IReadOnlyList<DocumentPhase> _phases;
 
     public AnalysisEngine(AnalysisOptions? options = null, IEnumerable<Rule>? fileRules = null, IEnumerable<ProjectRule>? projectRules = null)
     {
         _options = options ?? AnalysisOptions.Default;
         _fileRules = (fileRules ?? BuiltInRules.FileRules(_options.Catalogs)).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
         _projectRules = (projectRules ?? BuiltInRules.ProjectRules()).Where(r => r.Descriptors.Any(_options.IsEnabled)).ToArray();
+        _phases = BuiltInRules.DocumentPhases();
     }
 
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default) =>
@@ -32,7 +36,9 @@ public sealed class AnalysisEngine
     /// <param name="hostNotes">Notes the host made itself (a binary, a file over the size cap), merged and sorted in.</param>
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<Finding> hostNotes, CancellationToken cancellationToken = default)
     {
-        var documents = Platforms.GitLabCi.GitLabIncludedFiles.AsPipelineFiles(files.Select(f => new DocumentContext(f, _options)).ToArray(), _options).ToArray();
+        IReadOnlyList<DocumentContext> detected = files.Select(f => new DocumentContext(f, _options)).ToArray();
+        foreach (var phase in _phases) detected = phase.Apply(detected, _options);
+        var documents = detected.ToArray();
         var sinks = new FindingSink[documents.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         var reported = _options.ReportedPaths is { } paths ? new HashSet<string>(paths, StringComparer.Ordinal) : null;
@@ -143,7 +149,7 @@ public sealed class AnalysisEngine
             // holds the directive somewhere can hold a suppression, valid or not.
             suppressions = document.Text.Text.IndexOf(SuppressionParser.Directive, StringComparison.OrdinalIgnoreCase) < 0
                 ? Array.Empty<Suppression>()
-                : SuppressionParser.Parse(document.Text, document.Comments(), _options.Today);
+                : SuppressionParser.Parse(document.Text, Languages.DocumentComments.Of(document), _options.Today);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Analysis;
 

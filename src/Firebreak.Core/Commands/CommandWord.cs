@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Text;
 

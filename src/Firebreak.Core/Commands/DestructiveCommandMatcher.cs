@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Commands;

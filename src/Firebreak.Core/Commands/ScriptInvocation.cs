@@ -1,5 +1,5 @@
 using System;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Commands;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Text;
 

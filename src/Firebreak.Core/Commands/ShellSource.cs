@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;

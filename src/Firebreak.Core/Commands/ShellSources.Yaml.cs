@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Commands;
 

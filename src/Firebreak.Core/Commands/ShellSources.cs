@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Commands;
 

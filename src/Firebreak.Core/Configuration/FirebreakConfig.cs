@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Configuration;
 

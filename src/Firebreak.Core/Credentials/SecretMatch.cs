@@ -1,3 +1,4 @@
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Credentials;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Core.Rules;
 
@@ -7,9 +9,9 @@ namespace Firebreak.Core.Rules;
 public static partial class BuiltInRules
 {
     /// <param name="catalogs">What the catalogue-driven rules match against; the built-in catalogues when null.</param>
-    public static IReadOnlyList<Rule> FileRules(Analysis.CatalogSet? catalogs = null)
+    public static IReadOnlyList<Rule> FileRules(Commands.CatalogSet? catalogs = null)
     {
-        catalogs ??= Analysis.CatalogSet.Default;
+        catalogs ??= Commands.CatalogSet.Default;
         return DestructiveFileRules(catalogs).Concat(CredentialFileRules(catalogs)).Concat(BackupFileRules())
             .Concat(TerraformFileRules())
             .Concat(ApiFileRules(catalogs))
@@ -17,14 +19,17 @@ public static partial class BuiltInRules
             .ToArray();
     }
 
+    /// <summary>The steps over all documents that run before the rules, in order.</summary>
+    public static IReadOnlyList<DocumentPhase> DocumentPhases() => new DocumentPhase[] { new Platforms.GitLabCi.GitLabIncludedFiles.Phase() };
+
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
             .Concat(TerraformProjectRules())
             .Concat(GateProjectRules())
             .ToArray();
 
-    private static partial IEnumerable<Rule> DestructiveFileRules(Analysis.CatalogSet catalogs);
-    private static partial IEnumerable<Rule> CredentialFileRules(Analysis.CatalogSet catalogs);
+    private static partial IEnumerable<Rule> DestructiveFileRules(Commands.CatalogSet catalogs);
+    private static partial IEnumerable<Rule> CredentialFileRules(Commands.CatalogSet catalogs);
     private static partial IEnumerable<Rule> BackupFileRules();
     private static partial IEnumerable<ProjectRule> DestructiveProjectRules();
     private static partial IEnumerable<ProjectRule> CredentialProjectRules();

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules;
 
@@ -11,10 +11,10 @@ namespace Firebreak.Core.Rules;
 /// </summary>
 public static partial class RuleCatalog
 {
-    public const string RepositoryUrl = "https://github.com/firebreak-dev/firebreak";
+    public const string RepositoryUrl = RuleDescriptor.RepositoryUrl;
 
     /// <summary>The one place help links are made: the rule's page in the repository.</summary>
-    public static string HelpUri(string id) => $"{RepositoryUrl}/blob/main/rules/{id}.md";
+    public static string HelpUri(string id) => RuleDescriptor.HelpUriOf(id);
 
     public static readonly RuleDescriptor FileNotAnalyzed = new(
         RuleIds.FileNotAnalyzed,

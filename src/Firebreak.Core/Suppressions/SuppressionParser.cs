@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Text;

@@ -4,6 +4,7 @@ using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Analysis;
 

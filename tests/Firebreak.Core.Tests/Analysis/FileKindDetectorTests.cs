@@ -1,4 +1,4 @@
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Analysis;
 

@@ -2,6 +2,8 @@ using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Core.Tests.Analysis;
 
@@ -46,7 +48,7 @@ public sealed class UserCatalogTests
     public void A_user_catalog_reaches_the_gate_rule_the_blanket_token_model_and_the_compound_finding()
     {
         var files = new[] { new SourceFile(".github/workflows/reset.yml", Workflow) };
-        var options = new AnalysisOptions { Today = RuleHarness.Today, Catalogs = CatalogSet.WithUserCatalogs(new[] { ("acme.yml", Catalog) }) };
+        var options = new AnalysisOptions { Today = RuleHarness.Today }.WithCatalogs(CatalogSet.WithUserCatalogs(new[] { ("acme.yml", Catalog) }));
         var ids = new AnalysisEngine(options).Analyze(files).Findings.Select(f => f.RuleId).ToArray();
         Assert.Contains(RuleIds.DestructiveStepWithoutGate, ids);
         Assert.Contains(RuleIds.BlanketPlatformToken, ids);

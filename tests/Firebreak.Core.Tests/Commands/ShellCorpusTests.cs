@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Commands;
 

@@ -1,7 +1,7 @@
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Commands;
 
@@ -165,7 +165,7 @@ public class ShellSourcesTests
             """;
         var document = new DocumentContext(new SourceFile(".github/workflows/a.yml", text));
         ShellSources.Of(document);
-        Assert.Contains(document.Comments(), c => c.Text.Contains("firebreak:ignore FB1001"));
+        Assert.Contains(Firebreak.Core.Languages.DocumentComments.Of(document), c => c.Text.Contains("firebreak:ignore FB1001"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Tests.Infrastructure;
 using Xunit.Abstractions;
 

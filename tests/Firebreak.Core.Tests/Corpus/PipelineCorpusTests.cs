@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Tests.Credentials;
 using Firebreak.Core.Tests.Infrastructure;
 using Xunit.Abstractions;

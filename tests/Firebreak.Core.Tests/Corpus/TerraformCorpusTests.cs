@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,3 +1,4 @@
+using Firebreak.Core.Documents;
 using Firebreak.Core.Credentials;
 
 namespace Firebreak.Core.Tests.Credentials;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Credentials;
 
 namespace Firebreak.Core.Tests.Credentials;

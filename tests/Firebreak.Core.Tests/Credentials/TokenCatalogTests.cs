@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Credentials;
 
 namespace Firebreak.Core.Tests.Credentials;

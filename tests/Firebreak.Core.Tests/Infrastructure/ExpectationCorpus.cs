@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Firebreak.Core.Analysis;
 using Xunit.Abstractions;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Infrastructure;
 

@@ -6,6 +6,7 @@ using System.Reflection;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Meta;
 

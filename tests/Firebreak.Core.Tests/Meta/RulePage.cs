@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Tests.Infrastructure;
 
 namespace Firebreak.Core.Tests.Meta;

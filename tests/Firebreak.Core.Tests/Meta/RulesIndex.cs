@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Meta;
 

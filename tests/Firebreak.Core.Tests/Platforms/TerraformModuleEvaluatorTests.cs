@@ -1,6 +1,6 @@
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Platforms.Terraform;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Platforms;
 

@@ -1,5 +1,6 @@
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Rules;
 
@@ -117,7 +118,7 @@ public sealed class WorkflowTokenNotScopedRuleTests
                 runs-on: ubuntu-latest
                 steps: [{ run: echo hi }]
             """);
-        Assert.Equal(Firebreak.Core.Analysis.FindingLevel.Error, findings[0].Level);
+        Assert.Equal(Firebreak.Core.Documents.FindingLevel.Error, findings[0].Level);
         Assert.Contains("pull_request_target", findings[0].Message, System.StringComparison.Ordinal);
     }
 

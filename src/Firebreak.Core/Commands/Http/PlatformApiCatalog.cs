@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.GraphQL;
 using Firebreak.Core.Text;
 using GraphQLParser.AST;

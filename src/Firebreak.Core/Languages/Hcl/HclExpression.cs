@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Languages.Hcl;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Languages.Shell;

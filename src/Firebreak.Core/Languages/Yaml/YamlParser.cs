@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

@@ -1,4 +1,5 @@
 using System;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Languages.Yaml;

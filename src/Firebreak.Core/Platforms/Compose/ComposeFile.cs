@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Platforms.Compose;
 

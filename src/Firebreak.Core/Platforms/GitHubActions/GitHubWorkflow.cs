@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Platforms.GitHubActions;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
 

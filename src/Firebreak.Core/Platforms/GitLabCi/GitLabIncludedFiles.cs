@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Platforms.GitLabCi;
 
@@ -10,6 +10,13 @@ namespace Firebreak.Core.Platforms.GitLabCi;
 /// </summary>
 public static class GitLabIncludedFiles
 {
+    /// <summary>The engine's phase: every file a .gitlab-ci.yml includes locally is read as GitLab CI.</summary>
+    public sealed class Phase : DocumentPhase
+    {
+        public override IReadOnlyList<DocumentContext> Apply(IReadOnlyList<DocumentContext> documents, AnalysisOptions options) =>
+            AsPipelineFiles(documents, options);
+    }
+
     public static IReadOnlyList<DocumentContext> AsPipelineFiles(IReadOnlyList<DocumentContext> documents, AnalysisOptions options)
     {
         bool any = false;

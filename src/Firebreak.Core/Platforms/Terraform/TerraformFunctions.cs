@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Hcl;
 
 namespace Firebreak.Core.Platforms.Terraform;

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Languages.Json;
+using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Platforms.Terraform;
 
@@ -55,7 +57,7 @@ public sealed class TerraformModuleEvaluator
     internal TerraformValue RenderTemplate(string text, TerraformValue variables)
     {
         if (text.Length > MaxStringLength || variables.Kind != TerraformValueKind.Object) return TerraformValue.Unknown;
-        var diagnostics = new List<Firebreak.Core.Languages.SyntaxDiagnostic>();
+        var diagnostics = new List<Firebreak.Core.Text.SyntaxDiagnostic>();
         var template = HclParser.ParseTemplateFragment(text, 0, new Firebreak.Core.Text.TextSpan(0, text.Length), diagnostics);
         if (diagnostics.Count > 0) return TerraformValue.Unknown;
         var scope = new Scope(null);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Json;
 
 namespace Firebreak.Core.Platforms.Terraform;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Languages.Yaml;
@@ -11,6 +10,7 @@ using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Languages.Toml;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Agents;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Backups;
 

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Platforms.Compose;
 using Firebreak.Core.Platforms.Kubernetes;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Backups;
 

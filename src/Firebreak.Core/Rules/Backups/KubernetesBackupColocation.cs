@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.Kubernetes;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Backups;
 

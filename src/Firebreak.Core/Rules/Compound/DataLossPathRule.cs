@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Rules.Agents;
 using Firebreak.Core.Rules.Backups;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Compound;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Credentials;
 using Firebreak.Core.Languages.Json;
@@ -9,6 +8,7 @@ using Firebreak.Core.Languages.Toml;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Credentials;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Credentials;
 
 namespace Firebreak.Core.Rules.Credentials;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands;
 using Firebreak.Core.Credentials;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Credentials;
 

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Commands;
 
 namespace Firebreak.Core.Rules.Credentials;
 

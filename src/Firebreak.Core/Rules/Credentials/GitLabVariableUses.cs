@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Credentials;
 

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Platforms.GitLabCi;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Credentials;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Platforms.GitHubActions;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Credentials;
 

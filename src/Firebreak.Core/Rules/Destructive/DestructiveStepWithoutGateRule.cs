@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Platforms.GitLabCi;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Destructive;
 

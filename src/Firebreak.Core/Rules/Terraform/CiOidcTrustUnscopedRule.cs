@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Platforms.Terraform;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Terraform;
 

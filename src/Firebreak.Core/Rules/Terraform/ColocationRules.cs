@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Platforms.Terraform;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Terraform;
 

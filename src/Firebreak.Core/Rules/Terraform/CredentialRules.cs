@@ -5,6 +5,7 @@ using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Platforms.Terraform;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Terraform;
 

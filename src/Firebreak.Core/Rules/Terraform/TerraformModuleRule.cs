@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Languages.Hcl;
 using Firebreak.Core.Platforms.Terraform;
 using Firebreak.Core.Text;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Terraform;
 

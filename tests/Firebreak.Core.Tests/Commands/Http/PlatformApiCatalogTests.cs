@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Commands.Http;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Languages.GraphQL;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Hcl;
 
 namespace Firebreak.Core.Tests.Languages.Hcl;

@@ -1,4 +1,5 @@
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Hcl;
 
 namespace Firebreak.Core.Tests.Languages.Hcl;

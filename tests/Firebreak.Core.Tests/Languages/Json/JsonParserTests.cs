@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Text;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
 

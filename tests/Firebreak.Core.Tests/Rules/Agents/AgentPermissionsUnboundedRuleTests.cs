@@ -1,6 +1,6 @@
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Rules.Credentials;
+using Firebreak.Core.Documents;
 using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;
 
 namespace Firebreak.Core.Tests.Rules.Agents;

@@ -1,4 +1,5 @@
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;
 

@@ -1,7 +1,7 @@
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Credentials;
+using Firebreak.Core.Documents;
 using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;
 
 namespace Firebreak.Core.Tests.Rules.Credentials;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 
 namespace Firebreak.Core.Tests.Rules.Credentials;

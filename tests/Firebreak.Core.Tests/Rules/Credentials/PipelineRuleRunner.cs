@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Rules.Credentials;
 

@@ -1,3 +1,4 @@
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;
 

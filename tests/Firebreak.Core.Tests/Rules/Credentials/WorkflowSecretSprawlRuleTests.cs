@@ -1,4 +1,5 @@
 using Firebreak.Core.Rules;
+using Firebreak.Core.Documents;
 using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;
 
 namespace Firebreak.Core.Tests.Rules.Credentials;
@@ -115,7 +116,7 @@ public class WorkflowSecretSprawlRuleTests
         var findings = Run(RuleIds.WorkflowSecretSprawl, Path, text);
         Assert.Equal(new[] { "${{ github.event.pull_request.head.sha }}" }, findings.Texts(text));
         Assert.Contains("NPM_TOKEN", findings[0].Message);
-        Assert.Equal(Firebreak.Core.Analysis.FindingLevel.Error, findings[0].Level);
+        Assert.Equal(Firebreak.Core.Documents.FindingLevel.Error, findings[0].Level);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Linq;
-using Firebreak.Core.Analysis;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
 using static Firebreak.Core.Tests.Rules.Credentials.PipelineRuleRunner;

@@ -1,6 +1,6 @@
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Rules.Destructive;
 

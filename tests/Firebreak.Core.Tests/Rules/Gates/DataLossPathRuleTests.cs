@@ -1,8 +1,8 @@
 using System.IO;
 using System.Linq;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
+using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Rules.Gates;
 

@@ -1,8 +1,9 @@
+using Firebreak.Core.Platforms.GitHubActions;
 using System.Collections.Generic;
-using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
+using Firebreak.Core.Documents;
 
-namespace Firebreak.Core.Platforms.GitHubActions;
+namespace Firebreak.Core.Commands;
 
 /// <summary>
 /// A step's <c>run:</c> script with the job and step it belongs to: a view over <see cref="ShellSources"/>, which parses

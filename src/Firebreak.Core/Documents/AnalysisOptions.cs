@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using Firebreak.Core.Rules;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>What a host decides for the engine: levels per rule, the date suppressions expire against, parallelism.</summary>
-public sealed class AnalysisOptions
+public sealed record AnalysisOptions
 {
     public static AnalysisOptions Default { get; } = new();
 
@@ -15,8 +14,6 @@ public sealed class AnalysisOptions
     /// <summary>The date <c>until=</c> is compared with; hosts pass today's (UTC) date.</summary>
     public DateTime Today { get; init; } = new(2000, 1, 1);
 
-    /// <summary>The catalogues rules match against: built-in, plus the user's (firebreak.yml <c>catalogs:</c>).</summary>
-    public CatalogSet Catalogs { get; init; } = CatalogSet.Default;
 
     /// <summary>
     /// Variable files given on the command line (<c>--var-file</c>, scan-relative paths, in order): applied to every root
@@ -33,6 +30,21 @@ public sealed class AnalysisOptions
 
     /// <summary>Files analyzed at once; output does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    private IReadOnlyDictionary<object, object> _settings = new Dictionary<object, object>();
+
+    /// <summary>A setting defined by a layer above (the catalogues); its default when the host gave none.</summary>
+    public T Get<T>(OptionKey<T> key) where T : class =>
+        _settings.TryGetValue(key, out var value) ? (T)value : key.Default;
+
+    /// <summary>These options with <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    public AnalysisOptions With<T>(OptionKey<T> key, T value) where T : class
+    {
+        var settings = new Dictionary<object, object>();
+        foreach (var pair in _settings) settings[pair.Key] = pair.Value;
+        settings[key] = value;
+        return this with { _settings = settings };
+    }
 
     public FindingLevel LevelOf(RuleDescriptor rule, FindingLevel reported) =>
         RuleLevels.TryGetValue(rule.Id, out var configured) ? configured : reported;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Firebreak.Core.Rules;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>One result: a rule, where, what it means, and how sure and how serious.</summary>
 public sealed class Finding

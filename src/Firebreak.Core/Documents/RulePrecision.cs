@@ -1,4 +1,4 @@
-namespace Firebreak.Core.Rules;
+namespace Firebreak.Core.Documents;
 
 /// <summary>SARIF's <c>precision</c> property: how often a finding of this rule is a true positive.</summary>
 public enum RulePrecision

@@ -1,6 +1,7 @@
+using Firebreak.Core.Documents;
 using Firebreak.Core.Text;
 
-namespace Firebreak.Core.Languages;
+namespace Firebreak.Core.Text;
 
 /// <summary>A comment found by a parser or lexer; suppressions are read from these.</summary>
 public readonly struct CommentTrivia

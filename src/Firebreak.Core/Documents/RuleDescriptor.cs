@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Firebreak.Core.Analysis;
 
-namespace Firebreak.Core.Rules;
+namespace Firebreak.Core.Documents;
 
 /// <summary>
 /// Everything about a rule that is not its logic. Roslyn descriptors, SARIF rule objects, <c>firebreak rules</c> and
@@ -66,7 +65,13 @@ public sealed class RuleDescriptor
     /// it, and its page's examples are C#, run through the analyzer by the analyzer tests.
     /// </summary>
     public bool IsCSharpOnly { get; init; }
-    public string HelpUri => RuleCatalog.HelpUri(Id);
+    public string HelpUri => HelpUriOf(Id);
+
+    /// <summary>Where the repository lives; rule pages are under <c>rules/</c> in it.</summary>
+    public const string RepositoryUrl = "https://github.com/firebreak-dev/firebreak";
+
+    /// <summary>The one function that makes a rule's help link (its page in rules/).</summary>
+    public static string HelpUriOf(string id) => $"{RepositoryUrl}/blob/main/rules/{id}.md";
 
     public string SecuritySeverityText => SecuritySeverity.ToString("0.0", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,4 @@
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>What a host hands the engine: a repository-relative path and the decoded text. Core never reads files.</summary>
 public sealed class SourceFile

@@ -1,4 +1,4 @@
-namespace Firebreak.Core.Rules;
+namespace Firebreak.Core.Documents;
 
 /// <summary>The three conditions Firebreak looks for, plus the tool's own notes and the findings that tie them together.</summary>
 public enum RuleFamily

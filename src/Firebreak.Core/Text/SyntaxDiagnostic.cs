@@ -1,4 +1,4 @@
-namespace Firebreak.Core.Languages;
+namespace Firebreak.Core.Text;
 
 /// <summary>A problem a parser met and recovered from; the span is in the text the parser was given.</summary>
 public sealed class SyntaxDiagnostic

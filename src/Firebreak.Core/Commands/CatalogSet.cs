@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Documents;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Credentials;
 using Firebreak.Core.Languages.Yaml;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Commands;
 
 /// <summary>
 /// The data the rules match against: destructive commands, platform APIs and token kinds. The built-in catalogues

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>
 /// Line-independent fingerprints: SHA-256 over rule, path, the node's whitespace-normalized text (or the rule's own

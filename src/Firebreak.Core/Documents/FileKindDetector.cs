@@ -1,6 +1,6 @@
 using System;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>
 /// Decides a file's kind from its repository-relative path and, for extensionless scripts, its shebang. Path rules

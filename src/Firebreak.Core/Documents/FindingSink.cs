@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Text;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>Where rules report. Spans are in the reporting document's own file (map embedded spans first).</summary>
 public sealed class FindingSink

@@ -1,6 +1,6 @@
 using Firebreak.Core.Text;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>A span of one file with its line and column, zero-based (hosts add one when they print).</summary>
 public sealed class SourceLocation

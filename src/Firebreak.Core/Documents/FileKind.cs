@@ -1,4 +1,4 @@
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>What a file is, decided by <see cref="FileKindDetector"/> from its path, name and first line.</summary>
 public enum FileKind

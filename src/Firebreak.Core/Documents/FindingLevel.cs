@@ -1,4 +1,4 @@
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>Levels as SARIF names them; <see cref="None"/> turns a rule off.</summary>
 public enum FindingLevel

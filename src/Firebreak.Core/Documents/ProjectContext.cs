@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Firebreak.Core.Analysis;
+namespace Firebreak.Core.Documents;
 
 /// <summary>All files of one scan, each with its shared parse cache; cross-file rules read it.</summary>
 public sealed class ProjectContext

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Documents;
+
+/// <summary>
+/// One file during analysis. Every parse is done once, on first use, and shared by all rules of the file
+/// (<see cref="GetModel{T}"/>); parse problems and comments from embedded languages are collected here.
+/// </summary>
+public sealed class DocumentContext
+{
+    private readonly ConcurrentDictionary<object, object> _models = new();
+    private readonly List<(string Language, SyntaxDiagnostic Diagnostic)> _parseProblems = new();
+    private readonly List<CommentTrivia> _embeddedComments = new();
+    private readonly object _gate = new();
+
+    /// <param name="options">The scan's options; <see cref="AnalysisOptions.Default"/> when null.</param>
+    public DocumentContext(SourceFile file, AnalysisOptions? options = null)
+    {
+        File = file;
+        Text = new SourceText(file.Path, file.Text);
+        Options = options ?? AnalysisOptions.Default;
+    }
+
+    public SourceFile File { get; }
+
+    /// <summary>The options of the scan this file is part of.</summary>
+    public AnalysisOptions Options { get; }
+
+    public SourceText Text { get; }
+    public string Path => File.Path;
+    public FileKind Kind => File.Kind;
+
+    /// <summary>The model <paramref name="key"/> names, built on first use and then shared by every rule of the file.</summary>
+    public T Get<T>(ModelKey<T> key) where T : class => GetModel(key, key.Build);
+
+    /// <summary>
+    /// The model built by <paramref name="factory"/> under <paramref name="key"/>, built on first use and then shared.
+    /// Languages and platforms add their models this way without the context knowing them.
+    /// </summary>
+    public T GetModel<T>(string key, Func<DocumentContext, T> factory) where T : class => GetModel((object)key, factory);
+
+    private T GetModel<T>(object key, Func<DocumentContext, T> factory) where T : class
+    {
+        if (_models.TryGetValue(key, out var existing)) return (T)existing;
+        lock (_gate)
+        {
+            if (_models.TryGetValue(key, out existing)) return (T)existing;
+            var model = factory(this);
+            _models[key] = model;
+            return model;
+        }
+    }
+
+    /// <summary>A problem a parser recovered from; the engine turns the first of them into an FB0001 note.</summary>
+    public void ReportParseProblem(string language, SyntaxDiagnostic diagnostic)
+    {
+        lock (_gate) _parseProblems.Add((language, diagnostic));
+    }
+
+    /// <summary>A comment found inside embedded code (a shell comment in a <c>run:</c> block), span in this file.</summary>
+    public void RegisterEmbeddedComment(CommentTrivia comment)
+    {
+        lock (_gate) _embeddedComments.Add(comment);
+    }
+
+    internal IReadOnlyList<(string Language, SyntaxDiagnostic Diagnostic)> ParseProblems
+    {
+        get { lock (_gate) return _parseProblems.ToArray(); }
+    }
+
+    /// <summary>Comments registered from embedded code, in this file's positions.</summary>
+    public IReadOnlyList<CommentTrivia> EmbeddedComments
+    {
+        get { lock (_gate) return _embeddedComments.ToArray(); }
+    }
+}

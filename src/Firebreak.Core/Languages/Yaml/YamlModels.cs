@@ -1,0 +1,20 @@
+using Firebreak.Core.Documents;
+
+namespace Firebreak.Core.Languages.Yaml;
+
+/// <summary>A document's YAML tree: parsed once, on first use, with its problems reported to the document.</summary>
+public static class YamlModels
+{
+    public static readonly ModelKey<YamlFile> Key = new("yaml", static doc =>
+    {
+        var yaml = YamlParser.Parse(doc.Text.Text);
+        foreach (var diagnostic in yaml.Diagnostics) doc.ReportParseProblem("YAML", diagnostic);
+        return yaml;
+    });
+
+    extension(DocumentContext document)
+    {
+        /// <summary>The file parsed as YAML (any YAML kind), once.</summary>
+        public YamlFile Yaml => document.Get(Key);
+    }
+}
