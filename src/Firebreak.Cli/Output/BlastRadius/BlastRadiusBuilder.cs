@@ -56,7 +56,7 @@ public static class BlastRadiusBuilder
             var backups = operation.BackupsDie
                 ? new[] { new BackupNode($"{PlatformTitle(operation.Platform!)} backups kept with it", "with the data, on the platform", Survival.DiesWithData, $"`{operation.Display}` deletes them with the data", null) }
                 : Array.Empty<BackupNode>();
-            list.Add(new DataStoreNode($"what `{operation.Display}` deletes ({key.Item2})", PlatformTitle(operation.Platform!), at, backups));
+            list.Add(new DataStoreNode($"what `{operation.Display}` deletes", PlatformTitle(operation.Platform!), at, backups));
             findings.AddRange(At(document, operation.Span));
         }
 
@@ -100,7 +100,7 @@ public static class BlastRadiusBuilder
     {
         var context = operation.Source.Context;
         if (!string.IsNullOrEmpty(context.Environment)) return context.Environment!;
-        if (!string.IsNullOrEmpty(context.Name)) return $"{context.Name} ({document.Path})";
+        if (!string.IsNullOrEmpty(context.Name)) return $"{context.Name}: {document.Path}";
         return document.Path;
     }
 
