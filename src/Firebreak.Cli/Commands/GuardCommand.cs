@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Firebreak.Core.Analysis;
 using Firebreak.Core.Rules;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Configuration;
 using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Commands;
@@ -51,7 +53,19 @@ public static class GuardCommand
             var file = ToSourceFile(call.RootElement);
             if (file is null) return Program.Clean; // not a tool Firebreak has an opinion on
 
-            var result = new AnalysisEngine(new AnalysisOptions { Today = DateTime.UtcNow.Date, MaxDegreeOfParallelism = 1 }).Analyze(new[] { file });
+            // The repository's firebreak.yml applies as it does to `scan`: rule levels, disabled rules, user catalogues.
+            // A configuration the guard cannot read blocks the call rather than letting it through unjudged.
+            AnalysisOptions options;
+            try
+            {
+                options = Options(WorkspaceOf(call.RootElement));
+            }
+            catch (Exception ex) when (ex is FirebreakConfigException or UsageException)
+            {
+                WriteDecision(stdout, "deny", "Firebreak: the repository's configuration cannot be read, so nothing can be allowed: " + ex.Message);
+                return Program.Clean;
+            }
+            var result = new AnalysisEngine(options).Analyze(new[] { file });
             var findings = result.Findings.Where(f => f.Rule.Family != RuleFamily.Tool).ToArray();
             var worst = findings.Length == 0 ? FindingLevel.None : findings.Max(f => f.Level);
             if (worst < FindingLevel.Warning) return Program.Clean;
@@ -82,6 +96,30 @@ public static class GuardCommand
             default:
                 return null;
         }
+    }
+
+    /// <summary>The same options `scan` builds for the repository the agent works in.</summary>
+    internal static AnalysisOptions Options(string workspace)
+    {
+        var (config, configPath) = ScanCommand.LoadConfig(null, workspace, workspace);
+        var catalogs = ScanCommand.LoadCatalogs(config, configPath, workspace);
+        return new AnalysisOptions { RuleLevels = config.RuleLevels, Today = DateTime.UtcNow.Date, MaxDegreeOfParallelism = 1 }.WithCatalogs(catalogs);
+    }
+
+    /// <summary>
+    /// The repository the call is made in: the nearest folder at or above the call's <c>cwd</c> that holds a Firebreak
+    /// configuration, up to the repository's root (the folder with <c>.git</c>); the <c>cwd</c> itself otherwise.
+    /// </summary>
+    private static string WorkspaceOf(JsonElement root)
+    {
+        string? cwd = root.TryGetProperty("cwd", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        if (string.IsNullOrEmpty(cwd) || !Path.IsPathRooted(cwd) || !Directory.Exists(cwd)) return Directory.GetCurrentDirectory();
+        for (var dir = new DirectoryInfo(cwd); dir is not null; dir = dir.Parent)
+        {
+            if (Firebreak.Core.Configuration.FirebreakConfig.FileNames.Any(n => File.Exists(Path.Combine(dir.FullName, n)))) return dir.FullName;
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) break;
+        }
+        return cwd;
     }
 
     private static string? Text(JsonElement input, string property) =>

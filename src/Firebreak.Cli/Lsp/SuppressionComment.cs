@@ -5,7 +5,8 @@ namespace Firebreak.Cli.Lsp;
 /// <summary>
 /// The line a "suppress" code action inserts above a finding: <c>firebreak:ignore FBnnnn -- reason</c> in the file's own
 /// comment syntax, indented like the finding's line, so the engine's suppression parser reads it as a directive for
-/// the line below. Null for a kind whose format has no comments (JSON), where the only suppression is firebreak.yml.
+/// the line below. JSON with comments (agent and editor settings) gets <c>//</c>; strict JSON has no comments, so there
+/// is no action and the only suppression is firebreak.yml.
 /// </summary>
 public static class SuppressionComment
 {
@@ -14,7 +15,8 @@ public static class SuppressionComment
 
     public static (int Line, string Text)? For(string relativePath, string text, Finding finding)
     {
-        var (open, close) = Syntax(FileKindDetector.Detect(relativePath, text));
+        var kind = FileKindDetector.Detect(relativePath, text);
+        var (open, close) = Firebreak.Core.Languages.Json.JsonModels.AllowsComments(kind, relativePath) ? ("//", string.Empty) : Syntax(kind);
         if (open is null) return null;
         int line = finding.Location.Start.Line;
         string indentation = Indentation(text, line);

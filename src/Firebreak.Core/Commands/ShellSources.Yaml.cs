@@ -5,6 +5,8 @@ using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;
 using Firebreak.Core.Documents;
 
+using Firebreak.Core.Languages.Json;
+
 namespace Firebreak.Core.Commands;
 
 public static partial class ShellSources
@@ -280,9 +282,12 @@ public static partial class ShellSources
     {
         if (document.Text.Text.IndexOf("\"scripts\"", StringComparison.Ordinal) < 0) return;
         // JSON is YAML 1.2 flow syntax, so the YAML tree gives each script value with its exact span and escapes.
-        var yaml = document.GetModel("package-json-yaml", static doc => YamlParser.Parse(doc.Text.Text.Replace('\t', ' ')));
-        if (yaml.RootMapping?.Mapping("scripts") is not { } scripts) return;
-        foreach (var pair in scripts.Pairs)
-            collector.AddScalar(pair.Value, "package.json script", new ShellHostContext(pair.KeyText, null, null, Array.Empty<string>()));
+        // package.json is JSON (strict, as npm reads it): each script's string maps back to where it is written.
+        if (document.Json.Root is not JsonObject root || root.Get("scripts") is not JsonObject scripts) return;
+        foreach (var member in scripts.Members)
+        {
+            if (member.Value is JsonString script)
+                collector.Add(script.ToEmbeddedText(document.Text.Text), "package.json script", new ShellHostContext(member.Name, null, null, Array.Empty<string>()));
+        }
     }
 }

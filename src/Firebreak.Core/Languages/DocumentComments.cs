@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Hcl;
+using Firebreak.Core.Languages.Json;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
 
@@ -40,6 +41,9 @@ public static class DocumentComments
         sources[FileKind.Sql] = doc => CommentLexer.Sql.Lex(doc.Text.Text);
         sources[FileKind.Markdown] = doc => CommentLexer.Markdown.Lex(doc.Text.Text);
         sources[FileKind.CSharp] = doc => CommentLexer.SlashesOnly.Lex(doc.Text.Text);
+        // JSON with comments: the reader keeps them (strict JSON has none, so its list is empty).
+        foreach (var kind in new[] { FileKind.Json, FileKind.ClaudeSettings, FileKind.McpConfig, FileKind.CursorCli })
+            sources[kind] = doc => Json.JsonModels.AllowsComments(doc.Kind, doc.Path) ? doc.Json.Comments : Array.Empty<CommentTrivia>();
         return sources;
     }
 

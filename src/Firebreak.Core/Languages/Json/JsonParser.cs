@@ -17,16 +17,26 @@ public sealed class JsonParser
     private const int MaxDiagnostics = 200;
 
     private readonly string _t;
+    private readonly bool _jsonc;
     private readonly List<SyntaxDiagnostic> _diagnostics = new();
+    private readonly List<CommentTrivia> _comments = new();
     private int _pos;
     private int _depth;
 
-    private JsonParser(string text) => _t = text;
+    private JsonParser(string text, bool jsonc)
+    {
+        _t = text;
+        _jsonc = jsonc;
+    }
 
-    public static JsonDocument Parse(string text)
+    /// <param name="allowComments">
+    /// JSON with comments, as VS Code, Claude Code, Cursor and tsconfig read it: <c>//</c> and <c>/* */</c> comments
+    /// (kept, so that suppressions can live in them) and trailing commas are accepted.
+    /// </param>
+    public static JsonDocument Parse(string text, bool allowComments = false)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
-        var p = new JsonParser(text);
+        var p = new JsonParser(text, allowComments);
         p.SkipWhitespace();
         if (p._pos < text.Length && text[p._pos] == '\uFEFF') p._pos++;
         p.SkipWhitespace();
@@ -38,7 +48,7 @@ public sealed class JsonParser
             p.SkipWhitespace();
             if (p._pos < text.Length) p.Error(p._pos, p._pos + 1, "Unexpected text after the JSON value.");
         }
-        return new JsonDocument(text, root, p._diagnostics);
+        return new JsonDocument(text, root, p._diagnostics) { Comments = p._comments };
     }
 
     private void Error(int start, int end, string message)
@@ -58,8 +68,30 @@ public sealed class JsonParser
         {
             char c = _t[_pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') _pos++;
+            else if (_jsonc && c == '/' && _pos + 1 < _t.Length && (_t[_pos + 1] == '/' || _t[_pos + 1] == '*')) SkipComment();
             else return;
         }
+    }
+
+    private void SkipComment()
+    {
+        int start = _pos;
+        if (_t[_pos + 1] == '/')
+        {
+            int end = _t.IndexOf('\n', _pos);
+            _pos = end < 0 ? _t.Length : end;
+            _comments.Add(new CommentTrivia(TextSpan.FromBounds(start, _pos), _t.Substring(start + 2, _pos - start - 2).TrimEnd('\r')));
+            return;
+        }
+        int close = _t.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            Error(start, start + 2, "Unclosed comment: missing '*/'.");
+            _pos = _t.Length;
+            return;
+        }
+        _pos = close + 2;
+        _comments.Add(new CommentTrivia(TextSpan.FromBounds(start, _pos), _t.Substring(start + 2, close - start - 2)));
     }
 
     private JsonValue ParseValue()
@@ -136,7 +168,7 @@ public sealed class JsonParser
             SkipWhitespace();
             if (Peek == '}')
             {
-                if (members.Count > 0 && _t[LastNonWhitespace(_pos - 1)] == ',') Error(_pos - 1, _pos, "Trailing comma in object.");
+                if (!_jsonc && members.Count > 0 && _t[LastNonWhitespace(_pos - 1)] == ',') Error(_pos - 1, _pos, "Trailing comma in object.");
                 _pos++;
                 break;
             }
@@ -216,7 +248,7 @@ public sealed class JsonParser
             SkipWhitespace();
             if (Peek == ']')
             {
-                if (items.Count > 0 && _t[LastNonWhitespace(_pos - 1)] == ',') Error(_pos - 1, _pos, "Trailing comma in array.");
+                if (!_jsonc && items.Count > 0 && _t[LastNonWhitespace(_pos - 1)] == ',') Error(_pos - 1, _pos, "Trailing comma in array.");
                 _pos++;
                 break;
             }

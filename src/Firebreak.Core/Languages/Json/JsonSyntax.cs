@@ -17,6 +17,9 @@ public sealed class JsonDocument
     public string Text { get; }
     public JsonValue? Root { get; }
     public IReadOnlyList<SyntaxDiagnostic> Diagnostics { get; }
+
+    /// <summary>The comments of a JSON-with-comments text (empty for strict JSON).</summary>
+    public IReadOnlyList<CommentTrivia> Comments { get; init; } = System.Array.Empty<CommentTrivia>();
 }
 
 public abstract class JsonValue

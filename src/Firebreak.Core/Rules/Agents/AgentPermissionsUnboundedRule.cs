@@ -227,7 +227,7 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     }
 
     private static JsonDocument Json(DocumentContext document) =>
-        document.GetModel("json", static doc => JsonParser.Parse(doc.Text.Text));
+        document.Json;
 
     // ---- Codex ---------------------------------------------------------------------------------------------
 

@@ -253,7 +253,7 @@ public static class BlanketCredentials
 
         public void AgentConfig()
         {
-            var json = _document.GetModel("json", static doc => JsonParser.Parse(doc.Text.Text));
+            var json = _document.Json;
             if (json.Root is not JsonObject root) return;
             if (_document.Kind == FileKind.ClaudeSettings)
             {

@@ -221,7 +221,7 @@ public sealed class PlanDeletesStatefulResourceRule : Rule
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
-        var json = document.GetModel("json", static d => JsonParser.Parse(d.Text.Text));
+        var json = document.Json;
         if (json.Root is not JsonObject root || root.Get("resource_changes") is not JsonArray changes) return;
         foreach (var change in changes.Items.OfType<JsonObject>())
         {
