@@ -46,7 +46,7 @@ run_action warm
 [ "$(sed -n 's/^key=//p' "$RUNNER_TEMP/output-key-warm")" = "$cold_key" ] || fail "the cache key changed between two runs"
 
 [ "$(output exit-code)" = 1 ] || fail "exit-code output: expected 1, got '$(output exit-code)'"
-[ "$(output findings)" = 13 ] || fail "findings output: expected 13, got '$(output findings)'"
+[ "$(output findings)" = 14 ] || fail "findings output: expected 14, got '$(output findings)'"
 [ "$(output tool-failure)" = false ] || fail "tool-failure output should be false"
 sarif=$(output sarif-file)
 grep -q '"uri": "app/docker-compose.yml"' "$sarif" || fail "SARIF paths are not relative to the repository root"

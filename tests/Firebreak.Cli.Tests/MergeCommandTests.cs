@@ -36,13 +36,13 @@ public sealed class MergeCommandTests
         Assert.Equal(0, code);
         var merged = JObject.Parse(stdout);
         var repositories = merged["repositories"]!.ToDictionary(r => (string)r["repository"]!, r => r);
-        Assert.Equal(13, (int)repositories["acme/shop"]["findings"]!);
-        Assert.Equal(9, (int)repositories["acme/shop"]["errors"]!);
-        Assert.Equal(13, (int)repositories["acme/shop"]["duplicates"]!);
+        Assert.Equal(14, (int)repositories["acme/shop"]["findings"]!);
+        Assert.Equal(10, (int)repositories["acme/shop"]["errors"]!);
+        Assert.Equal(14, (int)repositories["acme/shop"]["duplicates"]!);
         Assert.Equal(2, (int)repositories["firebreak-acme-api"]["findings"]!);
-        Assert.Equal(15, merged["findings"]!.Count());
+        Assert.Equal(16, merged["findings"]!.Count());
         Assert.All(merged["findings"]!, f => Assert.False(string.IsNullOrEmpty((string?)f["repository"])));
-        Assert.Contains("15 findings in 2 repositories (13 duplicates dropped)", stderr, StringComparison.Ordinal);
+        Assert.Contains("16 findings in 2 repositories (14 duplicates dropped)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class MergeCommandTests
     {
         using var reports = Reports();
         var (_, stdout, _) = reports.Run("merge", "a=shop.sarif", "b=shop.sarif");
-        Assert.Equal(26, JObject.Parse(stdout)["findings"]!.Count());
+        Assert.Equal(28, JObject.Parse(stdout)["findings"]!.Count());
     }
 
     [Fact]

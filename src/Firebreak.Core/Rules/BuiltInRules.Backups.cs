@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using Firebreak.Core.Rules.Backups;
 
 namespace Firebreak.Core.Rules;
 
 public static partial class BuiltInRules
 {
-    private static partial IEnumerable<Rule> BackupFileRules() => Array.Empty<Rule>();
+    private static partial IEnumerable<Rule> BackupFileRules() => new Rule[] { new EveryBackupDiesWithDataStoreRule() };
 
     private static partial IEnumerable<ProjectRule> BackupProjectRules() => Array.Empty<ProjectRule>();
 }

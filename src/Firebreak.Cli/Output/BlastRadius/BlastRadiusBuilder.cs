@@ -78,7 +78,17 @@ public static class BlastRadiusBuilder
         }
 
         var dataStores = stores.OrderBy(s => s.Key.Platform, StringComparer.Ordinal).ThenBy(s => s.Key.Environment, StringComparer.Ordinal).SelectMany(s => s.Value).ToList();
-        foreach (var (document, backup) in colocated)
+        // Compose databases: every backup the repository describes, and whether each survives (the FB3009 model).
+        foreach (var document in documents)
+        {
+            foreach (var store in DataStoreBackups.Of(document))
+            {
+                dataStores.Add(new DataStoreNode($"{store.Name} ({store.Storage})", "Docker Compose", SourceRefOf(document, store.Span),
+                    store.Backups.Select(b => new BackupNode($"backup service '{b.Name}'", b.Where, b.DiesWithData ? Survival.DiesWithData : Survival.Survives,
+                        b.DiesWithData ? "it writes to the data store's own storage" : "it writes outside the data store's storage", SourceRefOf(document, b.Span))).ToList()));
+            }
+        }
+        foreach (var (document, backup) in colocated.Where(c => c.Backup.Kind != ColocationKind.ComposeSharedVolume))
         {
             var dataAt = backup.DataSpan is { } data ? SourceRefOf(document, data) : null;
             dataStores.Add(new DataStoreNode(backup.DataNote ?? $"the data in {document.Path}", Origin(backup.Kind), dataAt, new[]

@@ -109,11 +109,11 @@ public static class ColocatedBackups
         }
     }
 
-    private static bool IsBackupService(ComposeService service) =>
+    internal static bool IsBackupService(ComposeService service) =>
         (service.Image is { } image && BackupImage.IsMatch(ImageName(image))) || service.Texts().Any(t => BackupCommand.IsMatch(t));
 
     /// <summary>The image's repository path without registry and tag: <c>prodrigestivill/postgres-backup-local</c>.</summary>
-    private static string ImageName(string image)
+    internal static string ImageName(string image)
     {
         int at = image.IndexOf('@');
         if (at >= 0) image = image.Substring(0, at);
@@ -122,7 +122,7 @@ public static class ColocatedBackups
         return image;
     }
 
-    private static bool SameStorage(ComposeVolumeMount backup, ComposeVolumeMount data)
+    internal static bool SameStorage(ComposeVolumeMount backup, ComposeVolumeMount data)
     {
         if (backup.IsHostPath != data.IsHostPath) return false;
         if (!backup.IsHostPath) return string.Equals(backup.Source, data.Source, StringComparison.Ordinal);

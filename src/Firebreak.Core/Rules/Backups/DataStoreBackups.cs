@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Languages.Yaml;
+using Firebreak.Core.Platforms.Compose;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Backups;
+
+/// <summary>One copy of a data store's data, and whether it outlives the store.</summary>
+public sealed class BackupCopy
+{
+    internal BackupCopy(string name, TextSpan span, bool diesWithData, string where)
+    {
+        Name = name;
+        Span = span;
+        DiesWithData = diesWithData;
+        Where = where;
+    }
+
+    /// <summary>The backup service's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Where it writes (its volume entry), or the service's key when it mounts nothing.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>Every place it can write is the data store's own storage: deleting that storage deletes the copy.</summary>
+    public bool DiesWithData { get; }
+
+    /// <summary>The storage it writes to (<c>volume `pgdata`</c>, <c>host path `/mnt/backup`</c>, <c>off the host</c>).</summary>
+    public string Where { get; }
+}
+
+/// <summary>A data store the repository defines, with every backup of it that the repository describes.</summary>
+public sealed class DataStore
+{
+    internal DataStore(string name, TextSpan span, string storage, IReadOnlyList<BackupCopy> backups)
+    {
+        Name = name;
+        Span = span;
+        Storage = storage;
+        Backups = backups;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The service's key: where a finding about the store points.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>Where its data lives (<c>volume `pgdata`</c>).</summary>
+    public string Storage { get; }
+
+    public IReadOnlyList<BackupCopy> Backups { get; }
+}
+
+/// <summary>
+/// The data stores of a document and their backups, found once: compose database services, and the backup services
+/// that back each one up (they share its storage, depend on it or name it as their host). A backup dies with the store
+/// when every volume or host path it mounts is the store's own storage and nothing sends it off the host.
+/// </summary>
+public static class DataStoreBackups
+{
+    // Destinations off the host: an object store or remote URL, or the usual variables that name one.
+    private static readonly Regex OffHost = new(@"\b(s3|gs|az|azure|b2|swift|sftp|rest|rclone|https?)://|\b(S3_BUCKET|AWS_S3_BUCKET|S3_ENDPOINT|GCS_BUCKET|AZURE_STORAGE_ACCOUNT|B2_BUCKET)\b|\baws\s+s3\s+(cp|sync|mv)\b|\bgsutil\s+(cp|rsync)\b|\brclone\s+(copy|sync)\b", RegexOptions.CultureInvariant);
+
+    private static readonly ModelKey<IReadOnlyList<DataStore>> Key = new("data-store-backups", Find);
+
+    public static IReadOnlyList<DataStore> Of(DocumentContext document) => document.Get(Key);
+
+    private static IReadOnlyList<DataStore> Find(DocumentContext document)
+    {
+        if (document.Kind != FileKind.Compose || ComposeFile.Of(document) is not { } compose) return Array.Empty<DataStore>();
+        var backupServices = compose.Services.Where(ColocatedBackups.IsBackupService).ToArray();
+        var stores = new List<DataStore>();
+        foreach (var database in compose.Services)
+        {
+            if (ColocatedBackups.IsBackupService(database) || database.Image is not { } image || !ColocatedBackups.DatabaseImage.IsMatch(ColocatedBackups.ImageName(image))) continue;
+            if (database.Volumes.Count == 0) continue;
+            var copies = new List<BackupCopy>();
+            foreach (var backup in backupServices)
+            {
+                if (!BacksUp(backup, database)) continue;
+                bool offHost = backup.Texts().Any(t => OffHost.IsMatch(t));
+                var separate = backup.Volumes.FirstOrDefault(m => !database.Volumes.Any(d => ColocatedBackups.SameStorage(m, d)));
+                var own = backup.Volumes.FirstOrDefault(m => database.Volumes.Any(d => ColocatedBackups.SameStorage(m, d)));
+                if (offHost) copies.Add(new BackupCopy(backup.Name, backup.Pair.Key.Span, false, "off the host"));
+                else if (separate is not null) copies.Add(new BackupCopy(backup.Name, separate.Span, false, Describe(separate)));
+                else if (own is not null) copies.Add(new BackupCopy(backup.Name, own.Span, true, Describe(own)));
+                // A backup service that mounts nothing and sends nothing off the host keeps its dumps in its container:
+                // where they live is not described, so it is neither a surviving copy nor a dying one.
+            }
+            stores.Add(new DataStore(database.Name, database.Pair.Key.Span, Describe(database.Volumes[0]), copies));
+        }
+        return stores;
+    }
+
+    private static string Describe(ComposeVolumeMount mount) => mount.IsHostPath ? $"host path `{mount.Source}`" : $"volume `{mount.Source}`";
+
+    /// <summary>A backup service is the database's when it shares its storage, depends on it, or names it as a host.</summary>
+    private static bool BacksUp(ComposeService backup, ComposeService database)
+    {
+        if (backup.Volumes.Any(m => database.Volumes.Any(d => ColocatedBackups.SameStorage(m, d)))) return true;
+        foreach (var key in new[] { "depends_on", "links" })
+        {
+            switch (backup.Body[key]?.Resolve())
+            {
+                case YamlSequence sequence when sequence.Items.Any(i => i.Resolve() is YamlScalar s && (s.Value == database.Name || s.Value.StartsWith(database.Name + ":", StringComparison.Ordinal))):
+                    return true;
+                case YamlMapping mapping when mapping.Pairs.Any(p => p.KeyText == database.Name):
+                    return true;
+            }
+        }
+        var name = new Regex(@"(^|[=@\s/:""'])" + Regex.Escape(database.Name) + @"($|[\s:/""';])", RegexOptions.CultureInvariant);
+        return backup.Texts().Any(t => name.IsMatch(t));
+    }
+}

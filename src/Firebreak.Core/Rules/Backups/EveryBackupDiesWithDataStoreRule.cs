@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Firebreak.Core.Documents;
+
+namespace Firebreak.Core.Rules.Backups;
+
+/// <summary>
+/// FB3009: a data store none of whose described backups survives it. Reads <see cref="DataStoreBackups"/>; reports at
+/// the data store with each backup as a related location.
+/// </summary>
+public sealed class EveryBackupDiesWithDataStoreRule : Rule
+{
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.EveryBackupDiesWithDataStore };
+
+    public override bool AppliesTo(FileKind kind) => kind == FileKind.Compose;
+
+    public override bool MightMatch(string text) =>
+        text.IndexOf("volumes", StringComparison.Ordinal) >= 0 && text.IndexOf("image", StringComparison.Ordinal) >= 0;
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        foreach (var store in DataStoreBackups.Of(document))
+        {
+            // No backup described: the platform's default applies, which the repository does not show. One survivor: recoverable.
+            if (store.Backups.Count == 0 || store.Backups.Any(b => !b.DiesWithData)) continue;
+            var related = store.Backups.Select(b => new RelatedLocation(SourceLocation.Create(document.Text, b.Span), $"backup service '{b.Name}' writes to {b.Where}, the data store's own storage")).ToArray();
+            string names = string.Join(", ", store.Backups.Select(b => $"'{b.Name}'"));
+            string count = store.Backups.Count == 1 ? "its only backup" : $"all {store.Backups.Count} of its backups";
+            string verb = store.Backups.Count == 1 ? "writes" : "write";
+            sink.Report(RuleCatalog.EveryBackupDiesWithDataStore, document, store.Span,
+                $"Data store '{store.Name}' (data in {store.Storage}) has no copy that survives it: {count} ({names}) {verb} to the same storage, so deleting or losing it leaves nothing to restore from. Send at least one backup to storage that the same delete cannot reach (another volume on another host, object storage in another account or region).",
+                fingerprintText: "data-store:" + store.Name, related: related);
+        }
+    }
+}
