@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Firebreak.Core.Analysis;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Configuration;
 using Firebreak.Core.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,12 +34,18 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     private static void Start(CompilationStartAnalysisContext start)
     {
         if (start.Options.AdditionalFiles.IsDefaultOrEmpty) return;
-        var fileEngine = new AnalysisEngine(new AnalysisOptions { Today = DateTime.UtcNow.Date, MaxDegreeOfParallelism = 1 }, projectRules: Array.Empty<ProjectRule>());
+        var (options, configNote) = RepositoryOptions(start.Options.AdditionalFiles, start.CancellationToken);
+        var fileEngine = new AnalysisEngine(options with { MaxDegreeOfParallelism = 1 }, projectRules: Array.Empty<ProjectRule>());
         var projectRules = BuiltInRules.ProjectRules();
         var files = new ConcurrentBag<(SourceFile File, SourceText Text)>();
 
         start.RegisterAdditionalFileAction(fileContext =>
         {
+            if (configNote is not null && configNote.Value.File == fileContext.AdditionalFile)
+            {
+                var text = fileContext.AdditionalFile.GetText(fileContext.CancellationToken);
+                if (text is not null) fileContext.ReportDiagnostic(ToDiagnostic(configNote.Value.Note, text));
+            }
             var file = Load(fileContext.AdditionalFile, fileContext.CancellationToken);
             if (file is null) return;
             files.Add(file.Value);
@@ -49,7 +57,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         start.RegisterCompilationEndAction(end =>
         {
             var all = files.OrderBy(f => f.File.Path, StringComparer.Ordinal).ToArray();
-            var engine = new AnalysisEngine(new AnalysisOptions { Today = DateTime.UtcNow.Date }, fileRules: Array.Empty<Rule>(), projectRules: projectRules);
+            var engine = new AnalysisEngine(options, fileRules: Array.Empty<Rule>(), projectRules: projectRules);
             var texts = all.ToDictionary(f => f.File.Path, f => f.Text, StringComparer.Ordinal);
             foreach (var finding in engine.Analyze(all.Select(f => f.File).ToArray(), end.CancellationToken).Findings)
             {
@@ -62,11 +70,66 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     private static (SourceFile File, SourceText Text)? Load(AdditionalText additional, System.Threading.CancellationToken cancellationToken)
     {
         string path = additional.Path.Replace('\\', '/');
-        var kind = FileKindDetector.Detect(path);
-        if (kind is FileKind.CSharp or FileKind.Unknown) return null;
+        string name = path.Substring(path.LastIndexOf('/') + 1);
+        // Our own configuration is read as configuration, not scanned; binaries and oversized files are skipped, as the
+        // CLI skips them (the CLI says so in a note; a build stays quiet about files it was only offered).
+        if (FirebreakConfig.FileNames.Contains(name)) return null;
         var text = additional.GetText(cancellationToken);
-        if (text is null) return null;
-        return (new SourceFile(path, text.ToString(), kind), text);
+        if (text is null || text.Length > FirebreakConfig.DefaultMaxFileSize) return null;
+        string content = text.ToString();
+        if (content.IndexOf('\0') >= 0) return null;
+        var kind = FileKindDetector.Detect(path, content);
+        if (kind is FileKind.CSharp or FileKind.Unknown) return null;
+        return (new SourceFile(path, content, kind), text);
+    }
+
+    /// <summary>
+    /// The repository's firebreak.yml among the additional files (the one nearest the root), with the user catalogues
+    /// it names: the same rule levels, disabled rules and catalogues the CLI and the guard apply. A configuration that
+    /// cannot be read leaves the defaults and is reported on the configuration file.
+    /// </summary>
+    private static (AnalysisOptions Options, (AdditionalText File, Finding Note)? ConfigNote) RepositoryOptions(
+        ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellationToken)
+    {
+        var defaults = new AnalysisOptions { Today = DateTime.UtcNow.Date };
+        var config = files
+            .Where(f => FirebreakConfig.FileNames.Contains(System.IO.Path.GetFileName(f.Path)))
+            .OrderBy(f => f.Path.Length).ThenBy(f => f.Path, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (config?.GetText(cancellationToken)?.ToString() is not { } configText) return (defaults, null);
+        string configPath = config.Path.Replace('\\', '/');
+        try
+        {
+            var parsed = FirebreakConfig.Parse(configPath, configText);
+            var options = defaults with { RuleLevels = parsed.RuleLevels };
+            if (parsed.Catalogs.Count == 0) return (options, null);
+            string folder = configPath.Substring(0, configPath.LastIndexOf('/') + 1);
+            var catalogs = new System.Collections.Generic.List<(string Name, string Yaml)>();
+            foreach (var name in parsed.Catalogs)
+            {
+                string wanted = Normalize(folder + name.Replace('\\', '/'));
+                var file = files.FirstOrDefault(f => Normalize(f.Path.Replace('\\', '/')) == wanted)
+                    ?? throw new FirebreakConfigException($"{configPath}: catalog '{name}' is not among the build's additional files (is it excluded?)");
+                catalogs.Add((name, file.GetText(cancellationToken)?.ToString() ?? string.Empty));
+            }
+            return (options.WithCatalogs(CatalogSet.WithUserCatalogs(catalogs)), null);
+        }
+        catch (Exception ex) when (ex is FirebreakConfigException or FormatException)
+        {
+            return (defaults, (config, AnalysisEngine.FileNote(configPath, "the configuration cannot be used, so the build applies the defaults: " + ex.Message)));
+        }
+    }
+
+    private static string Normalize(string path)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part == "." || (part.Length == 0 && parts.Count > 0)) continue;
+            if (part == ".." && parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+            else parts.Add(part);
+        }
+        return string.Join("/", parts);
     }
 
     private static Diagnostic ToDiagnostic(Finding finding, SourceText text)

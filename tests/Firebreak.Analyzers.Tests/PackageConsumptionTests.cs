@@ -62,6 +62,24 @@ public sealed class PackageConsumptionTests : IDisposable
         var error = Dotnet(consumer, isolatedPackages: true, "build", "app", "-nologo", "--no-incremental");
         Assert.NotEqual(0, error.ExitCode);
         Assert.Matches(new Regex(@"\.github/workflows/deploy\.yml\(4,3\): error FB2001"), error.Output);
+
+        // One configuration for every face: the build reads the repository's firebreak.yml (a disabled rule, a user
+        // catalogue), every file kind the CLI reads (package.json), and relative FirebreakExclude globs.
+        File.Delete(Path.Combine(consumer, ".globalconfig"));
+        Write(consumer, "firebreak.yml", "rules:\n  FB1002: off\ncatalogs:\n  - firebreak/catalog.yaml\n");
+        Write(consumer, "firebreak/catalog.yaml", "commands:\n  - id: acme-db-drop\n    program: [acmectl]\n    path: ['db drop']\n    destroys: 'the ACME database'\n    backups_die: true\n    must_match: ['acmectl db drop --force orders']\n    must_not_match: ['acmectl db list']\n");
+        Write(consumer, "scripts/purge.sh", "#!/bin/sh\nacmectl db drop --force orders\n");
+        Write(consumer, "package.json", "{\n  \"scripts\": { \"wipe\": \"rm -rf /var/lib/postgresql/data\" }\n}\n");
+        Write(consumer, "vendor/third-party.sh", "#!/bin/sh\nrm -rf /var/lib/mysql\n");
+        string project = File.ReadAllText(Path.Combine(consumer, "app/App.csproj"));
+        Write(consumer, "app/App.csproj", project.Replace("<FirebreakRepositoryFiles>true</FirebreakRepositoryFiles>",
+            "<FirebreakRepositoryFiles>true</FirebreakRepositoryFiles><FirebreakExclude>vendor/**</FirebreakExclude>"));
+        var configured = Dotnet(consumer, isolatedPackages: true, "build", "app", "-nologo", "--no-incremental");
+        Assert.DoesNotMatch(new Regex(@"reset\.sh\(\d+,\d+\): \w+ FB1002"), configured.Output);
+        Assert.Matches(new Regex(@"scripts/purge\.sh\(2,\d+\): error FB1001: .*ACME database"), configured.Output);
+        Assert.Matches(new Regex(@"package\.json\(2,\d+\): error FB1001"), configured.Output);
+        Assert.DoesNotContain("third-party.sh", configured.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", configured.Output, StringComparison.Ordinal);
     }
 
     private (int ExitCode, string Output) Dotnet(string workingDirectory, bool isolatedPackages, params string[] args)
