@@ -30,13 +30,18 @@ fi
 [ -n "${FIREBREAK_BASELINE:-}" ] && args+=(--baseline "$FIREBREAK_BASELINE")
 # "none" turns the pull request default off (an org-wide scan called from a pull request scans other repositories).
 if [ -n "${FIREBREAK_DIFF_BASE:-}" ] && [ "$FIREBREAK_DIFF_BASE" != none ]; then
+  [[ "$FIREBREAK_DIFF_BASE" =~ ^[A-Za-z0-9][A-Za-z0-9._/^~@{}-]*$ ]] || tool_failure "diff-base is not a git revision." 2
   # A shallow checkout lacks the base commit: fetch that one commit (a SHA only, never an option or a refspec).
   safe_git=(git -c core.fsmonitor=false -c core.hooksPath=/dev/null -c diff.external= --no-pager)
   if ! "${safe_git[@]}" cat-file -e "${FIREBREAK_DIFF_BASE}^{commit}" 2>/dev/null && [[ "$FIREBREAK_DIFF_BASE" =~ ^[0-9a-f]{40}$ ]]; then
-    GIT_TERMINAL_PROMPT=0 "${safe_git[@]}" fetch --no-tags --quiet --depth=1 origin "$FIREBREAK_DIFF_BASE" ||
-      echo "::warning title=Firebreak::could not fetch the diff base $FIREBREAK_DIFF_BASE; use actions/checkout with fetch-depth: 0"
+    GIT_TERMINAL_PROMPT=0 "${safe_git[@]}" fetch --no-tags --quiet --depth=1 origin "$FIREBREAK_DIFF_BASE" 2>/dev/null || true
   fi
-  args+=(--diff-base "$FIREBREAK_DIFF_BASE")
+  if "${safe_git[@]}" cat-file -e "${FIREBREAK_DIFF_BASE}^{commit}" 2>/dev/null; then
+    args+=(--diff-base "$FIREBREAK_DIFF_BASE")
+  else
+    # Without the base every finding is reported: more than the change added, never less.
+    echo "::warning title=Firebreak::the diff base $FIREBREAK_DIFF_BASE is not in the checkout and could not be fetched; reporting every finding (use actions/checkout with fetch-depth: 0)"
+  fi
 fi
 
 start=$SECONDS

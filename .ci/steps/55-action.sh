@@ -57,6 +57,26 @@ grep -q '| Unscoped credentials | 4 | 3 | 0 | 7 |' "$GITHUB_STEP_SUMMARY" || fai
 grep -qF '(https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/app/docker-compose.yml#L13)' "$GITHUB_STEP_SUMMARY" \
   || fail "summary links are not repository-root blob links"
 
+# A pull request: the workspace is a git repository whose last commit adds one destructive line; with the base commit
+# as diff-base only what the change introduced is reported, and the summary says how many were left out.
+git_sim=(git -C "$GITHUB_WORKSPACE" -c user.name=ci -c user.email=ci@example.com -c commit.gpgsign=false)
+"${git_sim[@]}" init -q && "${git_sim[@]}" add -A && "${git_sim[@]}" commit -qm base
+base_sha=$("${git_sim[@]}" rev-parse HEAD)
+printf 'dropdb production_db\n' >> "$GITHUB_WORKSPACE/app/scripts/reset-staging.sh"
+"${git_sim[@]}" commit -qam "the pull request"
+step_env pr
+(cd "$GITHUB_WORKSPACE" && FIREBREAK_PATH=app FIREBREAK_DIFF_BASE=$base_sha bash "$GITHUB_ACTION_PATH/action/scan.sh") > "$RUNNER_TEMP/log-pr"
+# The new line's FB1001, and the staging job's FB1010 whose related location (the script's commands) is that line.
+[ "$(output findings)" = 2 ] || fail "diff-base: expected 2 findings, got '$(output findings)'"
+grep -q '^::error file=app/scripts/reset-staging.sh,line=12,.*title=FB1001 ' "$RUNNER_TEMP/log-pr" || fail "diff-base: the new line's finding is not annotated"
+grep -q '^::error file=app/.github/workflows/deploy.yml,line=17,.*title=FB1010 ' "$RUNNER_TEMP/log-pr" || fail "diff-base: the job that runs the changed script is not annotated"
+grep -q '13 findings on lines not changed since' "$GITHUB_STEP_SUMMARY" || fail "diff-base: the summary does not say what was left out"
+# A base the checkout does not have (and cannot fetch): a warning, and every finding rather than none.
+step_env pr-missing-base
+(cd "$GITHUB_WORKSPACE" && FIREBREAK_PATH=app FIREBREAK_DIFF_BASE=0000000000000000000000000000000000000001 bash "$GITHUB_ACTION_PATH/action/scan.sh") > "$RUNNER_TEMP/log-pr-missing" 2>&1
+[ "$(output findings)" = 15 ] || fail "missing diff base: expected every finding (15), got '$(output findings)'"
+grep -q '^::warning title=Firebreak::the diff base' "$RUNNER_TEMP/log-pr-missing" || fail "missing diff base: no warning"
+
 # A tool failure (a config file that does not exist: exit 2) fails the step as such, never as findings.
 step_env failure
 set +e
@@ -66,4 +86,4 @@ set -e
 [ "$code" = 2 ] || fail "a configuration error should fail the scan step with exit 2, got $code"
 grep -q '^::error title=Firebreak tool failure::firebreak exited 2' "$RUNNER_TEMP/log-failure" || fail "no tool-failure annotation"
 [ "$(output tool-failure)" = true ] && [ -z "$(output exit-code)" ] && [ -z "$(output sarif-file)" ] || fail "a tool failure must set no exit-code or sarif-file"
-echo "action: cold build and scan, warm scan from the kept tool folder, outputs, annotations, summary and tool failure as expected"
+echo "action: cold build and scan, warm scan from the kept tool folder, outputs, annotations, summary, diff-base on a pull request (and a missing base) and tool failure as expected"
