@@ -17,7 +17,6 @@ public static class DestructiveCommandMatcher
     private const int MaxPathOffset = 3;
 
     /// <summary><c>prod</c> or <c>production</c> as a word inside a resource name: <c>prod-db</c>, <c>app_production</c>.</summary>
-    private static readonly Regex Production = new(@"(^|[^a-z0-9])(prod|production|prd)([^a-z0-9]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Data directories whose removal, or any part of them, loses data.</summary>
     private static readonly Regex DataPath = new(
@@ -38,7 +37,7 @@ public static class DestructiveCommandMatcher
     private static readonly Regex LeadingVariable = new(@"^\$(\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))(/.*)?$", RegexOptions.CultureInvariant);
 
     /// <summary>Whether a resource or environment name reads as production: <c>prod</c>, <c>production</c>, <c>prd</c> as a word.</summary>
-    public static bool LooksLikeProduction(string name) => Production.IsMatch(name);
+    public static bool LooksLikeProduction(string name) => EnvironmentClassifier.IsProduction(name);
 
     /// <summary>The first signature the command matches, or null.</summary>
     public static DestructiveCommandMatch? Match(ShellCommand command, DestructiveCommandCatalog catalog)
@@ -218,7 +217,7 @@ public static class DestructiveCommandMatcher
             string? value = option.Value ?? option.ValueWord?.LiteralPrefix;
             if (value == null || option.ValueSpan == null) continue;
             bool environment = signature.EnvironmentOptions.Contains(option.Name) || option.Name is "--environment" or "--env" or "--stage" or "--context" or "--project" or "--app" or "-a" or "--namespace" or "-n";
-            if (environment && Production.IsMatch(value))
+            if (environment && EnvironmentClassifier.IsProduction(value))
             {
                 match.ProductionEvidence = $"{option.Name} {value}";
                 match.ProductionSpan = option.ValueSpan;
@@ -229,7 +228,7 @@ public static class DestructiveCommandMatcher
         {
             var word = parsed.Positionals[i];
             string value = word.Value ?? word.LiteralPrefix;
-            if (value.Length > 0 && Production.IsMatch(value))
+            if (value.Length > 0 && EnvironmentClassifier.IsProduction(value))
             {
                 match.ProductionEvidence = value;
                 match.ProductionSpan = word.Span;
@@ -238,7 +237,7 @@ public static class DestructiveCommandMatcher
         }
         foreach (var option in parsed.Options)
         {
-            if (option.Value is { } value && option.ValueSpan is { } span && Production.IsMatch(value))
+            if (option.Value is { } value && option.ValueSpan is { } span && EnvironmentClassifier.IsProduction(value))
             {
                 match.ProductionEvidence = $"{option.Name} {value}";
                 match.ProductionSpan = span;

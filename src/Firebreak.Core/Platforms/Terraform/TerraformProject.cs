@@ -156,6 +156,5 @@ public sealed class TerraformModuleInstance
 
     private static readonly string[] EnvironmentVariables = { "environment", "env", "stage", "environment_name", "env_name" };
 
-    private static bool IsProductionName(string t) =>
-        t.Equals("prod", StringComparison.OrdinalIgnoreCase) || t.Equals("production", StringComparison.OrdinalIgnoreCase) || t.Equals("prd", StringComparison.OrdinalIgnoreCase);
+    private static bool IsProductionName(string t) => EnvironmentClassifier.IsProduction(t);
 }

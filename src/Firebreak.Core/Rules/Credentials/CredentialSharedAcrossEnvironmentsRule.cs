@@ -20,7 +20,6 @@ namespace Firebreak.Core.Rules.Credentials;
 public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.CredentialSharedAcrossEnvironments;
-    private static readonly Regex ProductionName = new(@"(^|_)(PROD|PRODUCTION|PRD|LIVE)(_|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly string[] EnvironmentFlags = { "--environment", "--env", "-e", "--stage" };
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
@@ -75,7 +74,7 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
 
         foreach (var use in uses)
         {
-            if (reported.Contains(use.Reference.Name) || use.Job.Environment is not null || !ProductionName.IsMatch(use.Reference.Name)) continue;
+            if (reported.Contains(use.Reference.Name) || use.Job.Environment is not null || !EnvironmentClassifier.IsProduction(use.Reference.Name)) continue;
             reported.Add(use.Reference.Name);
             sink.Report(Descriptor, document, use.Reference.Span,
                 $"`secrets.{use.Reference.Name}` looks like a production credential and reaches job '{use.Job.Id}', which has no `environment:`: no protection rule or reviewer stands between a push and production. Declare `environment: production` on the job and move the secret into that environment.",
@@ -154,13 +153,15 @@ public sealed class CredentialSharedAcrossEnvironmentsRule : Rule
     /// <summary>The environment class a name stands for; null when it names none.</summary>
     internal static string? ClassOf(string name)
     {
-        string lower = name.ToLowerInvariant();
-        if (lower.Contains("prod") || lower == "live" || lower.StartsWith("live-", StringComparison.Ordinal)) return "production";
-        if (lower.Contains("stag") || lower == "stg") return "staging";
-        if (lower.Contains("preview") || lower.StartsWith("pr-", StringComparison.Ordinal) || lower == "review") return "preview";
-        if (lower is "dev" or "develop" or "development" || lower.StartsWith("dev-", StringComparison.Ordinal)) return "development";
-        if (lower is "qa" or "uat" or "test" or "testing") return "test";
-        return null;
+        return EnvironmentClassifier.Classify(name) switch
+        {
+            EnvironmentClass.Production => "production",
+            EnvironmentClass.Staging => "staging",
+            EnvironmentClass.Preview => "preview",
+            EnvironmentClass.Development => "development",
+            EnvironmentClass.Test => "test",
+            _ => null,
+        };
     }
 
     private sealed class SecretUse

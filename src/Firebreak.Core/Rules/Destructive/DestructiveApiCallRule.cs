@@ -16,7 +16,6 @@ public sealed class DestructiveApiCallRule : Rule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveApiCall;
 
-    private static readonly Regex Production = new(@"(?<![A-Za-z])prod(uction)?(?![A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Headers that carry platform credentials, lower case.</summary>
     private static readonly string[] CredentialHeaderHints = { "authorization", "token", "api-key", "apikey", "auth-key", "x-auth" };
@@ -67,10 +66,10 @@ public sealed class DestructiveApiCallRule : Rule
 
         string commandText = document.Text.Text.Substring(match.Command.Span.Start, Math.Min(match.Command.Span.Length, document.Text.Length - match.Command.Span.Start));
         string? environment = source.Context.Environment;
-        bool productionJob = environment != null && Production.IsMatch(environment);
+        bool productionJob = environment != null && EnvironmentClassifier.IsProduction(environment);
         // A job called `production` with no `environment:` still says where it deploys.
-        bool productionByName = !productionJob && source.Context.Name != null && Production.IsMatch(source.Context.Name);
-        bool production = productionJob || productionByName || Production.IsMatch(commandText);
+        bool productionByName = !productionJob && source.Context.Name != null && EnvironmentClassifier.IsProduction(source.Context.Name);
+        bool production = productionJob || productionByName || EnvironmentClassifier.IsProduction(commandText);
         FindingLevel level;
         if (operation.Impact == ApiImpact.Data || operation.BackupsDie)
         {

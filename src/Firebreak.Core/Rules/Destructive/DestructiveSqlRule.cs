@@ -17,7 +17,6 @@ public sealed class DestructiveSqlRule : Rule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveSql;
 
-    private static readonly Regex Production = new(@"(?<![A-Za-z])prod(uction)?(?![A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly string[] Keywords = { "drop", "truncate", "delete", "update" };
 
@@ -49,9 +48,9 @@ public sealed class DestructiveSqlRule : Rule
                 foreach (var input in SqlClientInput.Of(command))
                 {
                     string commandText = Slice(document.Text.Text, command.Span);
-                    bool production = Production.IsMatch(commandText)
-                        || source.Context.Environment != null && Production.IsMatch(source.Context.Environment);
-                    string? where = source.Context.Environment != null && Production.IsMatch(source.Context.Environment)
+                    bool production = EnvironmentClassifier.IsProduction(commandText)
+                        || source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment);
+                    string? where = source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment)
                         ? $"{source.Host} '{source.Context.Name}' with `environment: {source.Context.Environment}`"
                         : null;
                     foreach (var destruction in SqlDestruction.Find(input.Text.Value))

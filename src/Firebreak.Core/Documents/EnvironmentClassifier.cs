@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+
+namespace Firebreak.Core.Documents;
+
+/// <summary>The kind of environment a name stands for.</summary>
+public enum EnvironmentClass
+{
+    None = 0,
+    Production,
+    Staging,
+    Preview,
+    Development,
+    Test,
+}
+
+/// <summary>
+/// The one place that decides what environment a name (a job, a GitHub environment, a Terraform folder, a secret's
+/// name, a database host) stands for. It reads words, never substrings: <c>prod-db</c>, <c>PROD_TOKEN</c>, <c>dbProd</c>
+/// and <c>eu-prd-1</c> are production; <c>product-api</c>, <c>producer</c> and <c>reproduce</c> are not; <c>preprod</c> and
+/// <c>pre-prod</c> are staging. <c>live</c> is not a production word: Terraform repositories call every deployed
+/// environment's folder <c>live/</c>. When words disagree, production wins: the cost of calling production staging is the
+/// incident this tool exists for.
+/// </summary>
+public static class EnvironmentClassifier
+{
+    private static readonly Dictionary<string, EnvironmentClass> Words = new(StringComparer.Ordinal)
+    {
+        ["prod"] = EnvironmentClass.Production,
+        ["production"] = EnvironmentClass.Production,
+        ["prd"] = EnvironmentClass.Production,
+        ["preprod"] = EnvironmentClass.Staging,
+        ["preproduction"] = EnvironmentClass.Staging,
+        ["staging"] = EnvironmentClass.Staging,
+        ["stage"] = EnvironmentClass.Staging,
+        ["stg"] = EnvironmentClass.Staging,
+        ["uat"] = EnvironmentClass.Test,
+        ["preview"] = EnvironmentClass.Preview,
+        ["review"] = EnvironmentClass.Preview,
+        ["ephemeral"] = EnvironmentClass.Preview,
+        ["pr"] = EnvironmentClass.Preview,
+        ["dev"] = EnvironmentClass.Development,
+        ["develop"] = EnvironmentClass.Development,
+        ["development"] = EnvironmentClass.Development,
+        ["sandbox"] = EnvironmentClass.Development,
+        ["local"] = EnvironmentClass.Development,
+        ["qa"] = EnvironmentClass.Test,
+        ["test"] = EnvironmentClass.Test,
+        ["testing"] = EnvironmentClass.Test,
+    };
+
+    /// <summary>What the name stands for; <see cref="EnvironmentClass.None"/> when no word of it names an environment.</summary>
+    public static EnvironmentClass Classify(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return EnvironmentClass.None;
+        var found = EnvironmentClass.None;
+        string? previous = null;
+        foreach (var word in WordsOf(name!))
+        {
+            var kind = previous == "pre" && (word == "prod" || word == "production") ? EnvironmentClass.Staging
+                : Words.TryGetValue(word, out var k) ? k : EnvironmentClass.None;
+            if (kind == EnvironmentClass.Production) return kind;
+            if (found == EnvironmentClass.None) found = kind;
+            previous = word;
+        }
+        return found;
+    }
+
+    public static bool IsProduction(string? name) => Classify(name) == EnvironmentClass.Production;
+
+    /// <summary>Lower-case words: split at anything not a letter or digit, between letters and digits, and at camelCase humps.</summary>
+    public static IEnumerable<string> WordsOf(string name)
+    {
+        int start = -1;
+        for (int i = 0; i <= name.Length; i++)
+        {
+            char c = i < name.Length ? name[i] : ' ';
+            bool letterOrDigit = char.IsLetterOrDigit(c);
+            bool boundary = start >= 0 && letterOrDigit && i > start &&
+                ((char.IsDigit(c) != char.IsDigit(name[i - 1])) || (char.IsUpper(c) && char.IsLower(name[i - 1])));
+            if (start >= 0 && (!letterOrDigit || boundary))
+            {
+                yield return name.Substring(start, i - start).ToLowerInvariant();
+                start = -1;
+            }
+            if (letterOrDigit && start < 0) start = i;
+        }
+    }
+}
