@@ -96,6 +96,18 @@ public sealed class DiffBaseTests
     }
 
     [Fact]
+    public void Before_the_first_commit_everything_staged_is_new()
+    {
+        using var repo = new TempRepo().Write("scripts/a.sh", "dropdb production\n");
+        Git(repo.Root, "init", "-q");
+        Git(repo.Root, "add", "-A");
+        var (code, stdout, stderr) = repo.Run("scan", "scripts/a.sh", "--diff-base", "HEAD");
+        Assert.Equal(1, code);
+        Assert.StartsWith("scripts/a.sh:1:", stdout, StringComparison.Ordinal);
+        Assert.Contains("0 findings on lines not changed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_finding_whose_related_location_changed_counts()
     {
         // The workflow's old delete becomes a data-loss path because of a new co-located backup: the compound finding

@@ -16,6 +16,9 @@ public sealed class DiffFilter
 {
     private readonly ChangedLines _changed;
 
+    /// <summary>git's empty tree: what a repository with no commit yet is compared with.</summary>
+    private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
     private DiffFilter(string reference, string baseCommit, ChangedLines changed)
     {
         Reference = reference;
@@ -33,12 +36,23 @@ public sealed class DiffFilter
         if (reference.Length == 0 || reference[0] == '-' || reference.Any(char.IsControl))
             throw new UsageException($"--diff-base '{reference}' is not a git revision");
         var resolved = Git(root, new[] { "rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}" }, allowFailure: true);
-        if (resolved.ExitCode != 0)
+        string commit;
+        if (resolved.ExitCode == 0)
+        {
+            commit = resolved.Stdout.Trim();
+        }
+        else if (reference == "HEAD" && Git(root, new[] { "rev-parse", "--is-inside-work-tree" }, allowFailure: true).ExitCode == 0)
+        {
+            // The first commit of a repository (a pre-commit hook before it): HEAD is unborn, so everything is new.
+            commit = EmptyTree;
+        }
+        else
+        {
             throw new UsageException($"--diff-base '{reference}': git knows no such commit in {root} (fetch it, e.g. actions/checkout with fetch-depth: 0)");
-        string commit = resolved.Stdout.Trim();
+        }
         // The pull request's own change: from where it left the base branch, not what the base branch did since.
-        var mergeBase = Git(root, new[] { "merge-base", commit, "HEAD" }, allowFailure: true);
-        string from = mergeBase.ExitCode == 0 && mergeBase.Stdout.Trim().Length > 0 ? mergeBase.Stdout.Trim() : commit;
+        var mergeBase = commit == EmptyTree ? null : Git(root, new[] { "merge-base", commit, "HEAD" }, allowFailure: true);
+        string from = mergeBase is not null && mergeBase.ExitCode == 0 && mergeBase.Stdout.Trim().Length > 0 ? mergeBase.Stdout.Trim() : commit;
         var diff = Git(root, new[] { "diff", "--no-ext-diff", "--no-textconv", "--no-color", "--relative", "-U0", "-M", from, "--" }, allowFailure: false);
         var changed = ChangedLines.Parse(diff.Stdout);
         var untracked = Git(root, new[] { "ls-files", "-z", "--others", "--exclude-standard" }, allowFailure: false);
