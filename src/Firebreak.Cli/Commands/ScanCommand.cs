@@ -180,18 +180,25 @@ public static class ScanCommand
     {
         if (config.Catalogs.Count == 0 || configPath is null) return CatalogSet.Default;
         string folder = Path.GetDirectoryName(configPath)!;
+        string folderReal = FileDiscovery.RealPath(folder);
         var files = new List<(string Name, string Yaml)>();
         foreach (var catalog in config.Catalogs)
         {
             string full = Path.GetFullPath(Path.Combine(folder, catalog));
             string name = Path.GetRelativePath(workingDirectory, full).Replace('\\', '/');
+            // A committed configuration is the pull request's to write: it may only name files inside the repository (the
+            // folder that holds it), after links are followed, and an error quotes the path, never what a file holds.
+            string real = FileDiscovery.RealPath(full);
+            if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target) real = FileDiscovery.RealPath(target.FullName);
+            if (!FileDiscovery.IsUnder(real, folderReal))
+                throw new FirebreakConfigException($"catalog '{Program.OneLine(catalog)}' named in the configuration is outside the repository ({Program.OneLine(folder)}); catalogues must live inside it");
             try
             {
                 files.Add((name, File.ReadAllText(full)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new FirebreakConfigException($"catalog '{catalog}' named in the configuration cannot be read: {ex.Message}");
+                throw new FirebreakConfigException($"catalog '{Program.OneLine(catalog)}' named in the configuration cannot be read: {Program.OneLine(ex.Message)}");
             }
         }
         try
@@ -200,6 +207,7 @@ public static class ScanCommand
         }
         catch (FormatException ex)
         {
+            // The message names the catalogue and the key or section that is wrong; catalogues are inside the repository.
             throw new FirebreakConfigException("catalog " + ex.Message.Replace('\n', ' ').Replace('\r', ' '));
         }
     }

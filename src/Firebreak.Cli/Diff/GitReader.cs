@@ -17,6 +17,7 @@ public static class GitReader
     private static readonly string[] SafeConfig =
     {
         "-c", "core.fsmonitor=false",
+        "-c", "safe.bareRepository=explicit",
         "-c", "core.hooksPath=/dev/null",
         "-c", "diff.external=",
         "-c", "core.pager=cat",

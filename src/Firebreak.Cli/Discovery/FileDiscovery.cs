@@ -109,31 +109,15 @@ public sealed class FileDiscovery
         return false;
     }
 
+    /// <summary>
+    /// git's own file list, asked of git as a reader (GitReader: no fsmonitor, hooks, pager or system config that the
+    /// scanned repository could use to run a program on this machine); null when git is absent or this is no work tree.
+    /// </summary>
     private List<string>? GitListing()
     {
-        try
-        {
-            var start = new ProcessStartInfo("git")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            foreach (var arg in new[] { "-C", _root, "ls-files", "-z", "--cached", "--others", "--exclude-standard" }) start.ArgumentList.Add(arg);
-            using var process = Process.Start(start);
-            if (process is null) return null;
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            _ = stderrTask.Result;
-            if (process.ExitCode != 0) return null;
-            return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            return null; // no git on this machine: walk instead
-        }
+        var output = Diff.GitReader.Run(_root, new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" });
+        if (output is null || output.ExitCode != 0) return null;
+        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private List<string> Walk(List<(string Path, string Reason)> skipped)
@@ -229,7 +213,7 @@ public sealed class FileDiscovery
         }
     }
 
-    private static string RealPath(string path)
+    internal static string RealPath(string path)
     {
         // Resolve each symlinked ancestor so /tmp/x and its real location compare equal.
         try
@@ -254,7 +238,7 @@ public sealed class FileDiscovery
         return path;
     }
 
-    private static bool IsUnder(string path, string root) =>
+    internal static bool IsUnder(string path, string root) =>
         path.Equals(root, StringComparison.Ordinal) ||
         path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -1,0 +1,65 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace Firebreak.Cli.Tests;
+
+/// <summary>A scanned repository is an attacker's input: nothing it configures runs, nothing outside it is read.</summary>
+public sealed class UntrustedRepositoryTests
+{
+    private const string Unscoped = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+
+    private static void Git(string folder, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Programs_a_scanned_repository_configures_for_git_never_run()
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped);
+        Git(repo.Root, "init", "-q");
+        string marker = Path.Combine(repo.Root, "PWNED");
+        string script = Path.Combine(repo.Root, "payload.sh");
+        File.WriteAllText(script, $"#!/bin/sh\ntouch '{marker}'\necho\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Git(repo.Root, "config", "core.fsmonitor", script);
+        Git(repo.Root, "config", "core.pager", script);
+        Git(repo.Root, "config", "diff.external", script);
+        Directory.CreateDirectory(Path.Combine(repo.Root, ".git", "hooks"));
+        foreach (var hook in new[] { "post-checkout", "pre-commit", "post-index-change", "fsmonitor-watchman" })
+        {
+            string path = Path.Combine(repo.Root, ".git", "hooks", hook);
+            File.Copy(script, path);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var (_, stdout, _) = repo.Run("scan", "--fail-on", "none");
+        Assert.Contains(".github/workflows/ci.yml:3:3", stdout, StringComparison.Ordinal); // git's listing was used
+        Assert.False(File.Exists(marker), "a program configured by the scanned repository ran");
+    }
+
+    [Theory]
+    [InlineData("../outside.yaml")]
+    [InlineData("/etc/passwd")]
+    [InlineData("link.yaml")]
+    public void A_configuration_cannot_name_a_file_outside_the_repository(string catalog)
+    {
+        using var outside = new TempRepo().Write("outside.yaml", "root:x:0:0:secret-first-line\n");
+        using var repo = new TempRepo().Write("a.sh", "echo hi\n");
+        // "../outside.yaml" climbs out of the repository into the other temporary folder.
+        string named = catalog == "../outside.yaml" ? Path.GetRelativePath(repo.Root, Path.Combine(outside.Root, "outside.yaml")) : catalog;
+        repo.Write("firebreak.yml", $"catalogs: ['{named}']\n");
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "link.yaml"), Path.Combine(outside.Root, "outside.yaml"));
+        var (code, stdout, stderr) = repo.Run("scan");
+        Assert.Equal(2, code);
+        Assert.Contains("outside the repository", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", stderr + stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-first-line", stderr + stdout, StringComparison.Ordinal);
+    }
+}
