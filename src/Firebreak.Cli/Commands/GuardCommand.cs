@@ -22,12 +22,24 @@ namespace Firebreak.Cli.Commands;
 public static class GuardCommand
 {
     /// <summary>A tool call larger than this is not something an agent types; it is refused unread.</summary>
-    private const int MaxInputChars = 4 * 1024 * 1024;
+    internal const int MaxInputChars = 4 * 1024 * 1024;
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("guard", "A coding agent's PreToolUse hook: reads the tool call as JSON on stdin and denies destructive commands and writes.");
-        command.SetAction(_ => Run(Array.Empty<string>(), context.Stdin, context.Stdout));
+        var agent = new Option<string>("--agent")
+        {
+            Description = "The agent whose hook protocol is spoken: claude (PreToolUse) or cursor (beforeShellExecution, beforeMCPExecution).",
+            DefaultValueFactory = _ => "claude",
+            HelpName = "claude|cursor",
+        };
+        var command = new Command("guard", "A coding agent's hook: reads the tool call as JSON on stdin and denies destructive commands and writes.");
+        command.Options.Add(agent);
+        command.SetAction(parse => parse.GetValue(agent) switch
+        {
+            "claude" => Run(Array.Empty<string>(), context.Stdin, context.Stdout),
+            "cursor" => CursorGuard.Run(context.Stdin, context.Stdout),
+            var other => throw new UsageException($"unknown agent '{other}' (expected claude or cursor)"),
+        });
         return command;
     }
 
@@ -110,7 +122,7 @@ public static class GuardCommand
     /// The repository the call is made in: the nearest folder at or above the call's <c>cwd</c> that holds a Firebreak
     /// configuration, up to the repository's root (the folder with <c>.git</c>); the <c>cwd</c> itself otherwise.
     /// </summary>
-    private static string WorkspaceOf(JsonElement root)
+    internal static string WorkspaceOf(JsonElement root)
     {
         string? cwd = root.TryGetProperty("cwd", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         if (string.IsNullOrEmpty(cwd) || !Path.IsPathRooted(cwd) || !Directory.Exists(cwd)) return Directory.GetCurrentDirectory();
@@ -153,7 +165,7 @@ public static class GuardCommand
         stdout.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static int ReadAll(TextReader reader, char[] buffer)
+    internal static int ReadAll(TextReader reader, char[] buffer)
     {
         int total = 0;
         int n;
