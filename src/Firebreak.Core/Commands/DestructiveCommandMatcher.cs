@@ -34,6 +34,14 @@ public static class DestructiveCommandMatcher
     /// <summary>System directories, dangerous when removed whole (<c>/usr</c>, <c>/etc/*</c>), not a subfolder.</summary>
     private static readonly Regex SystemRoot = new(@"^/(usr|etc|var|home|opt|root|boot|bin|lib|lib64|sbin|Users)/?\*?$", RegexOptions.CultureInvariant);
 
+    /// <summary>Variables that hold a build's scratch or output folder, set by whatever runs the script.</summary>
+    private static readonly HashSet<string> ScratchVariables = new(StringComparer.Ordinal)
+    {
+        // Set by the harness or the system that runs the script, never empty there: oss-fuzz's build environment, the
+        // system's temporary folder, the CI runner's folders. A project's own $BUILD_DIR may be unset, so it is not here.
+        "WORK", "OUT", "SRC", "TMPDIR", "TMP", "TEMP", "RUNNER_TEMP", "RUNNER_TOOL_CACHE", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "CI_BUILDS_DIR",
+    };
+
     private static readonly Regex LeadingVariable = new(@"^\$(\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))(/.*)?$", RegexOptions.CultureInvariant);
 
     /// <summary>Whether a resource or environment name reads as production: <c>prod</c>, <c>production</c>, <c>prd</c> as a word.</summary>
@@ -256,6 +264,10 @@ public static class DestructiveCommandMatcher
         if (!match.Success) return false;
         string name = match.Groups[2].Success ? match.Groups[2].Value : match.Groups[3].Value;
         if (name == "HOME") return match.Groups[4].Value is "" or "/" or "/*";
+        // Build scratch: a fuzzing or packaging script's $WORK, $OUT or $TMPDIR is set by the harness that runs it, and
+        // what is under it is build output, not data. Reading it as empty (so `rm -rf $OUT/*` as `rm -rf /*`) was the
+        // source of nearly every false FB1001 on real repositories.
+        if (ScratchVariables.Contains(name)) return false;
         return match.Groups[4].Success && IsDangerousStaticPath(match.Groups[4].Value);
     }
 

@@ -33,6 +33,9 @@ public sealed class DestructiveCommandRule : Rule
             {
                 // The dictionary lookup on the program name inside Match rejects almost every command at once.
                 if (DestructiveCommandMatcher.Match(command, _catalog) is not { } match) continue;
+                // A Dockerfile RUN step builds an image layer: a data directory it removes holds no data yet (the
+                // volume is mounted over it when a container runs), so deleting files there destroys nothing.
+                if (source.Host == "Dockerfile RUN" && match.Signature.Target == DestructiveTarget.DangerousPath) continue;
                 if (!reported.Add(match.Span.Start)) continue;
                 var (level, message) = Judge(match, source);
                 sink.Report(Descriptor, document, match.Span, message, level, match.Signature.Id + ":" + command);

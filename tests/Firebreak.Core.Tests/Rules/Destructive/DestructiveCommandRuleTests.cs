@@ -170,7 +170,7 @@ public class DestructiveCommandRuleTests
     public void Dockerfile() => RuleHarness.Verify("Dockerfile", """
         FROM postgres:16
         RUN apt-get update && rm -rf /var/lib/apt/lists/* && \
-            rm -rf {|FB1001:/var/lib/postgresql/data|}
+            rm -rf /var/lib/postgresql/data
         RUN ["redis-cli", "{|FB1001:FLUSHALL|}"]
         """, Id);
 
@@ -225,4 +225,23 @@ public class DestructiveCommandRuleTests
         var result = RuleHarness.Analyze((".github/workflows/a.yml", text));
         Assert.DoesNotContain(result.Findings, f => f.RuleId == Id || f.RuleId == "FB0003");
     }
+}
+
+/// <summary>What real repositories showed: build scratch and image layers are not data (issue 14, FB1001 on the corpus).</summary>
+public sealed class DestructiveCommandScratchTests
+{
+    [Theory]
+    [InlineData("build.sh", "#!/bin/bash\nrm -rf $WORK/*\n")]
+    [InlineData("build.sh", "#!/bin/bash\nrm -rf $OUT/data\n")]
+    [InlineData("build.sh", "#!/bin/bash\n(cd libpng/ && ./build.sh && rm -rf \"${OUT}\"/*)\n")]
+    [InlineData("Dockerfile", "FROM debian\nRUN apt-get update && rm -rf /var/lib/mysql && mkdir -p /var/lib/mysql\n")]
+    public void Build_scratch_and_image_layers_are_quiet(string path, string text) =>
+        Assert.DoesNotContain(RuleHarness.Analyze((path, text)).Findings, f => f.RuleId == "FB1001");
+
+    [Theory]
+    [InlineData("reset.sh", "#!/bin/bash\nrm -rf /var/lib/mysql\n")]
+    [InlineData("reset.sh", "#!/bin/bash\nrm -rf $DATA_DIR/*\n")]
+    [InlineData("Dockerfile", "FROM debian\nRUN terraform destroy -auto-approve\n")]
+    public void Data_and_unknown_variables_are_still_reported(string path, string text) =>
+        Assert.Contains(RuleHarness.Analyze((path, text)).Findings, f => f.RuleId == "FB1001");
 }
