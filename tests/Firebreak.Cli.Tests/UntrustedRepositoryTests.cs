@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -61,5 +62,40 @@ public sealed class UntrustedRepositoryTests
         Assert.Contains("outside the repository", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", stderr + stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-first-line", stderr + stdout, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Firebreak never scans back what it wrote: the README's baseline flow, run as written, exits 0.</summary>
+public sealed class OwnOutputTests
+{
+    private const string Unscoped = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
+
+    [Fact]
+    public void The_readmes_baseline_flow_in_a_git_repository_exits_0()
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped).Write(".env", "RAILWAY_API_TOKEN=3b1f0c8e-51a4-4c1e-9a55-6a5e1f0d2c77\n");
+        var init = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "init -q") { WorkingDirectory = repo.Root })!;
+        init.WaitForExit();
+        Assert.Equal(0, repo.Run("scan", "--format", "sarif", "--output", "firebreak-baseline.sarif", "--fail-on", "none").ExitCode);
+        var (code, stdout, stderr) = repo.Run("scan", "--baseline", "firebreak-baseline.sarif");
+        Assert.True(code == 0, stdout + stderr);
+        Assert.DoesNotContain("firebreak-baseline.sarif:", stdout.Split('\n').Where(l => !l.Contains("FB0001", StringComparison.Ordinal)).Aggregate(string.Empty, (a, b) => a + b + "\n"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sarif", "report.sarif", "a SARIF report")]
+    [InlineData("json", "out/findings.json", "a JSON report")]
+    [InlineData("gitlab", "gl-code-quality-report.json", "a GitLab Code Quality report")]
+    [InlineData("html", "blast.html", "an HTML report")]
+    public void A_report_written_into_the_tree_is_a_note_not_findings(string format, string output, string what)
+    {
+        using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped);
+        Directory.CreateDirectory(Path.Combine(repo.Root, "out"));
+        repo.Run("scan", "--format", format, "--output", output, "--fail-on", "none");
+        var stdout = repo.Run("scan", "--fail-on", "none", "--no-ignore").Stdout;
+        var lines = stdout.Split('\n').Where(l => l.StartsWith(output + ":", StringComparison.Ordinal)).ToArray();
+        var note = Assert.Single(lines);
+        Assert.Contains("FB0001", note, StringComparison.Ordinal);
+        Assert.Contains(what + " written by Firebreak", note, StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ public static class HtmlReport
     public static string Write(BlastRadiusView view, string summary, Func<SourceRef, string> href)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"Firebreak\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Firebreak: blast radius</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<header>\n<h1>Firebreak: blast radius</h1>\n<p id=\"summary\">").Append(E(summary)).Append("</p>\n")
