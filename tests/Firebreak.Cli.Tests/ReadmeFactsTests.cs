@@ -41,4 +41,13 @@ public sealed class ReadmeFactsTests
         }
         Assert.Contains($"— {real.Length - 1} findings,", readme.Replace("\n", " "), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_readme_rule_count_is_the_catalogues()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var rules = Firebreak.Core.Rules.RuleCatalog.All;
+        int notes = rules.Count(r => r.Family == Firebreak.Core.Documents.RuleFamily.Tool);
+        Assert.Contains($"{rules.Count - notes} rules in three families and the compound finding (plus {notes} tool notes)", readme, StringComparison.Ordinal);
+    }
 }
