@@ -22,6 +22,13 @@ public sealed class CommittedCredentialRule : Rule
 
     public override bool AppliesTo(FileKind kind) => kind != FileKind.Unknown;
 
+    /// <summary>
+    /// A private key is not a token with a scope: it is the identity itself, it does not expire, and every copy ever
+    /// pulled keeps working until the key is replaced everywhere it is trusted. Committing one is an error.
+    /// </summary>
+    private static bool IsPrivateKey(Firebreak.Core.Credentials.TokenKind kind) =>
+        kind.Id is "private-key-pem" or "google-service-account-key";
+
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
         // The scan's own catalogue is shared with the compound rule through the document's model cache.
@@ -35,7 +42,7 @@ public sealed class CommittedCredentialRule : Rule
             string how = match.ContextName is { } name && match.Evidence != SecretEvidence.Format ? $" (identified by `{name}`)" : string.Empty;
             sink.Report(Descriptor, document, match.Span,
                 $"A {kind.DisplayName} ({match.Redacted}){how} is committed here, readable by anyone and any agent with the repository.{reach} Revoke it, remove it from the file and its history, and hand the job a secret from a secret store instead. {kind.ScopedAlternative}",
-                kind.IsBlanket ? FindingLevel.Error : FindingLevel.Warning,
+                kind.IsBlanket || IsPrivateKey(kind) ? FindingLevel.Error : FindingLevel.Warning,
                 "secret:" + kind.Id + ":" + match.Redacted);
         }
     }

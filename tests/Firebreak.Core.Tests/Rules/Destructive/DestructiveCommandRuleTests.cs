@@ -245,3 +245,14 @@ public sealed class DestructiveCommandScratchTests
     public void Data_and_unknown_variables_are_still_reported(string path, string text) =>
         Assert.Contains(RuleHarness.Analyze((path, text)).Findings, f => f.RuleId == "FB1001");
 }
+
+public sealed class CommittedPrivateKeyLevelTests
+{
+    [Fact]
+    public void A_committed_pem_private_key_is_an_error()
+    {
+        string key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu7Zq1xK9fQm3Jt8WcR2vLp0NsYh5GdE4aBxTnUoPqV6iM3lCj\nz9rKf8sW2eYtH1uJ7bN4mX0aQpVdLkRgFhS6oTyE5wZcI3nBvAqD2jP8LtM7sUxW\n-----END RSA PRIVATE KEY-----\n";
+        var finding = Assert.Single(RuleHarness.Analyze(("deploy/id_rsa", key)).Findings, f => f.RuleId == "FB2006");
+        Assert.Equal(FindingLevel.Error, finding.Level);
+    }
+}
