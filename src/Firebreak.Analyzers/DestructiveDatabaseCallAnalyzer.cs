@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
+using Firebreak.Analyzers.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,13 +29,6 @@ public sealed class DestructiveDatabaseCallAnalyzer : DiagnosticAnalyzer
 
     private static readonly DiagnosticDescriptor Rule = FirebreakDiagnostics.ById[RuleIds.DestructiveDatabaseCall];
 
-    // A project that references a test framework is a test project: EnsureDeleted there resets a throwaway database.
-    private static readonly ImmutableHashSet<string> TestFrameworkAssemblies = ImmutableHashSet.Create(
-        "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework");
-
-    private static readonly ImmutableHashSet<string> TestFrameworkNamespaces = ImmutableHashSet.Create(
-        "Xunit", "NUnit.Framework", "Microsoft.VisualStudio.TestTools.UnitTesting");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -52,24 +45,24 @@ public sealed class DestructiveDatabaseCallAnalyzer : DiagnosticAnalyzer
         var deleteRequests = new[] { DeleteDBInstanceRequestName, DeleteDBClusterRequestName }
             .Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToImmutableArray();
 
-        bool isTestProject = compilation.ReferencedAssemblyNames.Any(a => TestFrameworkAssemblies.Contains(a.Name));
-        if (databaseFacade is not null && !isTestProject)
+        // A project that references a test framework is a test project: EnsureDeleted there resets a throwaway database.
+        if (databaseFacade is not null && !TestCode.IsTestProject(compilation))
         {
-            var testTypes = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, databaseFacade, testTypes), OperationKind.Invocation);
+            var testCode = new TestCode();
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, databaseFacade, testCode), OperationKind.Invocation);
         }
 
         if (!deleteRequests.IsEmpty)
             start.RegisterOperationAction(c => AnalyzeAssignment(c, deleteRequests), OperationKind.SimpleAssignment);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol databaseFacade, ConcurrentDictionary<INamedTypeSymbol, bool> testTypes)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol databaseFacade, TestCode testCode)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name is not ("EnsureDeleted" or "EnsureDeletedAsync")) return;
         if (!IsOrDerivesFrom(method.ContainingType, databaseFacade)) return;
-        if (IsInTest(context.ContainingSymbol, testTypes)) return;
+        if (testCode.IsInTest(context.ContainingSymbol)) return;
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, NameLocation(invocation), DiagnosticSeverity.Warning, null, null,
             $"`{method.Name}()` drops the whole database this context connects to, with all its data; outside tests, apply migrations instead, or guard the call so it can never run against a shared or production database."));
@@ -122,25 +115,8 @@ public sealed class DestructiveDatabaseCallAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>
-    /// In a test: the method, or a type around it, carries an xunit/NUnit/MSTest attribute, or the type has a member
-    /// that does (an xunit class is a test class by its <c>[Fact]</c> methods alone).
-    /// </summary>
-    private static bool IsInTest(ISymbol symbol, ConcurrentDictionary<INamedTypeSymbol, bool> testTypes)
-    {
-        if (HasTestAttribute(symbol)) return true;
-        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (testTypes.GetOrAdd(type, t => HasTestAttribute(t) || t.GetMembers().Any(HasTestAttribute))) return true;
-        }
-        return false;
-    }
-
-    private static bool HasTestAttribute(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace is { IsGlobalNamespace: false } ns && TestFrameworkNamespaces.Contains(ns.ToDisplayString()));
-
     /// <summary>The method name of the call (<c>EnsureDeleted</c>), the smallest span that says what happens.</summary>
-    private static Location NameLocation(IInvocationOperation invocation) => invocation.Syntax switch
+    internal static Location NameLocation(IInvocationOperation invocation) => invocation.Syntax switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.GetLocation(),
         InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.GetLocation(),

@@ -59,6 +59,31 @@ public sealed class CSharpOnlyRulePageTests
         Assert.DoesNotContain(good, d => d.Id == id);
     }
 
+    /// <summary>Every page (engine rules too: one rule, many languages) with a C# example in its Bad or Good section.</summary>
+    public static IEnumerable<object[]> PagesWithCSharpExamples() => RuleCatalog.All
+        .Select(r => RulePage.Load(Repository.PathOf("rules", r.Id + ".md")))
+        .Where(p => p.Bad.Concat(p.Good).Any(e => e.Path.EndsWith(".cs", StringComparison.Ordinal)))
+        .Select(p => new object[] { p.Id });
+
+    [Fact]
+    public void An_engine_rule_page_carries_a_CSharp_example()
+    {
+        Assert.Contains(PagesWithCSharpExamples(), p => !RuleCatalog.Find((string)p[0])!.IsCSharpOnly);
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesWithCSharpExamples))]
+    public async Task Each_CSharp_bad_example_on_a_page_fires_its_rule_and_each_good_one_stays_quiet(string id)
+    {
+        var page = RulePage.Load(Repository.PathOf("rules", id + ".md"));
+        var bad = page.Bad.Where(e => e.Path.EndsWith(".cs", StringComparison.Ordinal)).ToArray();
+        var good = page.Good.Where(e => e.Path.EndsWith(".cs", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(bad);
+        Assert.NotEmpty(good);
+        foreach (var example in bad) Assert.Contains(await Analyze(new[] { example }), d => d.Id == id);
+        foreach (var example in good) Assert.DoesNotContain(await Analyze(new[] { example }), d => d.Id == id);
+    }
+
     private static async Task<ImmutableArray<Diagnostic>> Analyze(IReadOnlyList<(string Path, string Text)> examples)
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
