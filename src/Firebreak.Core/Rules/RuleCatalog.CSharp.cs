@@ -20,8 +20,38 @@ public static partial class RuleCatalog
         IsCSharpOnly = true,
     };
 
+    public static readonly RuleDescriptor DestructiveCloudSdkCall = new(
+        RuleIds.DestructiveCloudSdkCall,
+        "DestructiveCloudSdkCall",
+        RuleFamily.DestructiveOperation,
+        "Cloud SDK call deletes data or its backups",
+        "{0}",
+        "C# code calls a cloud or cluster SDK operation that deletes stored data or the backups of it: AWS (RDS instances, clusters and snapshots, S3 buckets and DeleteObjects, DynamoDB tables and backups, EC2 volumes and snapshots, EFS file systems, AWS Backup recovery points and vaults, KMS ScheduleKeyDeletion, Secrets Manager delete with ForceDeleteWithoutRecovery), Azure Resource Manager (resource groups, SQL, PostgreSQL, MySQL, Cosmos DB, storage accounts, key vaults; blob containers; purging deleted key vault secrets and keys), Google Cloud (Cloud SQL instances, Storage buckets, Spanner instances and databases, Firestore databases) and the Kubernetes client (namespaces, persistent volume claims and volumes). Error when what is deleted is a backup, a resource group, a key or a purge (nothing to restore from); warning otherwise. Types are matched by their full metadata name; nothing is checked in a project that references none of these SDKs.",
+        FindingLevel.Warning,
+        8.0,
+        RulePrecision.High)
+    {
+        IsCSharpOnly = true,
+    };
+
+    public static readonly RuleDescriptor StatefulResourceDestroyedWithStack = new(
+        RuleIds.StatefulResourceDestroyedWithStack,
+        "StatefulResourceDestroyedWithStack",
+        RuleFamily.DestructiveOperation,
+        "Stateful resource is deleted with its stack",
+        "{0}",
+        "An AWS CDK stack written in C# sets `RemovalPolicy.DESTROY` on a resource that holds data (a DynamoDB table, an EFS file system, an EBS volume, an S3 bucket, a Backup vault, a KMS key, a log group): when the construct leaves the stack, is renamed, or the stack is deleted, CloudFormation deletes the resource and its data. Databases are FB1102 (deleted without a final snapshot) and `AutoDeleteObjects` is FB1103.",
+        FindingLevel.Warning,
+        7.0,
+        RulePrecision.VeryHigh)
+    {
+        IsCSharpOnly = true,
+    };
+
     internal static IEnumerable<RuleDescriptor> CSharpRules() => new[]
     {
         DestructiveDatabaseCall,
+        DestructiveCloudSdkCall,
+        StatefulResourceDestroyedWithStack,
     };
 }

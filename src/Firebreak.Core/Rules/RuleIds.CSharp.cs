@@ -4,4 +4,6 @@ namespace Firebreak.Core.Rules;
 public static partial class RuleIds
 {
     public const string DestructiveDatabaseCall = "FB1004";
+    public const string DestructiveCloudSdkCall = "FB1040";
+    public const string StatefulResourceDestroyedWithStack = "FB1041";
 }

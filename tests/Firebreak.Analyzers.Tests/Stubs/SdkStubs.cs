@@ -107,4 +107,165 @@ internal static class SdkStubs
     public const string TestFrameworks = """
         namespace Xunit { public sealed class FactAttribute : System.Attribute { } }
         """;
+
+    /// <summary>Pulumi .NET: <c>Input&lt;T&gt;</c> with its implicit conversion, and the resource argument types the rules know.</summary>
+    public const string Pulumi = """
+        namespace Pulumi
+        {
+            public class Input<T> { public static implicit operator Input<T>(T value) => new Input<T>(); }
+            public class ResourceArgs { }
+            public class CustomResourceOptions { public bool? Protect { get; set; } }
+            public class CustomResource { protected CustomResource(string name, ResourceArgs? args, CustomResourceOptions? options = null) { } }
+            public abstract class Stack { }
+        }
+        namespace Pulumi.Aws.Rds
+        {
+            public sealed class InstanceArgs : global::Pulumi.ResourceArgs
+            {
+                public global::Pulumi.Input<string>? Engine { get; set; }
+                public global::Pulumi.Input<bool>? SkipFinalSnapshot { get; set; }
+                public global::Pulumi.Input<string>? FinalSnapshotIdentifier { get; set; }
+                public global::Pulumi.Input<bool>? DeletionProtection { get; set; }
+                public global::Pulumi.Input<int>? BackupRetentionPeriod { get; set; }
+                public global::Pulumi.Input<bool>? DeleteAutomatedBackups { get; set; }
+            }
+            public sealed class Instance : global::Pulumi.CustomResource
+            {
+                public Instance(string name, InstanceArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(name, args, options) { }
+            }
+        }
+        namespace Pulumi.Aws.S3
+        {
+            public sealed class BucketV2Args : global::Pulumi.ResourceArgs { public global::Pulumi.Input<bool>? ForceDestroy { get; set; } }
+            public sealed class BucketV2 : global::Pulumi.CustomResource { public BucketV2(string name, BucketV2Args? args = null) : base(name, args) { } }
+        }
+        namespace Pulumi.Gcp.Sql.Inputs
+        {
+            public sealed class DatabaseInstanceSettingsBackupConfigurationArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<bool>? Enabled { get; set; } }
+            public sealed class DatabaseInstanceSettingsArgs : global::Pulumi.ResourceArgs { public global::Pulumi.Input<DatabaseInstanceSettingsBackupConfigurationArgs>? BackupConfiguration { get; set; } }
+        }
+        namespace Pulumi.Gcp.Sql
+        {
+            public sealed class DatabaseInstanceArgs : global::Pulumi.ResourceArgs
+            {
+                public global::Pulumi.Input<bool>? DeletionProtection { get; set; }
+                public global::Pulumi.Input<Inputs.DatabaseInstanceSettingsArgs>? Settings { get; set; }
+            }
+            public sealed class DatabaseInstance : global::Pulumi.CustomResource { public DatabaseInstance(string name, DatabaseInstanceArgs args) : base(name, args) { } }
+        }
+        """;
+
+    /// <summary>AWS CDK .NET (Amazon.CDK.Lib): props classes with nullable properties, <c>RemovalPolicy</c>, <c>Duration</c>.</summary>
+    public const string Cdk = """
+        namespace Constructs { public class Construct { } }
+        namespace Amazon.CDK
+        {
+            public enum RemovalPolicy { DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE }
+            public class Duration { public static Duration Days(double amount) => new Duration(); }
+            public class Stack : global::Constructs.Construct { }
+            public abstract class Resource : global::Constructs.Construct { public void ApplyRemovalPolicy(RemovalPolicy policy) { } }
+        }
+        namespace Amazon.CDK.AWS.RDS
+        {
+            public class DatabaseInstanceProps
+            {
+                public global::Amazon.CDK.RemovalPolicy? RemovalPolicy { get; set; }
+                public bool? DeletionProtection { get; set; }
+                public bool? DeleteAutomatedBackups { get; set; }
+                public global::Amazon.CDK.Duration? BackupRetention { get; set; }
+            }
+            public class DatabaseInstance : global::Amazon.CDK.Resource { public DatabaseInstance(global::Constructs.Construct scope, string id, DatabaseInstanceProps props) { } }
+        }
+        namespace Amazon.CDK.AWS.S3
+        {
+            public class BucketProps
+            {
+                public global::Amazon.CDK.RemovalPolicy? RemovalPolicy { get; set; }
+                public bool? AutoDeleteObjects { get; set; }
+                public bool? Versioned { get; set; }
+            }
+            public class Bucket : global::Amazon.CDK.Resource { public Bucket(global::Constructs.Construct scope, string id, BucketProps? props = null) { } }
+        }
+        namespace Amazon.CDK.AWS.DynamoDB
+        {
+            public class TableProps { public global::Amazon.CDK.RemovalPolicy? RemovalPolicy { get; set; } public bool? DeletionProtection { get; set; } }
+            public class Table : global::Amazon.CDK.Resource { public Table(global::Constructs.Construct scope, string id, TableProps props) { } }
+        }
+        namespace Amazon.CDK.AWS.IAM
+        {
+            public enum Effect { ALLOW, DENY }
+            public class PolicyStatementProps { public string[]? Actions { get; set; } public string[]? Resources { get; set; } public Effect? Effect { get; set; } }
+            public class PolicyStatement { public PolicyStatement(PolicyStatementProps? props = null) { } }
+        }
+        """;
+
+    /// <summary>AWS SDK for .NET clients: the interface and the client class that implements it.</summary>
+    public const string Aws = """
+        namespace Amazon.S3.Model
+        {
+            public class DeleteBucketRequest { public string? BucketName { get; set; } }
+            public class DeleteObjectsRequest { public string? BucketName { get; set; } }
+        }
+        namespace Amazon.S3
+        {
+            using System.Threading.Tasks;
+            public interface IAmazonS3
+            {
+                Task<object> DeleteBucketAsync(string bucketName, System.Threading.CancellationToken cancellationToken = default);
+                Task<object> DeleteObjectsAsync(Model.DeleteObjectsRequest request, System.Threading.CancellationToken cancellationToken = default);
+                Task<object> ListBucketsAsync(System.Threading.CancellationToken cancellationToken = default);
+            }
+            public class AmazonS3Client : IAmazonS3
+            {
+                public Task<object> DeleteBucketAsync(string bucketName, System.Threading.CancellationToken cancellationToken = default) => null!;
+                public Task<object> DeleteObjectsAsync(Model.DeleteObjectsRequest request, System.Threading.CancellationToken cancellationToken = default) => null!;
+                public Task<object> ListBucketsAsync(System.Threading.CancellationToken cancellationToken = default) => null!;
+            }
+        }
+        namespace Amazon.RDS.Model
+        {
+            public class DeleteDBInstanceRequest { public string? DBInstanceIdentifier { get; set; } public bool? SkipFinalSnapshot { get; set; } public string? FinalDBSnapshotIdentifier { get; set; } public bool? DeleteAutomatedBackups { get; set; } }
+            public class DeleteDBSnapshotRequest { public string? DBSnapshotIdentifier { get; set; } }
+        }
+        namespace Amazon.RDS
+        {
+            public interface IAmazonRDS
+            {
+                System.Threading.Tasks.Task<object> DeleteDBInstanceAsync(Model.DeleteDBInstanceRequest request, System.Threading.CancellationToken cancellationToken = default);
+                System.Threading.Tasks.Task<object> DeleteDBSnapshotAsync(Model.DeleteDBSnapshotRequest request, System.Threading.CancellationToken cancellationToken = default);
+            }
+        }
+        namespace Amazon.SecretsManager.Model { public class DeleteSecretRequest { public string? SecretId { get; set; } public bool? ForceDeleteWithoutRecovery { get; set; } public long? RecoveryWindowInDays { get; set; } } }
+        namespace Amazon.SecretsManager
+        {
+            public interface IAmazonSecretsManager { System.Threading.Tasks.Task<object> DeleteSecretAsync(Model.DeleteSecretRequest request, System.Threading.CancellationToken cancellationToken = default); }
+        }
+        """;
+
+    public const string Azure = """
+        namespace Azure { public enum WaitUntil { Completed, Started } }
+        namespace Azure.ResourceManager.Resources
+        {
+            public class ResourceGroupResource
+            {
+                public virtual object Delete(global::Azure.WaitUntil waitUntil, string? forceDeletionTypes = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+                public virtual System.Threading.Tasks.Task<object> DeleteAsync(global::Azure.WaitUntil waitUntil, string? forceDeletionTypes = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+                public virtual object Get(System.Threading.CancellationToken cancellationToken = default) => null!;
+            }
+        }
+        """;
+
+    public const string Kubernetes = """
+        namespace k8s
+        {
+            public interface ICoreV1Operations { }
+            public interface IKubernetes { ICoreV1Operations CoreV1 { get; } }
+            public static class CoreV1OperationsExtensions
+            {
+                public static System.Threading.Tasks.Task<object> DeleteNamespaceAsync(this ICoreV1Operations operations, string name, object? body = null, System.Threading.CancellationToken cancellationToken = default) => null!;
+                public static System.Threading.Tasks.Task<object> DeleteNamespacedPersistentVolumeClaimAsync(this ICoreV1Operations operations, string name, string namespaceParameter, System.Threading.CancellationToken cancellationToken = default) => null!;
+                public static System.Threading.Tasks.Task<object> DeleteNamespacedPodAsync(this ICoreV1Operations operations, string name, string namespaceParameter, System.Threading.CancellationToken cancellationToken = default) => null!;
+            }
+        }
+        """;
 }

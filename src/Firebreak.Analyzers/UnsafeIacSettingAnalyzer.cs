@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Firebreak.Analyzers.CSharp;
+using Firebreak.Core.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Firebreak.Analyzers;
+
+/// <summary>
+/// Infrastructure written in C#, on the same rules as Terraform: Pulumi .NET resource arguments
+/// (<c>Pulumi.Aws.Rds.InstanceArgs { SkipFinalSnapshot = true }</c>) and AWS CDK .NET construct properties
+/// (<c>DatabaseInstanceProps { RemovalPolicy = RemovalPolicy.DESTROY }</c>) that delete data or its backups report
+/// FB1101–FB1103, FB3001, FB3004 and FB2101 at the property assignment, with the IDs and pages the HCL findings use;
+/// CDK's <c>RemovalPolicy.DESTROY</c> on other stores is FB1041. Values are read through locals and constants; a
+/// value that cannot be known stays quiet. The SDK types are resolved once per compilation; nothing is registered
+/// in a project that references neither SDK.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Fix hints the code fix reads (<see cref="Diagnostic.Properties"/>): which safe value replaces the unsafe one.</summary>
+    public const string FixProperty = "FirebreakFix";
+
+    private enum When { True, False, Zero, Destroy, WildcardAction }
+
+    private sealed class Setting
+    {
+        public Setting(string property, When when, string ruleId, string message, string? fix)
+        {
+            Property = property;
+            Condition = when;
+            RuleId = ruleId;
+            Message = message;
+            Fix = fix;
+        }
+
+        public string Property { get; }
+        public When Condition { get; }
+        public string RuleId { get; }
+
+        /// <summary>{0} is the resource (<c>Instance "orders"</c>), {1} the assignment as written.</summary>
+        public string Message { get; }
+        public string? Fix { get; }
+    }
+
+    private const string PulumiDestroy = "deleting it (`pulumi destroy`, a replacement, or removing it from the program)";
+    private const string CdkDestroy = "when it leaves the stack, is replaced, or the stack is deleted, CloudFormation";
+
+    private static readonly Setting PulumiSkipFinalSnapshot = new("SkipFinalSnapshot", When.True, RuleIds.SkipFinalSnapshot,
+        "{0} sets `{1}`: " + PulumiDestroy + " keeps no final snapshot, so the last state of the data is lost; set it to false with a `FinalSnapshotIdentifier`.", "false");
+    private static readonly Setting PulumiDeletionProtection = new("DeletionProtection", When.False, RuleIds.DatabaseDeletionProtectionOff,
+        "{0} sets `{1}`: one `pulumi destroy` or an accidental replacement deletes the database with no safety catch; set deletion protection on.", "true");
+    private static readonly Setting PulumiDynamoDeletionProtection = new("DeletionProtectionEnabled", When.False, RuleIds.DatabaseDeletionProtectionOff,
+        "{0} sets `{1}`: one `pulumi destroy` or an accidental replacement deletes the table with no safety catch; set deletion protection on.", "true");
+    private static readonly Setting PulumiForceDestroy = new("ForceDestroy", When.True, RuleIds.BucketForceDestroy,
+        "{0} sets `{1}`: destroying it deletes every object (and version) in it instead of failing; remove it.", "false");
+    private static readonly Setting PulumiBackupRetentionZero = new("BackupRetentionPeriod", When.Zero, RuleIds.BackupsDisabled,
+        "{0} sets `{1}`: automated backups are off, so there is no point-in-time restore; keep at least 7 days.", null);
+    private static readonly Setting PulumiDeleteAutomatedBackups = new("DeleteAutomatedBackups", When.True, RuleIds.AutomatedBackupsDeletedWithInstance,
+        "{0} sets `{1}`: deleting the instance deletes its automated backups with it, so point-in-time restore goes too; set it to false.", "false");
+    private static readonly Setting PulumiBackupConfigurationOff = new("Enabled", When.False, RuleIds.BackupsDisabled,
+        "{0} sets `{1}` in its backup configuration: Cloud SQL takes no automated backups; enable them.", "true");
+
+    private static readonly Setting CdkDatabaseDestroy = new("RemovalPolicy", When.Destroy, RuleIds.SkipFinalSnapshot,
+        "{0} sets `{1}`: " + CdkDestroy + " deletes the database with no final snapshot, so the last state of the data is lost; use `RemovalPolicy.SNAPSHOT` (the default) or `RETAIN`.", "SNAPSHOT");
+    private static readonly Setting CdkStoreDestroy = new("RemovalPolicy", When.Destroy, RuleIds.StatefulResourceDestroyedWithStack,
+        "{0} sets `{1}`: " + CdkDestroy + " deletes it with the data it holds; use `RemovalPolicy.RETAIN` (the default for stateful resources).", "RETAIN");
+    private static readonly Setting CdkDeletionProtection = new("DeletionProtection", When.False, RuleIds.DatabaseDeletionProtectionOff,
+        "{0} sets `{1}`: one stack deletion or an accidental replacement deletes the database with no safety catch; set deletion protection on.", "true");
+    private static readonly Setting CdkDeleteAutomatedBackups = new("DeleteAutomatedBackups", When.True, RuleIds.AutomatedBackupsDeletedWithInstance,
+        "{0} sets `{1}`: deleting the instance deletes its automated backups with it, so point-in-time restore goes too; set it to false.", "false");
+    private static readonly Setting CdkBackupRetentionZero = new("BackupRetention", When.Zero, RuleIds.BackupsDisabled,
+        "{0} sets `{1}`: automated backups are off, so there is no point-in-time restore; keep at least 7 days.", null);
+    private static readonly Setting CdkAutoDeleteObjects = new("AutoDeleteObjects", When.True, RuleIds.BucketForceDestroy,
+        "{0} sets `{1}`: CDK adds a custom resource that empties the bucket, so deleting the stack deletes every object in it instead of failing; remove it.", "false");
+    private static readonly Setting CdkTableDeletionProtection = new("DeletionProtection", When.False, RuleIds.DatabaseDeletionProtectionOff,
+        "{0} sets `{1}`: one stack deletion or an accidental replacement deletes the table with no safety catch; set deletion protection on.", "true");
+    private static readonly Setting CdkWildcardAction = new("Actions", When.WildcardAction, RuleIds.IamPolicyWildcard,
+        "{0} sets `{1}`: whoever holds it can delete any database, bucket or backup in the account; list the actions it needs.", null);
+
+    /// <summary>Argument and property types by metadata name, and the settings each can carry.</summary>
+    private static readonly ImmutableDictionary<string, Setting[]> SettingsByType = new Dictionary<string, Setting[]>
+    {
+        ["Pulumi.Aws.Rds.InstanceArgs"] = new[] { PulumiSkipFinalSnapshot, PulumiDeletionProtection, PulumiBackupRetentionZero, PulumiDeleteAutomatedBackups },
+        ["Pulumi.Aws.Rds.ClusterArgs"] = new[] { PulumiSkipFinalSnapshot, PulumiDeletionProtection, PulumiBackupRetentionZero },
+        ["Pulumi.Aws.DocDB.ClusterArgs"] = new[] { PulumiSkipFinalSnapshot, PulumiDeletionProtection },
+        ["Pulumi.Aws.Neptune.ClusterArgs"] = new[] { PulumiSkipFinalSnapshot, PulumiDeletionProtection },
+        ["Pulumi.Aws.RedShift.ClusterArgs"] = new[] { PulumiSkipFinalSnapshot },
+        ["Pulumi.Aws.DynamoDB.TableArgs"] = new[] { PulumiDynamoDeletionProtection },
+        ["Pulumi.Aws.S3.BucketArgs"] = new[] { PulumiForceDestroy },
+        ["Pulumi.Aws.S3.BucketV2Args"] = new[] { PulumiForceDestroy },
+        ["Pulumi.Gcp.Storage.BucketArgs"] = new[] { PulumiForceDestroy },
+        ["Pulumi.Gcp.Sql.DatabaseInstanceArgs"] = new[] { PulumiDeletionProtection },
+        ["Pulumi.Gcp.Spanner.DatabaseArgs"] = new[] { PulumiDeletionProtection },
+        ["Pulumi.Gcp.Sql.Inputs.DatabaseInstanceSettingsBackupConfigurationArgs"] = new[] { PulumiBackupConfigurationOff },
+        ["Amazon.CDK.AWS.RDS.DatabaseInstanceProps"] = new[] { CdkDatabaseDestroy, CdkDeletionProtection, CdkDeleteAutomatedBackups, CdkBackupRetentionZero },
+        ["Amazon.CDK.AWS.RDS.DatabaseInstanceFromSnapshotProps"] = new[] { CdkDatabaseDestroy, CdkDeletionProtection, CdkDeleteAutomatedBackups, CdkBackupRetentionZero },
+        ["Amazon.CDK.AWS.RDS.DatabaseClusterProps"] = new[] { CdkDatabaseDestroy, CdkDeletionProtection },
+        ["Amazon.CDK.AWS.RDS.DatabaseClusterFromSnapshotProps"] = new[] { CdkDatabaseDestroy, CdkDeletionProtection },
+        ["Amazon.CDK.AWS.RDS.ServerlessClusterProps"] = new[] { CdkDatabaseDestroy, CdkDeletionProtection },
+        ["Amazon.CDK.AWS.S3.BucketProps"] = new[] { CdkAutoDeleteObjects, CdkStoreDestroy },
+        ["Amazon.CDK.AWS.DynamoDB.TableProps"] = new[] { CdkStoreDestroy, CdkTableDeletionProtection },
+        ["Amazon.CDK.AWS.DynamoDB.TablePropsV2"] = new[] { CdkStoreDestroy, CdkTableDeletionProtection },
+        ["Amazon.CDK.AWS.EFS.FileSystemProps"] = new[] { CdkStoreDestroy },
+        ["Amazon.CDK.AWS.EC2.VolumeProps"] = new[] { CdkStoreDestroy },
+        ["Amazon.CDK.AWS.Backup.BackupVaultProps"] = new[] { CdkStoreDestroy },
+        ["Amazon.CDK.AWS.KMS.KeyProps"] = new[] { CdkStoreDestroy },
+        ["Amazon.CDK.AWS.Logs.LogGroupProps"] = new[] { CdkStoreDestroy },
+        ["Amazon.CDK.AWS.IAM.PolicyStatementProps"] = new[] { CdkWildcardAction },
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary><c>construct.ApplyRemovalPolicy(RemovalPolicy.DESTROY)</c>: the construct of each props type above.</summary>
+    private static readonly ImmutableDictionary<string, Setting> ApplyRemovalPolicyByConstruct = SettingsByType
+        .Where(e => e.Key.StartsWith("Amazon.CDK.", StringComparison.Ordinal))
+        .SelectMany(e => e.Value.Where(s => s.Condition == When.Destroy).Select(s => (Construct: e.Key.Replace("PropsV2", "V2").Replace("Props", string.Empty), Setting: s)))
+        .GroupBy(e => e.Construct)
+        .ToImmutableDictionary(g => g.Key, g => g.First().Setting, StringComparer.Ordinal);
+
+    private static readonly string[] RuleIdsReported =
+    {
+        RuleIds.DatabaseDeletionProtectionOff, RuleIds.SkipFinalSnapshot, RuleIds.BucketForceDestroy, RuleIds.StatefulResourceDestroyedWithStack,
+        RuleIds.AutomatedBackupsDeletedWithInstance, RuleIds.BackupsDisabled, RuleIds.IamPolicyWildcard,
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        RuleIdsReported.Select(id => FirebreakDiagnostics.ById[id]).ToImmutableArray();
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext start)
+    {
+        var compilation = start.Compilation;
+        var settings = new Dictionary<INamedTypeSymbol, Setting[]>(SymbolEqualityComparer.Default);
+        foreach (var entry in SettingsByType)
+            if (compilation.GetTypeByMetadataName(entry.Key) is { } type) settings[type] = entry.Value;
+        if (settings.Count == 0) return;
+        var constructs = new Dictionary<INamedTypeSymbol, Setting>(SymbolEqualityComparer.Default);
+        foreach (var entry in ApplyRemovalPolicyByConstruct)
+            if (compilation.GetTypeByMetadataName(entry.Key) is { } type) constructs[type] = entry.Value;
+        var properties = settings.Values.SelectMany(s => s).Select(s => s.Property).ToImmutableHashSet(StringComparer.Ordinal);
+
+        start.RegisterOperationAction(c => AnalyzeAssignment(c, settings, properties), OperationKind.SimpleAssignment);
+        if (constructs.Count > 0) start.RegisterOperationAction(c => AnalyzeApplyRemovalPolicy(c, constructs), OperationKind.Invocation);
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, Setting[]> settings, ImmutableHashSet<string> properties)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target || !properties.Contains(target.Property.Name)) return;
+        if (!TypeSettings(target, settings, out var candidates)) return;
+        foreach (var setting in candidates)
+        {
+            if (setting.Property != target.Property.Name || !Holds(setting.Condition, assignment)) continue;
+            string written = assignment.Syntax.ToString();
+            string message = string.Format(System.Globalization.CultureInfo.InvariantCulture, setting.Message, Resource(assignment), written.Length > 80 ? setting.Property + " = …" : written);
+            Report(context, setting, assignment.Syntax.GetLocation(), message);
+        }
+    }
+
+    private static bool TypeSettings(IPropertyReferenceOperation target, Dictionary<INamedTypeSymbol, Setting[]> settings, out Setting[] candidates)
+    {
+        for (var type = target.Instance?.Type as INamedTypeSymbol ?? target.Property.ContainingType; type is not null; type = type.BaseType)
+            if (settings.TryGetValue(type.OriginalDefinition, out candidates!)) return true;
+        candidates = Array.Empty<Setting>();
+        return false;
+    }
+
+    private static void AnalyzeApplyRemovalPolicy(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, Setting> constructs)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name != "ApplyRemovalPolicy" || invocation.Arguments.Length == 0) return;
+        if (!IsDestroy(invocation.Arguments[0].Value)) return;
+        Setting? setting = null;
+        for (var type = invocation.Instance?.Type as INamedTypeSymbol; type is not null && setting is null; type = type.BaseType)
+            constructs.TryGetValue(type.OriginalDefinition, out setting);
+        if (setting is null) return;
+        string resource = invocation.Instance?.Syntax.ToString() ?? "The construct";
+        string message = string.Format(System.Globalization.CultureInfo.InvariantCulture, setting.Message, "`" + resource + "`", "ApplyRemovalPolicy(RemovalPolicy.DESTROY)")
+            .Replace("` sets `ApplyRemovalPolicy", "` calls `ApplyRemovalPolicy");
+        Report(context, setting, invocation.Arguments[0].Syntax.GetLocation(), message);
+    }
+
+    private static void Report(OperationAnalysisContext context, Setting setting, Location location, string message)
+    {
+        var descriptor = FirebreakDiagnostics.ById[setting.RuleId];
+        var properties = setting.Fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, setting.Fix);
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, descriptor.DefaultSeverity, null, properties, message));
+    }
+
+    private static bool Holds(When when, ISimpleAssignmentOperation assignment) => when switch
+    {
+        When.True => ValueFolding.Bool(assignment.Value) == true,
+        When.False => ValueFolding.Bool(assignment.Value) == false,
+        When.Zero => IsZero(assignment.Value),
+        When.Destroy => IsDestroy(assignment.Value),
+        When.WildcardAction => AllowsEveryAction(assignment),
+        _ => false,
+    };
+
+    private static bool IsDestroy(IOperation value) =>
+        ValueFolding.Field(value) is { Name: "DESTROY", ContainingType: { Name: "RemovalPolicy" } policy } && policy.ContainingNamespace.ToDisplayString() == "Amazon.CDK";
+
+    /// <summary><c>0</c>, or CDK's <c>Duration.Days(0)</c> (any unit).</summary>
+    private static bool IsZero(IOperation value)
+    {
+        if (ValueFolding.Number(value) is { } number) return number == 0;
+        return ValueFolding.Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType: { Name: "Duration" } duration } } call
+               && duration.ContainingNamespace.ToDisplayString() == "Amazon.CDK"
+               && call.Arguments.Length == 1 && ValueFolding.Number(call.Arguments[0].Value) == 0;
+    }
+
+    /// <summary><c>Actions = new[] { "*" }</c> in a statement that does not say <c>Effect = Effect.DENY</c>.</summary>
+    private static bool AllowsEveryAction(ISimpleAssignmentOperation assignment)
+    {
+        if (ValueFolding.Unwrap(assignment.Value) is not IArrayCreationOperation { Initializer: { } elements }) return false;
+        if (!elements.ElementValues.Any(e => ValueFolding.String(e) == "*")) return false;
+        return !(assignment.Parent is IObjectOrCollectionInitializerOperation initializer
+                 && initializer.Initializers.OfType<ISimpleAssignmentOperation>().Any(a =>
+                     a.Target is IPropertyReferenceOperation { Property.Name: "Effect" } && ValueFolding.Field(a.Value) is { Name: "DENY" }));
+    }
+
+    /// <summary>
+    /// The resource the arguments are for, by its type and logical name when the arguments are written inside its
+    /// constructor (<c>new Instance("orders", new InstanceArgs { … })</c> is <c>Instance "orders"</c>); else the arguments' type.
+    /// </summary>
+    private static string Resource(ISimpleAssignmentOperation assignment)
+    {
+        IOperation? args = assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } ? creation : null;
+        if (args is null)
+            return assignment.Target is IPropertyReferenceOperation { Instance: { } instance } ? $"`{instance.Syntax}` ({instance.Type?.Name})" : "The resource";
+        var argsType = args.Type?.Name ?? "the arguments";
+        for (var parent = args.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IObjectCreationOperation resource)
+            {
+                string? name = resource.Arguments.Select(a => a.Value).Where(v => v.Type?.SpecialType == SpecialType.System_String)
+                    .Select(ValueFolding.String).FirstOrDefault(n => n is not null);
+                return name is null ? $"`{resource.Type?.Name}`" : $"`{resource.Type?.Name}` \"{name}\"";
+            }
+            if (parent is IBlockOperation or IMethodBodyOperation) break;
+        }
+        return $"`{argsType}`";
+    }
+}

@@ -1,0 +1,161 @@
+using System.Threading.Tasks;
+using Firebreak.Analyzers.Tests.Stubs;
+using Firebreak.Core.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Firebreak.Analyzers.Tests;
+
+/// <summary>Pulumi .NET and AWS CDK .NET stacks on the Terraform rules' IDs (FB1101–FB1103, FB3001, FB3004, FB2101) and FB1041.</summary>
+public sealed class UnsafeIacSettingAnalyzerTests
+{
+    private static CSharpAnalyzerTest<UnsafeIacSettingAnalyzer, DefaultVerifier> Test(params string[] sources)
+    {
+        var test = new CSharpAnalyzerTest<UnsafeIacSettingAnalyzer, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        foreach (var source in sources) test.TestState.Sources.Add("#nullable enable\n" + source);
+        return test;
+    }
+
+    private static DiagnosticResult Result(string id, int location, DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        new DiagnosticResult(id, severity).WithLocation(location);
+
+    [Fact]
+    public async Task Pulumi_resource_arguments_report_the_Terraform_rules_at_the_assignment()
+    {
+        var test = Test(SdkStubs.Pulumi, """
+            using Pulumi;
+            using Pulumi.Aws.Rds;
+            using Pulumi.Aws.S3;
+            class Infra : Stack
+            {
+                const bool Skip = true;
+                Infra()
+                {
+                    var days = 0;
+                    var db = new Instance("orders", new InstanceArgs
+                    {
+                        Engine = "postgres",
+                        {|#0:SkipFinalSnapshot = Skip|},
+                        {|#1:DeletionProtection = false|},
+                        {|#2:BackupRetentionPeriod = days|},
+                        {|#3:DeleteAutomatedBackups = true|},
+                    });
+                    var args = new BucketV2Args();
+                    {|#4:args.ForceDestroy = true|};
+                    new BucketV2("uploads", args);
+                    new Pulumi.Gcp.Sql.DatabaseInstance("main", new Pulumi.Gcp.Sql.DatabaseInstanceArgs
+                    {
+                        Settings = new Pulumi.Gcp.Sql.Inputs.DatabaseInstanceSettingsArgs
+                        {
+                            BackupConfiguration = new Pulumi.Gcp.Sql.Inputs.DatabaseInstanceSettingsBackupConfigurationArgs { {|#5:Enabled = false|} },
+                        },
+                    });
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Result(RuleIds.SkipFinalSnapshot, 0).WithMessage(
+            "`Instance` \"orders\" sets `SkipFinalSnapshot = Skip`: deleting it (`pulumi destroy`, a replacement, or removing it from the program) keeps no final snapshot, so the last state of the data is lost; set it to false with a `FinalSnapshotIdentifier`."));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.DatabaseDeletionProtectionOff, 1));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.BackupsDisabled, 2, DiagnosticSeverity.Error));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.AutomatedBackupsDeletedWithInstance, 3));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.BucketForceDestroy, 4).WithMessage(
+            "`args` (BucketV2Args) sets `args.ForceDestroy = true`: destroying it deletes every object (and version) in it instead of failing; remove it."));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.BackupsDisabled, 5, DiagnosticSeverity.Error));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Safe_Pulumi_twins_unknown_values_and_look_alike_types_are_quiet()
+    {
+        await Test(SdkStubs.Pulumi, """
+            using Pulumi;
+            using Pulumi.Aws.Rds;
+            class Infra : Stack
+            {
+                Infra(bool fromConfig)
+                {
+                    var skip = true;
+                    skip = fromConfig;
+                    new Instance("orders", new InstanceArgs
+                    {
+                        SkipFinalSnapshot = false,
+                        FinalSnapshotIdentifier = "orders-final",
+                        DeletionProtection = true,
+                        BackupRetentionPeriod = 7,
+                        DeleteAutomatedBackups = skip,
+                    });
+                    new MyCompany.Pulumi.Aws.Rds.InstanceArgs { SkipFinalSnapshot = true };
+                }
+            }
+            namespace MyCompany.Pulumi.Aws.Rds { public sealed class InstanceArgs { public bool SkipFinalSnapshot { get; set; } } }
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task CDK_props_report_RemovalPolicy_DESTROY_AutoDeleteObjects_zero_retention_and_wildcard_actions()
+    {
+        var test = Test(SdkStubs.Cdk, """
+            using Amazon.CDK;
+            using Amazon.CDK.AWS.DynamoDB;
+            using Amazon.CDK.AWS.IAM;
+            using Amazon.CDK.AWS.RDS;
+            using Amazon.CDK.AWS.S3;
+            class DataStack : Stack
+            {
+                DataStack()
+                {
+                    new DatabaseInstance(this, "Orders", new DatabaseInstanceProps
+                    {
+                        {|#0:RemovalPolicy = RemovalPolicy.DESTROY|},
+                        {|#1:DeletionProtection = false|},
+                        {|#2:BackupRetention = Duration.Days(0)|},
+                    });
+                    new Bucket(this, "Uploads", new BucketProps { {|#3:RemovalPolicy = RemovalPolicy.DESTROY|}, {|#4:AutoDeleteObjects = true|} });
+                    var table = new Table(this, "Sessions", new TableProps());
+                    table.ApplyRemovalPolicy({|#5:RemovalPolicy.DESTROY|});
+                    new PolicyStatement(new PolicyStatementProps { {|#6:Actions = new[] { "*" }|}, Resources = new[] { "*" } });
+                    new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, Actions = new[] { "*" } });
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Result(RuleIds.SkipFinalSnapshot, 0).WithMessage(
+            "`DatabaseInstance` \"Orders\" sets `RemovalPolicy = RemovalPolicy.DESTROY`: when it leaves the stack, is replaced, or the stack is deleted, CloudFormation deletes the database with no final snapshot, so the last state of the data is lost; use `RemovalPolicy.SNAPSHOT` (the default) or `RETAIN`."));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.DatabaseDeletionProtectionOff, 1));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.BackupsDisabled, 2, DiagnosticSeverity.Error));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.StatefulResourceDestroyedWithStack, 3));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.BucketForceDestroy, 4));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.StatefulResourceDestroyedWithStack, 5).WithMessage(
+            "`table` calls `ApplyRemovalPolicy(RemovalPolicy.DESTROY)`: when it leaves the stack, is replaced, or the stack is deleted, CloudFormation deletes it with the data it holds; use `RemovalPolicy.RETAIN` (the default for stateful resources)."));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.IamPolicyWildcard, 6, DiagnosticSeverity.Error));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Safe_CDK_twins_are_quiet()
+    {
+        await Test(SdkStubs.Cdk, """
+            using Amazon.CDK;
+            using Amazon.CDK.AWS.RDS;
+            using Amazon.CDK.AWS.S3;
+            class DataStack : Stack
+            {
+                DataStack()
+                {
+                    new DatabaseInstance(this, "Orders", new DatabaseInstanceProps { RemovalPolicy = RemovalPolicy.SNAPSHOT, DeletionProtection = true, BackupRetention = Duration.Days(14) });
+                    new Bucket(this, "Uploads", new BucketProps { RemovalPolicy = RemovalPolicy.RETAIN, Versioned = true });
+                }
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_Pulumi_or_CDK_nothing_is_registered()
+    {
+        var telemetry = await AnalyzerTelemetry.Of(new UnsafeIacSettingAnalyzer(), "class Program { bool SkipFinalSnapshot { get; set; } void M() { SkipFinalSnapshot = true; } }");
+        Assert.Equal(1, telemetry.CompilationStartActionsCount);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+        var with = await AnalyzerTelemetry.Of(new UnsafeIacSettingAnalyzer(), "class Program { }", SdkStubs.Cdk);
+        Assert.True(with.OperationActionsCount > 0);
+    }
+}
