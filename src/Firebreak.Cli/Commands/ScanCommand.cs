@@ -72,6 +72,11 @@ public static class ScanCommand
         }.WithCatalogs(catalogs);
         var engine = new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
+        if (args.Verbose)
+        {
+            foreach (var peak in result.PeakBudgets)
+                stderr.WriteLine($"budget {peak.Budget}: at most {peak.Used} of {peak.Limit} per file ({TextReport.Escape(displayPrefix + peak.Path)})");
+        }
         if (baseline is not null) result = baseline.Filter(result);
         string? leftOut = null;
         if (diff is not null)

@@ -37,7 +37,17 @@ public sealed class AnalysisEngine
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<Finding> hostNotes, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<DocumentContext> detected = files.Select(f => new DocumentContext(f, _options)).ToArray();
-        foreach (var phase in _phases) detected = phase.Apply(detected, _options);
+        foreach (var phase in _phases)
+        {
+            try
+            {
+                detected = phase.Apply(detected, _options);
+            }
+            catch (BudgetExceededException)
+            {
+                // A file spent its budget while the phase read it; that file is noted, the others go on unchanged.
+            }
+        }
         var documents = detected.ToArray();
         var sinks = new FindingSink[documents.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
@@ -47,25 +57,13 @@ public sealed class AnalysisEngine
         var projectSink = new FindingSink();
         if (_projectRules.Count > 0)
         {
-            var project = new ProjectContext(documents, _options);
-            foreach (var rule in _projectRules)
-            {
-                try
-                {
-                    rule.Analyze(project, projectSink);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A cross-file rule failing is our bug; it must not lose the other findings.
-                    projectSink.Add(InternalFailure(documents.FirstOrDefault(), rule.Descriptors[0], ex));
-                }
-            }
+            foreach (var rule in _projectRules) RunProjectRule(rule, documents, projectSink);
         }
 
         var pending = new List<PendingFinding>();
         int suppressed = 0;
         var byPath = new Dictionary<string, List<PendingFinding>>(StringComparer.Ordinal);
-        foreach (var finding in sinks.SelectMany(s => s.Findings).Concat(projectSink.Findings))
+        foreach (var finding in sinks.SelectMany(s => s.Findings.Concat(OverflowNotes(s))).Concat(projectSink.Findings).Concat(OverflowNotes(projectSink)))
         {
             if (!byPath.TryGetValue(finding.Location.Path, out var list)) byPath[finding.Location.Path] = list = new List<PendingFinding>();
             list.Add(finding);
@@ -94,7 +92,22 @@ public sealed class AnalysisEngine
             .ThenBy(p => p.Location.Span.Length)
             .ThenBy(p => p.Rule.Id, StringComparer.Ordinal)
             .ThenBy(p => p.Message, StringComparer.Ordinal);
-        return new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed);
+        return new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed) { PeakBudgets = PeakBudgets(documents) };
+    }
+
+    /// <summary>The most any one file spent of each budget: what `scan --verbose` shows, and how the limits are calibrated.</summary>
+    private static IReadOnlyList<BudgetUse> PeakBudgets(IReadOnlyList<DocumentContext> documents)
+    {
+        var peaks = new List<BudgetUse>();
+        foreach (Budget budget in Enum.GetValues(typeof(Budget)))
+        {
+            if (budget == Budget.Time) continue;
+            DocumentContext? top = null;
+            foreach (var document in documents)
+                if (top is null || document.Meter.Used[(int)budget] > top.Meter.Used[(int)budget]) top = document;
+            if (top is not null) peaks.Add(new BudgetUse(budget, top.Meter.Used[(int)budget], top.Meter.Limits[(int)budget], top.Path));
+        }
+        return peaks;
     }
 
     /// <summary>Per-file rules only, for hosts that see one file at a time (the Roslyn AdditionalFiles bridge).</summary>
@@ -111,13 +124,20 @@ public sealed class AnalysisEngine
     private FindingSink RunFileRules(DocumentContext document)
     {
         var sink = new FindingSink();
+        if (document.StoppedBy is not null) return sink;
         string text = document.Text.Text;
+        using var budget = WorkBudget.Enter(document.Meter);
         foreach (var rule in _fileRules)
         {
             if (!rule.AppliesTo(document.Kind) || !rule.MightMatch(text)) continue;
             try
             {
                 rule.Analyze(document, sink);
+            }
+            catch (BudgetExceededException)
+            {
+                // The file spent its budget: what was found so far stays, the rest of its analysis stops (noted in Finish).
+                break;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -127,9 +147,56 @@ public sealed class AnalysisEngine
         return sink;
     }
 
+    /// <summary>
+    /// Runs one cross-file rule over the files whose analysis has not stopped. A file that runs out of budget while
+    /// the rule reads it is left out and the rule runs again without it, so one hostile file costs its own findings only.
+    /// </summary>
+    private void RunProjectRule(ProjectRule rule, IReadOnlyList<DocumentContext> documents, FindingSink projectSink)
+    {
+        for (int attempt = 0; attempt < 8; attempt++)
+        {
+            var live = documents.Where(d => d.StoppedBy is null).ToArray();
+            var attemptSink = new FindingSink();
+            try
+            {
+                rule.Analyze(new ProjectContext(live, _options), attemptSink);
+                projectSink.AddAll(attemptSink);
+                return;
+            }
+            catch (BudgetExceededException)
+            {
+                continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A cross-file rule failing is our bug; it must not lose the other findings.
+                projectSink.Add(InternalFailure(documents.FirstOrDefault(), rule.Descriptors[0], ex));
+                return;
+            }
+        }
+    }
+
+    private static IEnumerable<PendingFinding> OverflowNotes(FindingSink sink)
+    {
+        var note = RuleCatalog.FileNotAnalyzed;
+        foreach (var (rule, first, count) in sink.Dropped)
+        {
+            yield return new PendingFinding(note, note.DefaultLevel,
+                note.FormatMessage(first.Path, $"{rule.Id} is reported at most {FindingSink.MaxPerRulePerFile} times per file; {count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more from here on are not shown"),
+                first, "overflow:" + rule.Id, null);
+        }
+    }
+
     /// <summary>Adds parse notes and applies suppressions for one file; returns how many findings were suppressed.</summary>
     private int Finish(DocumentContext document, List<PendingFinding> findings, List<PendingFinding> output)
     {
+        if (document.StoppedBy is { } stopped)
+        {
+            var rule = RuleCatalog.FileNotAnalyzed;
+            output.Add(new PendingFinding(rule, rule.DefaultLevel,
+                rule.FormatMessage(document.Path, $"analysis stopped: the file exceeds {stopped.Message}; findings before that point are reported, later ones may be missing"),
+                SourceLocation.Create(document.Text, new TextSpan(0, 0)), "budget:" + stopped.Budget, null));
+        }
         var problems = document.ParseProblems;
         if (problems.Count > 0)
         {

@@ -20,4 +20,10 @@ public sealed class AnalysisResult
 
     /// <summary>Findings left out because a baseline already knew them.</summary>
     public int BaselinedCount { get; }
+
+    /// <summary>Per budget, the file that spent the most of it (`scan --verbose` prints these).</summary>
+    public IReadOnlyList<BudgetUse> PeakBudgets { get; init; } = System.Array.Empty<BudgetUse>();
 }
+
+/// <summary>How much of <paramref name="Budget"/> the file at <paramref name="Path"/> spent, of <paramref name="Limit"/>.</summary>
+public sealed record BudgetUse(Budget Budget, long Used, long Limit, string Path);

@@ -266,6 +266,7 @@ public sealed class CommandExtractor
         }
         var input = InputFromRedirections(simple.Redirections, scope) ?? pipedInput;
         int before = _commands.Count;
+        WorkBudget.Charge(Budget.Commands);
         Resolve(new ShellCommand(arguments, assignments, redirections, input, scope.Wrapper, scope.Context, scope.Function), scope);
         return _commands.Count > before ? _commands[_commands.Count - 1] : null;
     }

@@ -30,6 +30,13 @@ public sealed class DocumentContext
     public AnalysisOptions Options { get; }
 
     public SourceText Text { get; }
+
+    /// <summary>This file's work budget: every parse, model and rule working on the file charges it.</summary>
+    public WorkMeter Meter { get; } = new();
+
+    /// <summary>The budget this file ran out of, once it has: its analysis stopped there (an FB0001 note says so).</summary>
+    public BudgetExceededException? StoppedBy => Meter.Exceeded;
+
     public string Path => File.Path;
     public FileKind Kind => File.Kind;
 
@@ -45,12 +52,17 @@ public sealed class DocumentContext
     private T GetModel<T>(object key, Func<DocumentContext, T> factory) where T : class
     {
         if (_models.TryGetValue(key, out var existing)) return (T)existing;
+        if (Meter.Exceeded is { } exceeded) throw exceeded;
         lock (_gate)
         {
             if (_models.TryGetValue(key, out existing)) return (T)existing;
-            var model = factory(this);
-            _models[key] = model;
-            return model;
+            // Whoever asks (a file rule, a cross-file rule, a phase), building this file's model spends this file's budget.
+            using (WorkBudget.Enter(Meter))
+            {
+                var model = factory(this);
+                _models[key] = model;
+                return model;
+            }
         }
     }
 

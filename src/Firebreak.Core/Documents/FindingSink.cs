@@ -8,8 +8,30 @@ namespace Firebreak.Core.Documents;
 /// <summary>Where rules report. Spans are in the reporting document's own file (map embedded spans first).</summary>
 public sealed class FindingSink
 {
+    /// <summary>Findings of one rule in one file beyond this many are counted, not kept: 500,000 `DROP TABLE`
+    /// statements in one `psql -c` are one problem, and a report of them would be hundreds of megabytes.</summary>
+    public const int MaxPerRulePerFile = 100;
+
     private readonly List<PendingFinding> _findings = new();
+    private readonly Dictionary<(string Rule, string Path), int> _counts = new();
+    private readonly Dictionary<(string Rule, string Path), (SourceLocation First, int Count)> _dropped = new();
     private readonly object _gate = new();
+
+    /// <summary>Per rule and file, where the findings past the cap begin and how many there were.</summary>
+    internal IReadOnlyList<(RuleDescriptor Rule, SourceLocation First, int Count)> Dropped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var list = new List<(RuleDescriptor, SourceLocation, int)>();
+                foreach (var finding in _findings)
+                    if (_dropped.TryGetValue((finding.Rule.Id, finding.Location.Path), out var dropped) && !list.Exists(d => d.Item1.Id == finding.Rule.Id && d.Item2.Path == finding.Location.Path))
+                        list.Add((finding.Rule, dropped.First, dropped.Count));
+                return list;
+            }
+        }
+    }
 
     internal IReadOnlyList<PendingFinding> Findings
     {
@@ -34,12 +56,35 @@ public sealed class FindingSink
     {
         if (span.End > document.Text.Length) span = TextSpan.FromBounds(Math.Min(span.Start, document.Text.Length), document.Text.Length);
         var location = SourceLocation.Create(document.Text, span);
-        lock (_gate) _findings.Add(new PendingFinding(rule, level ?? rule.DefaultLevel, message, location, fingerprintText, related));
+        Add(new PendingFinding(rule, level ?? rule.DefaultLevel, message, location, fingerprintText, related));
+    }
+
+    internal void AddAll(FindingSink other)
+    {
+        foreach (var finding in other.Findings) Add(finding);
+        lock (_gate)
+        {
+            foreach (var pair in other._dropped)
+            {
+                _dropped[pair.Key] = _dropped.TryGetValue(pair.Key, out var mine) ? (mine.First, mine.Count + pair.Value.Count) : pair.Value;
+            }
+        }
     }
 
     internal void Add(PendingFinding finding)
     {
-        lock (_gate) _findings.Add(finding);
+        var key = (finding.Rule.Id, finding.Location.Path);
+        lock (_gate)
+        {
+            _counts.TryGetValue(key, out int count);
+            _counts[key] = count + 1;
+            if (count < MaxPerRulePerFile || finding.Rule.Family == RuleFamily.Tool)
+            {
+                _findings.Add(finding);
+                return;
+            }
+            _dropped[key] = _dropped.TryGetValue(key, out var dropped) ? (dropped.First, dropped.Count + 1) : (finding.Location, 1);
+        }
     }
 }
 

@@ -521,6 +521,7 @@ internal sealed class HclNativeParser
 
     private HclExpression ParsePrimary()
     {
+        WorkBudget.Charge(Budget.Nodes);
         int start = _pos;
         char c = Peek();
         if (IsDigit(c)) return ParseNumber();

@@ -96,6 +96,7 @@ public sealed class JsonParser
 
     private JsonValue ParseValue()
     {
+        WorkBudget.Charge(Budget.Nodes);
         int start = _pos;
         char c = Peek;
         switch (c)

@@ -233,6 +233,7 @@ public sealed class ShellParser
 
     private ShellCommandNode? ParseCommand()
     {
+        WorkBudget.Charge(Budget.Nodes);
         SkipBlanks();
         if (_pos >= _end) return null;
         char c = _text[_pos];
@@ -959,6 +960,7 @@ public sealed class ShellParser
 
     private List<ShellWordPart> ParseWordParts(WordContext context)
     {
+        WorkBudget.Charge(Budget.Nodes);
         var parts = new List<ShellWordPart>(1);
         int wordStart = _pos;
         int literalStart = -1;

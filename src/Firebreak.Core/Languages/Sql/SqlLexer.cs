@@ -52,6 +52,7 @@ public static class SqlLexer
         {
             char c = text[i];
             int start = i;
+            if (!char.IsWhiteSpace(c)) WorkBudget.Charge(Budget.Tokens);
             if (char.IsWhiteSpace(c))
             {
                 i++;

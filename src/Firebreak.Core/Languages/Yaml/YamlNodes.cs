@@ -22,8 +22,15 @@ public abstract class YamlNode
     public string? Anchor { get; }
     public string? Tag { get; }
 
-    /// <summary>The node an alias stands for (one step, never recursive); the node itself otherwise.</summary>
-    public YamlNode Resolve() => this is YamlAlias { Target: { } target } ? target : this;
+    /// <summary>The node an alias stands for (one step, never recursive); the node itself otherwise. Following an alias
+    /// is charged to the file's <see cref="Budget.AliasExpansions"/> budget: a model that walks a billion-laughs
+    /// document follows one alias per leaf, and stops at the budget instead of expanding a million nodes.</summary>
+    public YamlNode Resolve()
+    {
+        if (this is not YamlAlias { Target: { } target }) return this;
+        WorkBudget.Charge(Budget.AliasExpansions);
+        return target;
+    }
 }
 
 public enum YamlScalarStyle

@@ -31,6 +31,7 @@ public static class YamlParser
             var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
             while (parser.MoveNext())
             {
+                WorkBudget.Charge(Budget.Nodes);
                 var evt = parser.Current;
                 if (evt is null) continue;
                 var done = builder.Accept(evt);

@@ -29,7 +29,16 @@ public static class GitLabIncludedFiles
         while (pending.Count > 0)
         {
             var document = pending.Dequeue();
-            if (GitLabPipeline.Of(document) is not { } pipeline) continue;
+            GitLabPipeline? pipeline;
+            try
+            {
+                pipeline = GitLabPipeline.Of(document);
+            }
+            catch (BudgetExceededException)
+            {
+                continue; // that file's analysis has stopped (noted); its includes are not followed
+            }
+            if (pipeline is null) continue;
             foreach (var path in pipeline.LocalIncludes)
                 if (project.Find(path) is { Kind: FileKind.Yaml } target && included.Add(target.Path)) pending.Enqueue(target);
         }

@@ -74,7 +74,12 @@ public sealed class TerraformValue
 
     public static TerraformValue Number(double value) => new(TerraformValueKind.Number) { NumberValue = value };
 
-    public static TerraformValue String(string value) => new(TerraformValueKind.String) { StringValue = value };
+    public static TerraformValue String(string value)
+    {
+        // Every computed string is charged by its length: eight nested format() calls turn 100 characters into 10^10.
+        WorkBudget.Charge(Budget.EvaluatedCharacters, value.Length);
+        return new(TerraformValueKind.String) { StringValue = value };
+    }
 
     public static TerraformValue List(IReadOnlyList<TerraformValue> items) => new(TerraformValueKind.List) { Items = items };
 

@@ -1,0 +1,137 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Firebreak.Core.Documents;
+
+/// <summary>What a file's analysis may spend. Each is counted where the work is done (parsers, models, the command
+/// model, the evaluator); the limits sit far above what a real file needs (the benchmark corpus's largest file uses a
+/// few percent of each) and far below what takes a machine down.</summary>
+public enum Budget
+{
+    /// <summary>Tokens read by a lexer (shell, HCL, JSON, SQL, GraphQL).</summary>
+    Tokens,
+
+    /// <summary>Syntax nodes built by a parser (YAML nodes, shell words and commands, HCL expressions, JSON values).</summary>
+    Nodes,
+
+    /// <summary>YAML aliases followed by the models (a billion-laughs file follows one alias per leaf).</summary>
+    AliasExpansions,
+
+    /// <summary>Characters of values produced by Terraform evaluation (format, replace, join, templatefile…).</summary>
+    EvaluatedCharacters,
+
+    /// <summary>Commands, calls and statements the command model analyses.</summary>
+    Commands,
+
+    /// <summary>Wall-clock time: a backstop behind the work budgets, which keep every real file far below it.</summary>
+    Time,
+}
+
+/// <summary>Thrown inside a parser, model or rule when its file has spent a budget; the engine stops that file's
+/// analysis there, keeps what was found before, and reports an FB0001 note naming the budget.</summary>
+public sealed class BudgetExceededException : Exception
+{
+    public BudgetExceededException(Budget budget, long limit)
+        : base(WorkBudget.Describe(budget, limit))
+    {
+        Budget = budget;
+        Limit = limit;
+    }
+
+    public Budget Budget { get; }
+    public long Limit { get; }
+}
+
+/// <summary>
+/// The budget of one file's analysis. The engine makes the file's meter current on the thread that works on the file
+/// (<see cref="Enter"/>), and every parser and model charges it with <see cref="Charge"/>: a static call that costs a
+/// thread-static read and an add, so it can sit in the innermost loops. Work done with no current meter (a unit test
+/// calling a parser directly) is not limited.
+/// </summary>
+public sealed class WorkMeter
+{
+    /// <summary>Per-file limits, ten times what the benchmark corpus's heaviest file spends (acme.sh, 249 KB: 24,093 nodes,
+    /// 4,825 commands; no corpus file follows a YAML alias); an 8 MiB hostile file reaches one in well under a second.</summary>
+    public static readonly long[] DefaultLimits = CreateDefaultLimits();
+
+    private static long[] CreateDefaultLimits()
+    {
+        var limits = new long[Enum.GetValues(typeof(Budget)).Length];
+        limits[(int)Budget.Tokens] = 500_000;
+        limits[(int)Budget.Nodes] = 250_000;
+        limits[(int)Budget.AliasExpansions] = 5_000;
+        limits[(int)Budget.EvaluatedCharacters] = 16_000_000;
+        limits[(int)Budget.Commands] = 50_000;
+        limits[(int)Budget.Time] = 5_000; // milliseconds
+        return limits;
+    }
+
+    internal readonly long[] Used;
+    internal readonly long[] Limits;
+    private readonly long _deadline;
+    internal int Calls;
+
+    public WorkMeter(long[]? limits = null)
+    {
+        Limits = limits ?? DefaultLimits;
+        Used = new long[Limits.Length];
+        _deadline = Stopwatch.GetTimestamp() + Limits[(int)Budget.Time] * Stopwatch.Frequency / 1000;
+    }
+
+    /// <summary>The budget this meter ran out of, once it has; the file's analysis stops there.</summary>
+    public BudgetExceededException? Exceeded { get; internal set; }
+
+    internal bool PastDeadline => Stopwatch.GetTimestamp() > _deadline;
+}
+
+public static class WorkBudget
+{
+    [ThreadStatic] private static WorkMeter? t_current;
+
+    /// <summary>Charges <paramref name="units"/> of <paramref name="budget"/> to the current file; throws
+    /// <see cref="BudgetExceededException"/> once it is spent (and on every later charge).</summary>
+    public static void Charge(Budget budget, long units = 1)
+    {
+        var meter = t_current;
+        if (meter is null) return;
+        if (meter.Exceeded is { } already) throw already;
+        if ((meter.Used[(int)budget] += units) > meter.Limits[(int)budget]) Fail(meter, budget);
+        if ((++meter.Calls & 1023) == 0 && meter.PastDeadline) Fail(meter, Budget.Time);
+    }
+
+    /// <summary>Makes <paramref name="meter"/> current on this thread until the returned scope is disposed.</summary>
+    public static Scope Enter(WorkMeter meter)
+    {
+        var previous = t_current;
+        t_current = meter;
+        return new Scope(previous);
+    }
+
+    internal static string Describe(Budget budget, long limit) => budget switch
+    {
+        Budget.Tokens => $"the token budget ({N(limit)} tokens per file)",
+        Budget.Nodes => $"the syntax-node budget ({N(limit)} nodes per file)",
+        Budget.AliasExpansions => $"the YAML alias budget ({N(limit)} alias expansions per file)",
+        Budget.EvaluatedCharacters => $"the evaluation budget ({N(limit)} characters of computed values per file)",
+        Budget.Commands => $"the command budget ({N(limit)} commands per file)",
+        Budget.Time => $"the time budget ({N(limit)} ms per file)",
+        _ => budget.ToString(),
+    };
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static void Fail(WorkMeter meter, Budget budget)
+    {
+        var exceeded = new BudgetExceededException(budget, meter.Limits[(int)budget]);
+        meter.Exceeded = exceeded;
+        throw exceeded;
+    }
+
+    public readonly struct Scope : IDisposable
+    {
+        private readonly WorkMeter? _previous;
+        internal Scope(WorkMeter? previous) => _previous = previous;
+        public void Dispose() => t_current = _previous;
+    }
+}
