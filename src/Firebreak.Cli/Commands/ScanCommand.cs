@@ -171,7 +171,7 @@ public static class ScanCommand
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -199,7 +199,7 @@ public static class ScanCommand
                 throw new FirebreakConfigException($"catalog '{Program.OneLine(catalog)}' named in the configuration is outside the repository ({Program.OneLine(folder)}); catalogues must live inside it");
             try
             {
-                files.Add((name, File.ReadAllText(full)));
+                files.Add((name, BoundedFile.ReadText(full)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

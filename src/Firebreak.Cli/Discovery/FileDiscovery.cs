@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using MAB.DotIgnore;
+using Firebreak.Core.Configuration;
 
 namespace Firebreak.Cli.Discovery;
 
@@ -21,14 +21,14 @@ public sealed class FileDiscovery
     private readonly string _root;
     private readonly string _rootReal;
     private readonly bool _useIgnoreFiles;
-    private readonly IgnoreList? _exclude;
+    private readonly IgnoreRules? _exclude;
 
     public FileDiscovery(string root, bool useIgnoreFiles, IReadOnlyList<string> excludeGlobs)
     {
         _root = Path.GetFullPath(root);
         _rootReal = RealPath(_root);
         _useIgnoreFiles = useIgnoreFiles;
-        _exclude = excludeGlobs.Count == 0 ? null : new IgnoreList(excludeGlobs);
+        _exclude = excludeGlobs.Count == 0 ? null : new IgnoreRules(excludeGlobs);
     }
 
     /// <summary>A discovered file: its full path and its path relative to the root, with forward slashes.</summary>
@@ -70,7 +70,7 @@ public sealed class FileDiscovery
         return relative;
     }
 
-    private bool IsExcluded(string relative) => _exclude is not null && _exclude.IsIgnored(relative, pathIsDirectory: false);
+    private bool IsExcluded(string relative) => _exclude is not null && _exclude.IsIgnored(relative, isDirectory: false);
 
     private static bool IsSkippedPath(string relative)
     {
@@ -123,8 +123,8 @@ public sealed class FileDiscovery
     private List<string> Walk(List<(string Path, string Reason)> skipped)
     {
         var files = new List<string>();
-        var pending = new Stack<(string Dir, List<(string Base, IgnoreList List)> Ignores)>();
-        pending.Push((_root, new List<(string, IgnoreList)>()));
+        var pending = new Stack<(string Dir, List<(string Base, IgnoreRules List)> Ignores)>();
+        pending.Push((_root, new List<(string, IgnoreRules)>()));
         while (pending.Count > 0)
         {
             var (dir, inherited) = pending.Pop();
@@ -134,7 +134,7 @@ public sealed class FileDiscovery
             {
                 try
                 {
-                    ignores = new List<(string, IgnoreList)>(inherited) { (dir, new IgnoreList(ignoreFile)) };
+                    ignores = new List<(string, IgnoreRules)>(inherited) { (dir, new IgnoreRules(BoundedFile.ReadText(ignoreFile).Split('\n'))) };
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
                 {
@@ -191,7 +191,7 @@ public sealed class FileDiscovery
         }
     }
 
-    private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string fullPath, bool isDirectory)
+    private static bool IsIgnored(List<(string Base, IgnoreRules List)> ignores, string fullPath, bool isDirectory)
     {
         foreach (var (baseDir, list) in ignores)
         {

@@ -30,17 +30,23 @@ public static class FileLoader
         byte[] bytes;
         try
         {
+            if (FileType.NotRegular(fullPath) is { } what)
+            {
+                // A FIFO would block the scan, a device would never end: never opened, whatever its name.
+                notes.Add((relativePath, $"{what}, not a regular file; skipped without opening it"));
+                return null;
+            }
             var info = new FileInfo(fullPath);
             if (info.Length > maxFileSize)
             {
                 notes.Add((relativePath, $"file is {Size(info.Length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
                 return null;
             }
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = BoundedFile.ReadBytes(fullPath, maxFileSize);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            notes.Add((relativePath, "file could not be read: " + ex.Message));
+            notes.Add((relativePath, "file could not be read: " + Program.OneLine(ex.Message)));
             return null;
         }
 

@@ -46,15 +46,15 @@ public sealed class DestructiveOperation
 /// <summary>The destructive operations of a document's shell sources, found once per document.</summary>
 public static class DestructiveOperations
 {
-    public static IReadOnlyList<DestructiveOperation> Of(DocumentContext document) =>
-        document.GetModel("destructive-operations", static doc => new Holder(Find(doc))).Operations;
+    public static IReadOnlyList<DestructiveOperation> Of(DocumentContext document) => HolderOf(document).Operations;
 
-    /// <summary>The operations inside one of the document's sources.</summary>
-    public static IEnumerable<DestructiveOperation> In(DocumentContext document, ShellSource source)
-    {
-        foreach (var operation in Of(document))
-            if (ReferenceEquals(operation.Source, source)) yield return operation;
-    }
+    /// <summary>The operations inside one of the document's sources (looked up, not filtered: a workflow of 20,000 steps
+    /// asks once per step).</summary>
+    public static IReadOnlyList<DestructiveOperation> In(DocumentContext document, ShellSource source) =>
+        HolderOf(document).BySource.TryGetValue(source, out var operations) ? operations : Array.Empty<DestructiveOperation>();
+
+    private static Holder HolderOf(DocumentContext document) =>
+        document.GetModel("destructive-operations", static doc => new Holder(Find(doc)));
 
     /// <summary>The operations of sources that <see cref="ShellSources.Of"/> does not hold (GitLab CI includes), uncached.</summary>
     public static IReadOnlyList<DestructiveOperation> InSource(ShellSource source, CatalogSet catalogs)
@@ -98,8 +98,22 @@ public static class DestructiveOperations
 
     private sealed class Holder
     {
-        public Holder(IReadOnlyList<DestructiveOperation> operations) => Operations = operations;
+        public Holder(IReadOnlyList<DestructiveOperation> operations)
+        {
+            Operations = operations;
+            var bySource = new Dictionary<ShellSource, List<DestructiveOperation>>();
+            foreach (var operation in operations)
+            {
+                if (!bySource.TryGetValue(operation.Source, out var list)) bySource[operation.Source] = list = new List<DestructiveOperation>();
+                list.Add(operation);
+            }
+            var frozen = new Dictionary<ShellSource, IReadOnlyList<DestructiveOperation>>(bySource.Count);
+            foreach (var pair in bySource) frozen[pair.Key] = pair.Value;
+            BySource = frozen; // ShellSource keeps reference equality: each source is its own key
+        }
+
         public IReadOnlyList<DestructiveOperation> Operations { get; }
+        public IReadOnlyDictionary<ShellSource, IReadOnlyList<DestructiveOperation>> BySource { get; }
     }
 }
 

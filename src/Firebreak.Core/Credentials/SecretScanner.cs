@@ -201,15 +201,40 @@ public sealed class SecretScanner
             .ThenBy(x => x.Order)
             .Select(x => x.Candidate);
 
+        // Kept spans never overlap, so sorted by start each one only needs checking against its neighbours: linear-
+        // logarithmic in the candidates (a `.env` of 350,000 key ids was quadratic here).
         var kept = new List<Candidate>();
+        var empty = new List<Candidate>();
         foreach (var candidate in ordered)
         {
-            if (!kept.Any(k => k.Span.OverlapsWith(candidate.Span))) kept.Add(candidate);
+            if (candidate.Span.Length == 0)
+            {
+                empty.Add(candidate); // overlaps nothing, and would break the neighbours-only check below
+                continue;
+            }
+            int index = LowerBound(kept, candidate.Span.Start);
+            if (index < kept.Count && kept[index].Span.OverlapsWith(candidate.Span)) continue;
+            if (index > 0 && kept[index - 1].Span.OverlapsWith(candidate.Span)) continue;
+            kept.Insert(index, candidate);
         }
         return kept
+            .Concat(empty)
             .OrderBy(c => c.Span.Start)
             .Select(c => new SecretMatch(c.Span, c.Kind, Redact(c.Value), c.Evidence, c.ContextName))
             .ToArray();
+    }
+
+    /// <summary>The first index in <paramref name="sorted"/> (by start) whose span starts at or after <paramref name="start"/>.</summary>
+    private static int LowerBound(List<Candidate> sorted, int start)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Span.Start < start) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private HashSet<string> CollectCatalogExampleValues()

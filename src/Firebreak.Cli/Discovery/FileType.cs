@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace Firebreak.Cli.Discovery;
+
+/// <summary>
+/// What a path is, read from its status without opening it: opening a FIFO blocks until a writer comes, and a device
+/// (<c>/dev/zero</c>, or a character device a tarball recreates as <c>deploy.sh</c>) never ends. Only regular files
+/// are ever opened for reading.
+/// </summary>
+internal static partial class FileType
+{
+    private const int TypeMask = 0xF000;
+    private const int Fifo = 0x1000, CharacterDevice = 0x2000, Directory = 0x4000, BlockDevice = 0x6000, Regular = 0x8000, Socket = 0xC000;
+
+    /// <summary>Null for a regular file (or where the status cannot be read: the caller's own checks then apply);
+    /// otherwise what it is, for the note.</summary>
+    public static string? NotRegular(string path)
+    {
+        int? mode = Mode(path);
+        if (mode is not { } m) return null;
+        return (m & TypeMask) switch
+        {
+            Regular => null,
+            Directory => "a folder",
+            Fifo => "a named pipe (FIFO)",
+            CharacterDevice => "a character device",
+            BlockDevice => "a block device",
+            Socket => "a socket",
+            _ => "not a regular file",
+        };
+    }
+
+    private static int? Mode(string path)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        // The runtime's own portable stat (the one FileInfo uses): its file-type bits are the same on every Unix.
+        var buffer = new byte[512];
+        try
+        {
+            return Stat(path, buffer) == 0 ? BitConverter.ToInt32(buffer, 4) : null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Stat(string path, [Out] byte[] status);
+}
+
+/// <summary>Reads a file the repository controls: only a regular file, never more than a cap, and never past what its
+/// size said when we looked (a file that grows or shrinks meanwhile is an error, not a hang).</summary>
+internal static class BoundedFile
+{
+    /// <summary>Configuration, catalogues and ignore files: far larger than any real one.</summary>
+    public const long SmallFileCap = 4L * 1024 * 1024;
+
+    public static byte[] ReadBytes(string path, long cap)
+    {
+        if (FileType.NotRegular(path) is { } what) throw new IOException($"it is {what}, not a regular file; never opened");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        long length = stream.Length;
+        if (length > cap) throw new IOException($"it is {length} bytes, over the {cap}-byte limit");
+        var bytes = new byte[length];
+        int read = 0;
+        while (read < bytes.Length)
+        {
+            int n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0) throw new IOException("it shrank while it was being read");
+            read += n;
+        }
+        if (stream.ReadByte() >= 0) throw new IOException("it grew while it was being read");
+        return bytes;
+    }
+
+    public static string ReadText(string path, long cap = SmallFileCap)
+    {
+        var bytes = ReadBytes(path, cap);
+        int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return new System.Text.UTF8Encoding(false, false).GetString(bytes, offset, bytes.Length - offset);
+    }
+}
