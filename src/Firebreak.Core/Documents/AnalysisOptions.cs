@@ -12,6 +12,9 @@ public sealed record AnalysisOptions
     public IReadOnlyDictionary<string, FindingLevel> RuleLevels { get; init; } = new Dictionary<string, FindingLevel>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The date <c>until=</c> is compared with; hosts pass today's (UTC) date.</summary>
+    /// <summary>Per-file work limits, indexed by <see cref="Budget"/>; <see cref="WorkMeter.DefaultLimits"/> when null.</summary>
+    public long[]? BudgetLimits { get; init; }
+
     public DateTime Today { get; init; } = new(2000, 1, 1);
 
 

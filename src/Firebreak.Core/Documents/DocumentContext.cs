@@ -22,6 +22,7 @@ public sealed class DocumentContext
         File = file;
         Text = new SourceText(file.Path, file.Text);
         Options = options ?? AnalysisOptions.Default;
+        Meter = new WorkMeter(Options.BudgetLimits);
     }
 
     public SourceFile File { get; }
@@ -32,7 +33,7 @@ public sealed class DocumentContext
     public SourceText Text { get; }
 
     /// <summary>This file's work budget: every parse, model and rule working on the file charges it.</summary>
-    public WorkMeter Meter { get; } = new();
+    public WorkMeter Meter { get; }
 
     /// <summary>The budget this file ran out of, once it has: its analysis stopped there (an FB0001 note says so).</summary>
     public BudgetExceededException? StoppedBy => Meter.Exceeded;

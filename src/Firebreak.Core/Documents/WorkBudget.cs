@@ -58,12 +58,12 @@ public sealed class WorkMeter
     private static long[] CreateDefaultLimits()
     {
         var limits = new long[Enum.GetValues(typeof(Budget)).Length];
-        limits[(int)Budget.Tokens] = 500_000;
+        limits[(int)Budget.Tokens] = 100_000;
         limits[(int)Budget.Nodes] = 250_000;
         limits[(int)Budget.AliasExpansions] = 5_000;
         limits[(int)Budget.EvaluatedCharacters] = 16_000_000;
-        limits[(int)Budget.Commands] = 50_000;
-        limits[(int)Budget.Time] = 5_000; // milliseconds
+        limits[(int)Budget.Commands] = 250_000; // as many as the node budget lets a parse produce: a parse cut short at its budget is analyzed whole
+        limits[(int)Budget.Time] = 30_000; // milliseconds: a backstop that only a bug in a work budget can reach
         return limits;
     }
 
@@ -98,6 +98,15 @@ public static class WorkBudget
         if (meter.Exceeded is { } already) throw already;
         if ((meter.Used[(int)budget] += units) > meter.Limits[(int)budget]) Fail(meter, budget);
         if ((++meter.Calls & 1023) == 0 && meter.PastDeadline) Fail(meter, Budget.Time);
+    }
+
+    /// <summary>
+    /// For a parser that stops cleanly at its budget and returns what it read (a note says where): the file's analysis
+    /// goes on over that part. The spent budget stays spent, so the next charge of it stops the file for good.
+    /// </summary>
+    public static void Forgive()
+    {
+        if (t_current is { } meter) meter.Exceeded = null;
     }
 
     /// <summary>Makes <paramref name="meter"/> current on this thread until the returned scope is disposed.</summary>

@@ -70,10 +70,18 @@ public sealed class ShellParser
         text ??= string.Empty;
         var parser = new ShellParser(text);
         List<ShellStatement> statements;
+        var complete = new List<ShellStatement>();
         try
         {
-            statements = parser.ParseStatementList(Closer.None);
+            statements = parser.ParseStatementList(Closer.None, complete);
             parser.ReadPendingHeredocs();
+        }
+        catch (BudgetExceededException ex)
+        {
+            // The statements parsed before the budget ran out are analyzed; the rest of the file is not (and noted).
+            statements = complete;
+            parser.Report(parser._pos, 0, $"the script exceeds {ex.Message}; the rest of it is not analyzed");
+            WorkBudget.Forgive();
         }
         catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or NullReferenceException)
         {
@@ -86,9 +94,9 @@ public sealed class ShellParser
 
     // ---- lists and pipelines -------------------------------------------------------------------------------
 
-    private List<ShellStatement> ParseStatementList(Closer stops)
+    private List<ShellStatement> ParseStatementList(Closer stops, List<ShellStatement>? into = null)
     {
-        var list = new List<ShellStatement>();
+        var list = into ?? new List<ShellStatement>();
         while (true)
         {
             SkipBlanksAndNewlines();

@@ -58,6 +58,14 @@ public static class YamlParser
             var partial = builder.Salvage();
             if (partial is not null) documents.Add(partial);
         }
+        catch (BudgetExceededException ex)
+        {
+            // What was read before the budget ran out is analyzed; a note says where it stopped.
+            diagnostics.Add(new SyntaxDiagnostic(new TextSpan(builder.LastOffset, 0), $"the file exceeds {ex.Message}; the rest of it is not analyzed"));
+            var partial = builder.Salvage();
+            if (partial is not null) documents.Add(partial);
+            WorkBudget.Forgive();
+        }
         catch (DepthExceededException ex)
         {
             diagnostics.Add(new SyntaxDiagnostic(new TextSpan(ex.Offset, 0), $"YAML nested deeper than {MaxDepth} levels; the rest of the file is not analyzed"));

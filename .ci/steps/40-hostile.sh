@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Hostile input costs a note, never the machine: every shape of tools/hostile/shapes.py (alias bombs, 4 MiB one-line
+# scripts, deep nesting, quadratic traps, ReDoS globs, odd file names…) at 1x and 4x, each scanned in its own process.
+# Budgets are CPU seconds and peak RSS over an empty scan; the target on an idle 2-core machine is 1 s, CI allows 2 s
+# so that a busy runner cannot fail it. The 16x run (files just under the 8 MiB size cap) is `tools/hostile/hostile.py`
+# with no arguments.
+set -euo pipefail
+dotnet build src/Firebreak.Cli -c Release --nologo -v q >/dev/null
+python3 tools/hostile/hostile.py --scales 1,4 --time-budget "${HOSTILE_TIME_BUDGET:-2.0}"
