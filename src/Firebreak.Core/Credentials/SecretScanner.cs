@@ -150,6 +150,8 @@ public sealed class SecretScanner
         SecretEvidence evidence, string? contextName, Lazy<HashSet<string>>? quietValues)
     {
         if (length == 0) return;
+        // A candidate is validated, measured for entropy and checked against placeholders: about four tokens' work.
+        WorkBudget.Charge(Budget.Tokens, 4);
         string value = text.Substring(start, length);
         if (!kind.AcceptsValue(value)) return;
         if (quietValues is not null && quietValues.Value.Contains(value)) return;

@@ -51,7 +51,7 @@ public sealed class BudgetExceededException : Exception
 /// </summary>
 public sealed class WorkMeter
 {
-    /// <summary>Per-file limits, ten times what the benchmark corpus's heaviest file spends (acme.sh, 249 KB: 24,093 nodes,
+    /// <summary>Per-file limits, four times or more what the benchmark corpus's heaviest file spends (acme.sh, 249 KB: 24,093 nodes,
     /// 4,825 commands; no corpus file follows a YAML alias); an 8 MiB hostile file reaches one in well under a second.</summary>
     public static readonly long[] DefaultLimits = CreateDefaultLimits();
 
@@ -59,10 +59,10 @@ public sealed class WorkMeter
     {
         var limits = new long[Enum.GetValues(typeof(Budget)).Length];
         limits[(int)Budget.Tokens] = 100_000;
-        limits[(int)Budget.Nodes] = 250_000;
+        limits[(int)Budget.Nodes] = 100_000;
         limits[(int)Budget.AliasExpansions] = 5_000;
         limits[(int)Budget.EvaluatedCharacters] = 16_000_000;
-        limits[(int)Budget.Commands] = 250_000; // as many as the node budget lets a parse produce: a parse cut short at its budget is analyzed whole
+        limits[(int)Budget.Commands] = 100_000; // as many as the node budget lets a parse produce: a parse cut short at its budget is analyzed whole
         limits[(int)Budget.Time] = 30_000; // milliseconds: a backstop that only a bug in a work budget can reach
         return limits;
     }
