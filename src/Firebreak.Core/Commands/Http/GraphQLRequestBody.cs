@@ -23,22 +23,35 @@ public static class GraphQLRequestBody
                 if (body.FieldName == "query") documents.Add(body.Text);
                 continue;
             }
-            string value = body.Text.Value;
-            int first = 0;
-            while (first < value.Length && char.IsWhiteSpace(value[first])) first++;
-            if (first < value.Length && (value[first] == '{' || value[first] == '['))
-            {
-                int before = documents.Count;
-                FindQueryStrings(body.Text, documents);
-                // `{ volumeDelete(…) }` is also a GraphQL document (the shorthand query); only when no JSON key was found.
-                if (documents.Count == before && value[first] == '{') documents.Add(body.Text);
-            }
-            else
-            {
-                documents.Add(body.Text);
-            }
+            AddDocuments(body.Text, documents);
         }
         return documents;
+    }
+
+    /// <summary>The GraphQL documents of one body text: its JSON <c>"query"</c> strings, or the body itself.</summary>
+    public static IReadOnlyList<EmbeddedText> Documents(EmbeddedText body)
+    {
+        var documents = new List<EmbeddedText>();
+        AddDocuments(body, documents);
+        return documents;
+    }
+
+    private static void AddDocuments(EmbeddedText body, List<EmbeddedText> documents)
+    {
+        string value = body.Value;
+        int first = 0;
+        while (first < value.Length && char.IsWhiteSpace(value[first])) first++;
+        if (first < value.Length && (value[first] == '{' || value[first] == '['))
+        {
+            int before = documents.Count;
+            FindQueryStrings(body, documents);
+            // `{ volumeDelete(…) }` is also a GraphQL document (the shorthand query); only when no JSON key was found.
+            if (documents.Count == before && value[first] == '{') documents.Add(body);
+        }
+        else
+        {
+            documents.Add(body);
+        }
     }
 
     /// <summary>Every string value whose key is <c>query</c>, decoded, at any depth. Tolerant of broken JSON.</summary>

@@ -125,7 +125,7 @@ public sealed class HttpRequest
         return null;
     }
 
-    private static void SplitUrl(string url, out string? host, out string? path, out string? query)
+    internal static void SplitUrl(string url, out string? host, out string? path, out string? query)
     {
         host = path = query = null;
         int start = url.IndexOf("://", StringComparison.Ordinal);

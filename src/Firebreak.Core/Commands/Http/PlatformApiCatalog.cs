@@ -130,6 +130,43 @@ public sealed class PlatformApiCatalog
         return matches;
     }
 
+    /// <summary>
+    /// The destructive operations of a request that program code makes (C#'s <c>HttpClient</c>): the method, the URL
+    /// and the body text as the code builds them, unknown parts written as <c>${name}</c> — a URL whose host is unknown
+    /// matches nothing, and a placeholder path segment fits a template's <c>{id}</c> as a shell parameter does.
+    /// </summary>
+    public IReadOnlyList<(PlatformApiOperation Operation, GraphQLRootField? Field)> MatchRequest(string method, string url, string? body)
+    {
+        HttpRequest.SplitUrl(url, out var host, out var path, out _);
+        if (host is null || path is null || !_byHost.TryGetValue(host, out var apis))
+            return Array.Empty<(PlatformApiOperation, GraphQLRootField?)>();
+        var matches = new List<(PlatformApiOperation, GraphQLRootField?)>();
+        foreach (var api in apis)
+        {
+            if (api.Kind == PlatformApiKind.Rest)
+            {
+                foreach (var operation in api.Operations)
+                    if (string.Equals(operation.Method, method, StringComparison.Ordinal) && operation.MatchesPath(path)) matches.Add((operation, null));
+                continue;
+            }
+            if (body is null || !api.Paths.Any(p => string.Equals(p, path.TrimEnd('/'), StringComparison.Ordinal))) continue;
+            foreach (var document in GraphQLRequestBody.Documents(EmbeddedText.Contiguous(body, 0)))
+            {
+                foreach (var field in GraphQLRootFields.Read(document))
+                {
+                    if (field.Operation != OperationType.Mutation) continue;
+                    foreach (var operation in api.Operations)
+                    {
+                        if (!string.Equals(operation.Mutation, field.Name, StringComparison.Ordinal)) continue;
+                        if (operation.OnlyIfEmpty is { } argument && !(field.Arguments.TryGetValue(argument, out var value) && value.IsEmptyList)) continue;
+                        matches.Add((operation, field));
+                    }
+                }
+            }
+        }
+        return matches;
+    }
+
     /// <summary><c>railway api '&lt;graphql&gt;'</c>: the first positional after the subcommand path is the document.</summary>
     private static IReadOnlyList<ApiCallMatch> MatchCli(ShellCommand command, PlatformApi api)
     {
