@@ -84,6 +84,12 @@ public sealed class DestructiveCloudSdkCallAnalyzer : DiagnosticAnalyzer
         new(Kubernetes, new[] { "DeletePersistentVolume", "DeleteCollectionPersistentVolume" }, "the persistent volume (and the disk behind it when the reclaim policy is Delete)", false),
     };
 
+    /// <summary>Each SDK type the rule knows, with the operations (sync names) it declares, for the loose-file stubs.</summary>
+    internal static IEnumerable<(string Type, string[] Methods)> KnownOperations() =>
+        Operations.SelectMany(o => o.Types.Select(t => (Type: t, o.Methods)))
+            .GroupBy(e => e.Type, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.SelectMany(e => e.Methods).Distinct(StringComparer.Ordinal).ToArray()));
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -141,9 +147,9 @@ public sealed class DestructiveCloudSdkCallAnalyzer : DiagnosticAnalyzer
 
     private static bool Applies(Condition condition, IInvocationOperation invocation) => condition switch
     {
-        Condition.ForceDeleteWithoutRecovery => invocation.Arguments.Any(a => RequestSets(a.Value, "ForceDeleteWithoutRecovery")),
+        Condition.ForceDeleteWithoutRecovery => CallSites.ArgumentValues(invocation.Arguments).Any(v => RequestSets(v, "ForceDeleteWithoutRecovery")),
         // The request's SkipFinalSnapshot/DeleteAutomatedBackups = true is FB1004's (an error at the flag): one finding, not two.
-        Condition.NotCoveredByFB1004 => !invocation.Arguments.Any(a => RequestSets(a.Value, "SkipFinalSnapshot") || RequestSets(a.Value, "DeleteAutomatedBackups")),
+        Condition.NotCoveredByFB1004 => !CallSites.ArgumentValues(invocation.Arguments).Any(v => RequestSets(v, "SkipFinalSnapshot") || RequestSets(v, "DeleteAutomatedBackups")),
         _ => true,
     };
 

@@ -107,7 +107,7 @@ public sealed class DestructiveSqlInCodeAnalyzer : DiagnosticAnalyzer
         string method = invocation.TargetMethod.Name;
         if (method == "Sql")
         {
-            if (CallSites.Argument(invocation, "sql") is { } sql) ReportSql(context, sql.Value, "The migration's `Sql`");
+            if (CallSites.Argument(invocation, "sql") is { } sql) ReportSql(context, sql.Value, "the migration's `Sql`");
             return;
         }
         string? name = CallSites.Argument(invocation, "name") is { } n ? ValueFolding.String(n.Value) : null;

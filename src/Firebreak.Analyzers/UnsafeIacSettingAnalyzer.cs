@@ -120,6 +120,12 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         .GroupBy(e => e.Construct)
         .ToImmutableDictionary(g => g.Key, g => g.First().Setting, StringComparer.Ordinal);
 
+    /// <summary>Each arguments/props type with the properties the rule reads, and the construct types, for the loose-file stubs.</summary>
+    internal static IEnumerable<(string Type, string[] Properties)> KnownSettings() =>
+        SettingsByType.Select(e => (e.Key, e.Value.Select(s => s.Property).Distinct(StringComparer.Ordinal).ToArray()));
+
+    internal static IEnumerable<string> KnownConstructs() => ApplyRemovalPolicyByConstruct.Keys;
+
     private static readonly string[] RuleIdsReported =
     {
         RuleIds.DatabaseDeletionProtectionOff, RuleIds.SkipFinalSnapshot, RuleIds.BucketForceDestroy, RuleIds.StatefulResourceDestroyedWithStack,
@@ -242,7 +248,7 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         {
             if (parent is IObjectCreationOperation resource)
             {
-                string? name = resource.Arguments.Select(a => a.Value).Where(v => v.Type?.SpecialType == SpecialType.System_String)
+                string? name = CallSites.ArgumentValues(resource.Arguments).Select(v => ValueFolding.Unwrap(v)!).Where(v => v.Type?.SpecialType == SpecialType.System_String)
                     .Select(ValueFolding.String).FirstOrDefault(n => n is not null);
                 return name is null ? $"`{resource.Type?.Name}`" : $"`{resource.Type?.Name}` \"{name}\"";
             }

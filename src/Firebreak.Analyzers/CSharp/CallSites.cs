@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,6 +25,22 @@ internal static class CallSites
 
     public static IArgumentOperation? Argument(IObjectCreationOperation creation, params string[] names) =>
         creation.Arguments.FirstOrDefault(a => a.Parameter is { } p && names.Contains(p.Name));
+
+    /// <summary>The values passed, a <c>params</c> array's elements one by one.</summary>
+    public static IEnumerable<IOperation> ArgumentValues(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                foreach (var element in elements.ElementValues) yield return element;
+            }
+            else
+            {
+                yield return argument.Value;
+            }
+        }
+    }
 
     /// <summary>The method name without the <c>Async</c> suffix every modern SDK adds.</summary>
     public static string SyncName(string name) => name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;

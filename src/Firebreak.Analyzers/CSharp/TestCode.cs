@@ -36,6 +36,20 @@ internal sealed class TestCode
         return false;
     }
 
+    /// <summary>
+    /// Attribute names of the test frameworks, for code compiled without them (loose files in <c>firebreak scan</c>),
+    /// where <c>[Fact]</c> does not resolve: only an unresolved attribute is read by its name.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> UnresolvedTestAttributeNames = ImmutableHashSet.Create(
+        "Fact", "FactAttribute", "Theory", "TheoryAttribute", "Test", "TestAttribute", "TestCase", "TestCaseAttribute",
+        "TestFixture", "TestFixtureAttribute", "TestMethod", "TestMethodAttribute", "TestClass", "TestClassAttribute",
+        "SetUp", "SetUpAttribute", "TearDown", "TearDownAttribute", "OneTimeSetUp", "OneTimeSetUpAttribute");
+
     private static bool HasTestAttribute(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ContainingNamespace is { IsGlobalNamespace: false } ns && TestFrameworkNamespaces.Contains(ns.ToDisplayString()));
+        symbol.GetAttributes().Any(a => a.AttributeClass switch
+        {
+            IErrorTypeSymbol error => UnresolvedTestAttributeNames.Contains(error.Name),
+            { ContainingNamespace: { IsGlobalNamespace: false } ns } => TestFrameworkNamespaces.Contains(ns.ToDisplayString()),
+            _ => false,
+        });
 }

@@ -70,7 +70,10 @@ public static class ScanCommand
             Today = DateTime.UtcNow.Date,
             MaxDegreeOfParallelism = args.Threads ?? Environment.ProcessorCount,
         }.WithCatalogs(catalogs);
-        var engine = new AnalysisEngine(options);
+        // C# is compiled only when the scan holds some: Roslyn stays unloaded for every other scan.
+        var engine = input.Files.Any(f => f.Kind == FileKind.CSharp)
+            ? new AnalysisEngine(options, projectRules: Core.Rules.BuiltInRules.ProjectRules().Append(new CSharp.CSharpAnalysisRule(root)))
+            : new AnalysisEngine(options);
         var result = engine.Analyze(input.Files, input.Notes);
         if (args.Verbose)
         {
