@@ -92,7 +92,9 @@ public sealed class DestructiveDatabaseCallAnalyzer : DiagnosticAnalyzer
             message = $"`{request.Name}` with `DeleteAutomatedBackups = true` deletes the automated backups together with the database {what}, so point-in-time restore goes with it; set `DeleteAutomatedBackups = false` and keep a final snapshot.";
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), DiagnosticSeverity.Error, null, null, message));
+        // The code fix sets the flag to false (and names a final snapshot).
+        var fix = ImmutableDictionary<string, string?>.Empty.Add(UnsafeIacSettingAnalyzer.FixProperty, "false");
+        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), DiagnosticSeverity.Error, null, fix, message));
     }
 
     /// <summary>The same object initializer says <c>DeleteAutomatedBackups = false</c>.</summary>
