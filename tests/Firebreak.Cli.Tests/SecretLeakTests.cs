@@ -182,3 +182,23 @@ public sealed class SpecialFileTests
         Assert.DoesNotContain("internal error", stdout + stderr, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class HostileFileNameTests
+{
+    [Theory]
+    [InlineData("text")]
+    [InlineData("github")]
+    public void A_file_name_cannot_forge_lines_workflow_commands_or_terminal_escapes(string format)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var repo = new TempRepo()
+            .Write("new\n::error file=x::forged.sh", "rm -rf /srv/data\n")
+            .Write("ctrl\u001b[31m.sh", "rm -rf /srv/data\n");
+        var (code, stdout, _) = repo.Run("scan", ".", "--format", format, "--no-color");
+        Assert.Equal(1, code);
+        Assert.DoesNotContain('\u001b', stdout);
+        foreach (string line in stdout.Split('\n'))
+            Assert.False(line.StartsWith("::error file=x", StringComparison.Ordinal), line);
+        Assert.Equal(2, stdout.Split('\n').Count(l => l.Contains("FB1001", StringComparison.Ordinal)));
+    }
+}

@@ -52,8 +52,22 @@ public static class GitHubAnnotationsReport
     };
 
     /// <summary>A command's message: <c>%</c>, CR and LF are percent-encoded.</summary>
-    public static string EscapeData(string text) =>
-        text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    public static string EscapeData(string text)
+    {
+        text = text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        // Other control characters (an ESC in a file name would colour or rewrite the runner's log) have no escape in
+        // the workflow-command syntax: they are shown as U+FFFD.
+        foreach (char c in text)
+        {
+            if (c < ' ' || c == '\u007f')
+            {
+                var builder = new System.Text.StringBuilder(text.Length);
+                foreach (char d in text) builder.Append(d < ' ' || d == '\u007f' ? '\uFFFD' : d);
+                return builder.ToString();
+            }
+        }
+        return text;
+    }
 
     /// <summary>A command's property value: as data, and <c>:</c> and <c>,</c> too, which end a value.</summary>
     public static string EscapeProperty(string text) =>

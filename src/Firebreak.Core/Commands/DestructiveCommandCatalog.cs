@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using YamlDotNet.RepresentationModel;
 
+using Firebreak.Core.Text;
 namespace Firebreak.Core.Commands;
 
 /// <summary>
@@ -144,7 +145,9 @@ public sealed class DestructiveCommandCatalog
         if (text == null) return null;
         try
         {
-            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            // Catalogues can come from the scanned repository: linear time where the pattern allows, else the old
+            // bounded backtracking (our own catalogue's patterns all run linear).
+            return LinearRegex.TryCreate(text) ?? new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
         }
         catch (ArgumentException e)
         {

@@ -120,3 +120,22 @@ public sealed class IgnoreRulesTests
         Assert.False(rules.IsIgnored(new string('a', 5000), false));
     }
 }
+
+public sealed class LinearRegexTests
+{
+    [Fact]
+    public void A_catastrophic_pattern_runs_in_linear_time_and_gives_the_same_answer_every_time()
+    {
+        var regex = Firebreak.Core.Text.LinearRegex.TryCreate("(a+)+$");
+        Assert.NotNull(regex);
+        string subject = new string('a', 50_000) + "!";
+        Assert.Equal(subject, regex!.Replace(subject, "b"));
+    }
+
+    [Fact]
+    public void A_pattern_that_needs_backtracking_is_refused_not_timed()
+    {
+        Assert.Null(Firebreak.Core.Text.LinearRegex.TryCreate(@"(a)\1"));
+        Assert.Null(Firebreak.Core.Text.LinearRegex.TryCreate(@"(?<=x)a"));
+    }
+}

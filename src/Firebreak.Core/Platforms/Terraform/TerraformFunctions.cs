@@ -189,11 +189,11 @@ internal static class TerraformFunctions
         {
             try
             {
-                var regex = new System.Text.RegularExpressions.Regex(find.Substring(1, find.Length - 2), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+                // Linear time whatever the pattern: `/(a+)+$/` gives the same value on every run, never a timeout.
+                if (Firebreak.Core.Text.LinearRegex.TryCreate(find.Substring(1, find.Length - 2)) is not { } regex) return TerraformValue.Unknown;
                 return TerraformValue.String(regex.Replace(text, with.Replace("$", "$$").Replace("$${", "${")));
             }
             catch (ArgumentException) { return TerraformValue.Unknown; }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException) { return TerraformValue.Unknown; }
         }
         return find.Length == 0 ? TerraformValue.Unknown : TerraformValue.String(text.Replace(find, with));
     }
