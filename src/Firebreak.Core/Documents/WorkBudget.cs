@@ -69,20 +69,35 @@ public sealed class WorkMeter
 
     internal readonly long[] Used;
     internal readonly long[] Limits;
-    private readonly long _deadline;
+    private readonly long _timeLimitTicks;
+    private long _spentTicks;
+    private long _enteredAt;
+    private int _depth;
     internal int Calls;
 
     public WorkMeter(long[]? limits = null)
     {
         Limits = limits ?? DefaultLimits;
         Used = new long[Limits.Length];
-        _deadline = Stopwatch.GetTimestamp() + Limits[(int)Budget.Time] * Stopwatch.Frequency / 1000;
+        _timeLimitTicks = Limits[(int)Budget.Time] * Stopwatch.Frequency / 1000;
+    }
+
+    /// <summary>Time counts only while the file is being worked on (the meter is current), never while it waits for
+    /// its turn: a scan of 10,000 files that takes a minute gives every file its whole budget.</summary>
+    internal void Resume()
+    {
+        if (_depth++ == 0) _enteredAt = Stopwatch.GetTimestamp();
+    }
+
+    internal void Pause()
+    {
+        if (_depth > 0 && --_depth == 0) _spentTicks += Stopwatch.GetTimestamp() - _enteredAt;
     }
 
     /// <summary>The budget this meter ran out of, once it has; the file's analysis stops there.</summary>
     public BudgetExceededException? Exceeded { get; internal set; }
 
-    internal bool PastDeadline => Stopwatch.GetTimestamp() > _deadline;
+    internal bool PastDeadline => _spentTicks + (_depth > 0 ? Stopwatch.GetTimestamp() - _enteredAt : 0) > _timeLimitTicks;
 }
 
 public static class WorkBudget
@@ -113,8 +128,13 @@ public static class WorkBudget
     public static Scope Enter(WorkMeter meter)
     {
         var previous = t_current;
+        if (!ReferenceEquals(previous, meter))
+        {
+            previous?.Pause();
+            meter.Resume();
+        }
         t_current = meter;
-        return new Scope(previous);
+        return new Scope(previous, meter);
     }
 
     internal static string Describe(Budget budget, long limit) => budget switch
@@ -140,7 +160,22 @@ public static class WorkBudget
     public readonly struct Scope : IDisposable
     {
         private readonly WorkMeter? _previous;
-        internal Scope(WorkMeter? previous) => _previous = previous;
-        public void Dispose() => t_current = _previous;
+        private readonly WorkMeter? _meter;
+
+        internal Scope(WorkMeter? previous, WorkMeter meter)
+        {
+            _previous = previous;
+            _meter = meter;
+        }
+
+        public void Dispose()
+        {
+            if (_meter is not null && !ReferenceEquals(_previous, _meter))
+            {
+                _meter.Pause();
+                _previous?.Resume();
+            }
+            t_current = _previous;
+        }
     }
 }
