@@ -133,16 +133,23 @@ public sealed class TerraformModuleInstance
         Module = module;
         Evaluator = evaluator;
         Name = name;
+        _exists = Evaluator.Exists;
     }
+
+    // Whether each resource is created is evaluated once per instance: every Terraform rule walks the resources.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TerraformResource, bool> _created = new();
+    private readonly Func<TerraformResource, bool> _exists;
+
+    private bool Exists(TerraformResource resource) => _created.GetOrAdd(resource, _exists);
 
     public TerraformModule Module { get; }
     public TerraformModuleEvaluator Evaluator { get; }
 
     /// <summary>The module's resources and data sources, less those known not to be created (count 0, empty for_each).</summary>
-    public IEnumerable<TerraformResource> Resources => Module.Resources.Where(Evaluator.Exists);
+    public IEnumerable<TerraformResource> Resources => Module.Resources.Where(Exists);
 
     /// <summary>The managed resources of one type that may be created.</summary>
-    public IEnumerable<TerraformResource> ManagedResources(string type) => Module.ManagedResources(type).Where(Evaluator.Exists);
+    public IEnumerable<TerraformResource> ManagedResources(string type) => Module.ManagedResources(type).Where(Exists);
 
     /// <summary>The directory, then each module call's name on the way here.</summary>
     public string Name { get; }

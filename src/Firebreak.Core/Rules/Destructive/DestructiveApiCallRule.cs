@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Rules.Destructive;
 
@@ -21,23 +22,23 @@ public sealed class DestructiveApiCallRule : Rule
     private static readonly string[] CredentialHeaderHints = { "authorization", "token", "api-key", "apikey", "auth-key", "x-auth" };
 
     private readonly PlatformApiCatalog _catalog;
+    private readonly KeywordPrefilter _keywords;
 
     public DestructiveApiCallRule() : this(PlatformApiCatalog.Default)
     {
     }
 
-    public DestructiveApiCallRule(PlatformApiCatalog catalog) => _catalog = catalog;
+    public DestructiveApiCallRule(PlatformApiCatalog catalog)
+    {
+        _catalog = catalog;
+        _keywords = new KeywordPrefilter(catalog.Keywords);
+    }
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
 
-    public override bool MightMatch(string text)
-    {
-        foreach (var keyword in _catalog.Keywords)
-            if (text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0) return true;
-        return false;
-    }
+    public override bool MightMatch(string text) => _keywords.ContainsAny(text);
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {

@@ -18,18 +18,13 @@ public sealed class DestructiveSqlRule : Rule
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveSql;
 
 
-    private static readonly string[] Keywords = { "drop", "truncate", "delete", "update" };
+    private static readonly KeywordPrefilter Keywords = new(new[] { "drop", "truncate", "delete", "update" });
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) => kind == FileKind.Sql || ShellSources.CanHoldShell(kind);
 
-    public override bool MightMatch(string text)
-    {
-        foreach (var keyword in Keywords)
-            if (text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0) return true;
-        return false;
-    }
+    public override bool MightMatch(string text) => Keywords.ContainsAny(text);
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
