@@ -12,7 +12,8 @@ namespace Firebreak.Bench;
 /// A monorepo of N files for the scaling run: the corpus copied again and again (copy k under <c>svcKKK/</c>), every
 /// copy mutated so no two are the same text: Terraform blocks shuffled and resource/data names renamed (with their
 /// references), YAML <c>name:</c> values renamed and multi-document files' documents shuffled, shell function names and
-/// Dockerfile stage names renamed. One seeded generator, files in sorted order: the same arguments give the same bytes.
+/// Dockerfile stage names renamed. One seeded generator over the files in sorted order: the same arguments give the
+/// same bytes.
 /// </summary>
 internal static class Monorepo
 {
@@ -26,6 +27,9 @@ internal static class Monorepo
         var sources = Kinds.SelectMany(k => Program.List(corpus, k)).Select(p => (Path: p, Text: File.ReadAllText(Path.Combine(corpus, p)))).ToArray();
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var random = new Random(seed);
+        // One seeded order for every copy: a partial last copy is a sample of every kind, so 10k and 100k files have
+        // the same mix.
+        Shuffle(sources, random);
         var utf8 = new UTF8Encoding(false);
         int written = 0;
         long bytes = 0;
@@ -69,7 +73,14 @@ internal static class Monorepo
             start = item.Span.End;
         }
         Shuffle(pieces, random);
-        string shuffled = string.Concat(pieces) + text.Substring(start);
+        var joined = new StringBuilder();
+        foreach (string piece in pieces)
+        {
+            // The first item had no line break before it; a block must still start on a line of its own.
+            if (joined.Length > 0 && joined[joined.Length - 1] != '\n' && !piece.StartsWith('\n') && !piece.StartsWith("\r\n", StringComparison.Ordinal)) joined.Append('\n');
+            joined.Append(piece);
+        }
+        string shuffled = joined.Append(text, start, text.Length - start).ToString();
         foreach (var block in file.Body.AllBlocks.Where(b => (b.Type == "resource" || b.Type == "data") && b.Labels.Count == 2))
         {
             string type = Regex.Escape(block.Labels[0].Value), name = Regex.Escape(block.Labels[1].Value);
