@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Rules.Credentials;
 
@@ -18,9 +19,10 @@ public sealed class BlanketPlatformTokenRule : Rule
     public override bool AppliesTo(FileKind kind) =>
         kind is FileKind.McpConfig or FileKind.ClaudeSettings or FileKind.CodexConfig || ShellSources.CanHoldShell(kind);
 
+    private static readonly KeywordPrefilter AnyCase = new(new[] { "TOKEN", "KEY", "Authorization" });
+
     public override bool MightMatch(string text) =>
-        text.IndexOf("TOKEN", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("KEY", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        text.IndexOf("PAT", StringComparison.Ordinal) >= 0 || text.IndexOf("Authorization", StringComparison.OrdinalIgnoreCase) >= 0;
+        AnyCase.ContainsAny(text) || text.IndexOf("PAT", StringComparison.Ordinal) >= 0;
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
