@@ -169,6 +169,9 @@ public static class DestructiveCommandMatcher
     private static bool PathElementMatches(string? value, string[] alternatives)
     {
         if (value == null) return false;
+        // kubectl's kind list: `statefulsets,persistentvolumeclaims` deletes both kinds.
+        if (value.IndexOf(',') > 0 && value.IndexOf('/') < 0)
+            return value.Split(',').Any(kind => kind.Length > 0 && kind.IndexOf(',') < 0 && PathElementMatches(kind, alternatives));
         foreach (var alternative in alternatives)
         {
             if (string.Equals(value, alternative, StringComparison.Ordinal)) return true;
@@ -268,8 +271,40 @@ public static class DestructiveCommandMatcher
         // what is under it is build output, not data. Reading it as empty (so `rm -rf $OUT/*` as `rm -rf /*`) was the
         // source of nearly every false FB1001 on real repositories.
         if (ScratchVariables.Contains(name)) return false;
-        return match.Groups[4].Success && IsDangerousStaticPath(match.Groups[4].Value);
+        if (!match.Groups[4].Success) return false;
+        string rest = match.Groups[4].Value;
+        // `$DATA_DIR/`: the variable's name says it holds data, so removing what it points at loses data whatever it is.
+        if (IsRootLike(rest)) return NamesData(name);
+        // `$APP/data`, `$ROOT/var/lib/mysql`: the path names data whatever the variable holds. A path that is only
+        // dangerous when the variable is empty (`$DIR/`, `$PREFIX/usr`) is FB1011's, not a data loss.
+        string trimmed = rest.Length > 1 ? rest.TrimEnd('/') : rest;
+        return DataPath.IsMatch(trimmed) || NamedDataFolder.IsMatch(trimmed);
     }
+
+    /// <summary>
+    /// The variable of an unguarded <c>$VAR/…</c> path that, with the variable empty or unset, is the root or a system
+    /// folder (<c>rm -rf "$DIR/"</c> is <c>rm -rf /</c>); null when the word is not one (<c>${DIR:?}/</c> stops the
+    /// shell instead, a scratch variable the harness sets is never empty, <c>$HOME</c> is FB1001's).
+    /// </summary>
+    public static (string Name, string Expanded)? VariableThatCanExpandToRoot(CommandWord word)
+    {
+        if (word.Value is not null) return null;
+        var match = LeadingVariable.Match(word.RawText.Replace("\"", string.Empty));
+        if (!match.Success || !match.Groups[4].Success) return null;
+        string name = match.Groups[2].Success ? match.Groups[2].Value : match.Groups[3].Value;
+        if (name == "HOME" || ScratchVariables.Contains(name)) return null;
+        return IsRootLike(match.Groups[4].Value) ? (name, match.Groups[4].Value) : null;
+    }
+
+    private static bool IsRootLike(string rest) => rest is "/" or "/*" or "/." or "/.*" or "//" || SystemRoot.IsMatch(rest);
+
+    private static readonly HashSet<string> DataWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "DATA", "PGDATA", "DB", "DATABASE", "BACKUP", "BACKUPS", "VOLUME", "VOLUMES", "UPLOADS", "STORAGE",
+    };
+
+    /// <summary><c>DATA_DIR</c>, <c>PGDATA</c>, <c>BACKUP_PATH</c>: a name with a word that says what it holds.</summary>
+    private static bool NamesData(string name) => name.Split('_').Any(DataWords.Contains);
 
     public static bool IsDangerousStaticPath(string path)
     {

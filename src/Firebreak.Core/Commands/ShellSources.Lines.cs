@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Firebreak.Core.Languages.Yaml;
@@ -269,7 +270,13 @@ public static partial class ShellSources
                     else if (text[q] == close && --depth == 0) break;
                 }
                 if (q >= end) q = end - 1;
-                builder.Append('$', p).Append('{', p + 1).Append('M', p + 2).Append('}', q);
+                builder.Append('$', p).Append('{', p + 1);
+                // Keep a plain variable's name (`$(DATA_DIR)` → `${DATA_DIR}`): what it is called says what it holds.
+                string inner = text.Substring(p + 2, Math.Max(0, q - p - 2));
+                if (inner.Length > 0 && (char.IsLetter(inner[0]) || inner[0] == '_') && inner.All(ch => char.IsLetterOrDigit(ch) || ch == '_'))
+                    for (int k = 0; k < inner.Length; k++) builder.Append(inner[k], p + 2 + k);
+                else builder.Append('M', p + 2);
+                builder.Append('}', q);
                 p = q;
                 continue;
             }

@@ -34,6 +34,30 @@ public sealed class SqlClientInput
         ["sqlite3"] = (Array.Empty<string>(), new[] { "-cmd", "-separator", "-nullvalue" }),
     };
 
+    private static readonly string[] HostOptions = { "-h", "--host", "-S", "--server", "--url" };
+
+    /// <summary>
+    /// True when the client connects to this machine: no host option, or <c>localhost</c>/<c>127.0.0.1</c>/<c>::1</c>
+    /// (a unix socket). psql's <c>-d postgres://…</c> and an unknown (variable) host count as remote.
+    /// </summary>
+    public bool IsLocal
+    {
+        get
+        {
+            if (Command.Name is not { } name || !Clients.TryGetValue(name, out var client)) return false;
+            var options = new List<string>(client.SqlOptions);
+            options.AddRange(client.ValueOptions);
+            var args = Command.ParseArguments(CommandOptionSyntax.WithValues(options.ToArray()));
+            foreach (var option in args.Options)
+            {
+                if (name == "psql" && option.Name is "-d" or "--dbname" && option.Value is { } url && url.Contains("://")) return false;
+                if (Array.IndexOf(HostOptions, option.Name) < 0 || name == "mysql" && option.Name == "-S" || name == "mariadb" && option.Name == "-S") continue;
+                if (option.Value is not ("localhost" or "127.0.0.1" or "::1" or "/var/run/postgresql" or "/tmp")) return false;
+            }
+            return true;
+        }
+    }
+
     /// <summary>True for programs that take SQL (the cheap test).</summary>
     public static bool IsClient(string? name) => name != null && Clients.ContainsKey(name);
 

@@ -11,6 +11,7 @@ public static partial class BuiltInRules
     private static partial IEnumerable<Rule> DestructiveFileRules(Commands.CatalogSet catalogs) => new Rule[]
     {
         new DestructiveCommandRule(catalogs.Commands),
+        new DeleteThroughEmptyVariableRule(),
     };
 
     private static partial IEnumerable<ProjectRule> DestructiveProjectRules() => Array.Empty<ProjectRule>();

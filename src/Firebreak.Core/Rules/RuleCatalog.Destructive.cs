@@ -16,8 +16,20 @@ public static partial class RuleCatalog
         8.0,
         RulePrecision.High);
 
+    public static readonly RuleDescriptor DeleteThroughEmptyVariable = new(
+        RuleIds.DeleteThroughEmptyVariable,
+        "DeleteThroughEmptyVariable",
+        RuleFamily.DestructiveOperation,
+        "Recursive delete of a path that is / when a variable is empty",
+        "`{0}` removes `{1}`: if `${2}` is empty or unset that is `{3}`; write `${{{2}:?}}` so the shell stops instead",
+        "`rm -r`, `rm -rf` or `find … -delete` on `$VAR/`, `$VAR/*` or `$VAR/usr`-like paths where nothing in the script sets the variable first: an unset or empty variable turns the path into `/` or a system folder. The parameter expansion `${VAR:?}` makes the shell fail instead of expanding it. A note: the path is not data by itself (FB1001 judges data paths and variables named for data, such as `$DATA_DIR`).",
+        FindingLevel.Note,
+        4.0,
+        RulePrecision.High);
+
     private static partial IEnumerable<RuleDescriptor> DestructiveRules() => new[]
     {
         DestructiveCommand,
+        DeleteThroughEmptyVariable,
     };
 }

@@ -3,4 +3,5 @@ namespace Firebreak.Core.Rules;
 public static partial class RuleIds
 {
     public const string DestructiveCommand = "FB1001";
+    public const string DeleteThroughEmptyVariable = "FB1011";
 }

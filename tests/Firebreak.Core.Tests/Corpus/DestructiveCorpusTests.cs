@@ -14,7 +14,7 @@ namespace Firebreak.Core.Tests.Corpus;
 /// </summary>
 public sealed class DestructiveCorpusTests
 {
-    private static readonly ExpectationCorpus Corpus = new("Destructive", f => f.RuleId is "FB1001" or "FB1002" or "FB1003");
+    private static readonly ExpectationCorpus Corpus = new("Destructive", f => f.RuleId is "FB1001" or "FB1002" or "FB1003" or "FB1011");
 
     private readonly ITestOutputHelper _output;
 

@@ -53,7 +53,8 @@ public sealed class PlatformApi
     public bool ServesHost(string host)
     {
         foreach (var h in Hosts)
-            if (string.Equals(h, host, StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(h, host, StringComparison.OrdinalIgnoreCase) ||
+                h.StartsWith("*:", StringComparison.Ordinal) && host.EndsWith(h.Substring(1), StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 }

@@ -61,7 +61,8 @@ public sealed class PlatformApiCatalog
             }
             if (api.Cli != null) _byCli[api.Cli.Split(' ')[0]] = api;
         }
-        Keywords = _byHost.Keys.Concat(_byCli.Keys.Select(k => k + " ")).ToArray();
+        // `*:9200`: a self-hosted service known by its port on any host; the file must then hold `:9200`.
+        Keywords = _byHost.Keys.Select(h => h.StartsWith("*:", StringComparison.Ordinal) ? h.Substring(1) : h).Distinct().Concat(_byCli.Keys.Select(k => k + " ")).ToArray();
     }
 
     public static PlatformApiCatalog Default => s_default.Value;
@@ -109,7 +110,8 @@ public sealed class PlatformApiCatalog
 
     public IReadOnlyList<ApiCallMatch> Match(HttpRequest request)
     {
-        if (request.Host is not { } host || request.Path is not { } path || !_byHost.TryGetValue(host, out var apis))
+        if (request.Host is not { } host || request.Path is not { } path) return Array.Empty<ApiCallMatch>();
+        if (!_byHost.TryGetValue(host, out var apis) && !(PortOf(host) is { } port && _byHost.TryGetValue("*:" + port, out apis)))
             return Array.Empty<ApiCallMatch>();
         var matches = new List<ApiCallMatch>();
         foreach (var api in apis)
@@ -138,7 +140,8 @@ public sealed class PlatformApiCatalog
     public IReadOnlyList<(PlatformApiOperation Operation, GraphQLRootField? Field)> MatchRequest(string method, string url, string? body)
     {
         HttpRequest.SplitUrl(url, out var host, out var path, out _);
-        if (host is null || path is null || !_byHost.TryGetValue(host, out var apis))
+        if (host is null || path is null ||
+            !_byHost.TryGetValue(host, out var apis) && !(PortOf(host) is { } port && _byHost.TryGetValue("*:" + port, out apis)))
             return Array.Empty<(PlatformApiOperation, GraphQLRootField?)>();
         var matches = new List<(PlatformApiOperation, GraphQLRootField?)>();
         foreach (var api in apis)
@@ -165,6 +168,15 @@ public sealed class PlatformApiCatalog
             }
         }
         return matches;
+    }
+
+    /// <summary>The port of <c>host:port</c> when the host is a name or an IPv4 address; null otherwise.</summary>
+    private static string? PortOf(string host)
+    {
+        int colon = host.LastIndexOf(':');
+        if (colon <= 0 || colon == host.Length - 1 || host.IndexOf(':') != colon) return null;
+        var port = host.Substring(colon + 1);
+        return port.All(char.IsDigit) ? port : null;
     }
 
     /// <summary><c>railway api '&lt;graphql&gt;'</c>: the first positional after the subcommand path is the document.</summary>

@@ -35,7 +35,10 @@ public sealed class TerraformModuleEvaluator
     {
         Module = module;
         _inputs = inputs ?? new Dictionary<string, Func<TerraformValue>>();
+        _isRoot = inputs is null;
     }
+
+    private readonly bool _isRoot;
 
     public TerraformModule Module { get; }
 
@@ -133,6 +136,11 @@ public sealed class TerraformModuleEvaluator
         if (resource.Body.Attribute("count") is { } count) return Evaluate(count.Value).AsNumber() is not 0;
         if (resource.Body.Attribute("for_each") is { } forEach)
         {
+            // for_each = var.databases with `default = {}` in a root module: the default is a placeholder the user
+            // fills (-var-file, TF_VAR_), so the resource is still configured as written.
+            if (_isRoot && forEach.Value.AsTraversal() is { Count: 2 } steps && steps[0].Name == "var" &&
+                !Module.VariableFileValues.ContainsKey(steps[1].Name))
+                return true;
             var collection = Evaluate(forEach.Value);
             return collection.Kind is not (TerraformValueKind.List or TerraformValueKind.Object) || Pairs(collection) is not { Count: 0 };
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Languages.Hcl;
 
 namespace Firebreak.Core.Platforms.Terraform;
 
@@ -93,7 +94,11 @@ public sealed class TerraformProject
                 var evaluator = parent.Evaluator;
                 inputs[attribute.Name] = () => evaluator.Evaluate(expression);
             }
-            var instance = new TerraformModuleInstance(child, NewEvaluator(child, inputs, parent.Evaluator.RootDirectory), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name);
+            var instance = new TerraformModuleInstance(child, NewEvaluator(child, inputs, parent.Evaluator.RootDirectory), (parent.Name.Length == 0 ? "" : parent.Name + "/") + "module." + call.Name)
+            {
+                Parent = parent,
+                Call = call,
+            };
             parent.Evaluator.AddChild(call.Name, instance.Evaluator);
             Instances.Add(instance);
             _rootInstances++;
@@ -125,6 +130,31 @@ public sealed class TerraformProject
     }
 }
 
+/// <summary>Where a caller gives a module input its value: an argument of its <c>module</c> block, or the default of
+/// the caller's own variable that the argument passes on (<c>x = var.x</c> with no caller setting <c>x</c>).</summary>
+public sealed class TerraformCallerInput
+{
+    internal TerraformCallerInput(TerraformModuleCall call, HclAttribute argument, TerraformVariable? defaultOf)
+    {
+        Call = call;
+        Argument = argument;
+        DefaultOf = defaultOf;
+    }
+
+    /// <summary>The <c>module</c> block.</summary>
+    public TerraformModuleCall Call { get; }
+
+    /// <summary>The argument, e.g. <c>skip_final_snapshot = true</c>.</summary>
+    public HclAttribute Argument { get; }
+
+    /// <summary>The caller's variable whose default the argument passes on; null when the argument gives the value.</summary>
+    public TerraformVariable? DefaultOf { get; }
+
+    public DocumentContext Document => DefaultOf?.Document ?? Call.Document;
+
+    public Text.TextSpan Span => DefaultOf?.Default?.Span ?? Argument.Span;
+}
+
 /// <summary>One use of a module: its declarations and the evaluator that knows its inputs.</summary>
 public sealed class TerraformModuleInstance
 {
@@ -144,6 +174,63 @@ public sealed class TerraformModuleInstance
 
     public TerraformModule Module { get; }
     public TerraformModuleEvaluator Evaluator { get; }
+
+    /// <summary>The instance whose <c>module</c> block created this one; null for a root.</summary>
+    public TerraformModuleInstance? Parent { get; internal init; }
+
+    /// <summary>The <c>module</c> block (in <see cref="Parent"/>) that created this instance; null for a root.</summary>
+    public TerraformModuleCall? Call { get; internal init; }
+
+    /// <summary>
+    /// Where the caller sets an input that an expression of this module reads: for each <c>var.x</c> the expression
+    /// refers to and the <c>module</c> block sets, that argument, followed up while it only passes on the caller's own
+    /// variable (<c>x = var.x</c>) to the first caller that gives a value. When the expression reads a variable named
+    /// like <paramref name="attributeName"/>, only that one counts (<c>backup_retention_period =
+    /// var.blue_green ? … : var.backup_retention_period</c> is decided by the retention, not by the blue/green switch).
+    /// Empty when no caller sets what the expression reads (the module's own default decides). With
+    /// <paramref name="forEach"/>, an expression that reads <c>each</c> also reads what the collection reads.
+    /// </summary>
+    public IReadOnlyList<TerraformCallerInput> CallerInputs(HclExpression expression, string attributeName, HclExpression? forEach = null)
+    {
+        if (Call is null || Parent is null) return Array.Empty<TerraformCallerInput>();
+        var names = new List<string>();
+        var read = expression.DescendantsAndSelf();
+        // policy_arn = each.value: the value is an element of the for_each collection, so what that reads counts too.
+        if (forEach is not null && read.Any(e => e is HclVariableExpression { Name: "each" })) read = read.Concat(forEach.DescendantsAndSelf());
+        foreach (var e in read)
+            if (e is HclGetAttrExpression { Source: HclVariableExpression { Name: "var" } } g && !names.Contains(g.Name) &&
+                Call.Block.Body.Attribute(g.Name) is not null && !IsMetaArgument(g.Name))
+                names.Add(g.Name);
+        if (names.Contains(attributeName)) names = new List<string> { attributeName };
+        var result = new List<TerraformCallerInput>();
+        foreach (var name in names)
+        {
+            var caller = this;
+            var input = Call.Block.Body.Attribute(name)!;
+            // x = var.x in the caller: the value comes from further up when the caller's own caller sets it.
+            TerraformVariable? defaultOf = null;
+            for (int depth = 0; depth < 16; depth++)
+            {
+                var steps = input.Value.AsTraversal();
+                if (steps is not { Count: 2 } || steps[0].Name != "var" || IsMetaArgument(steps[1].Name)) break;
+                if (caller.Parent!.Call?.Block.Body.Attribute(steps[1].Name) is { } upInput)
+                {
+                    caller = caller.Parent;
+                    input = upInput;
+                    continue;
+                }
+                // Nobody further up sets it: the caller's default decides, and that is the line to change.
+                var module = caller.Parent.Module;
+                if (!module.VariableFileValues.ContainsKey(steps[1].Name) && module.Variables.TryGetValue(steps[1].Name, out var variable) && variable.Default is not null)
+                    defaultOf = variable;
+                break;
+            }
+            result.Add(new TerraformCallerInput(caller.Call!, input, defaultOf));
+        }
+        return result;
+    }
+
+    private static bool IsMetaArgument(string name) => name is "source" or "version" or "count" or "for_each" or "providers" or "depends_on";
 
     /// <summary>The module's resources and data sources, less those known not to be created (count 0, empty for_each).</summary>
     public IEnumerable<TerraformResource> Resources => Module.Resources.Where(Exists);

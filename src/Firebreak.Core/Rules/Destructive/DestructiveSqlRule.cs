@@ -49,13 +49,25 @@ public sealed class DestructiveSqlRule : Rule
                         ? $"{source.Host} '{source.Context.Name}' with `environment: {source.Context.Environment}`"
                         : null;
                     foreach (var destruction in SqlDestruction.Find(input.Text.Value))
-                        Report(document, sink, destruction, input.Text.MapToHost(destruction.Span), $"SQL sent through {input.Via}", production, where);
+                        Report(document, sink, destruction, input.Text.MapToHost(destruction.Span), $"SQL sent through {input.Via}", production, where,
+                            localTest: !production && input.IsLocal && IsTestName(destruction.Target));
                 }
             }
         }
     }
 
-    private static void Report(DocumentContext document, FindingSink sink, SqlDestruction destruction, TextSpan span, string subject, bool production, string? where)
+    /// <summary>
+    /// <c>test</c>, <c>test_app</c>, <c>app_test</c>: the scratch database a test container or a CI service starts
+    /// empty. Dropping it on a local server loses nothing the run did not create.
+    /// </summary>
+    private static bool IsTestName(string? target)
+    {
+        if (target is null) return false;
+        var name = target.Trim('`', '"', '[', ']').ToLowerInvariant();
+        return name is "test" or "tests" or "testdb" or "test_db" || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test", StringComparison.Ordinal) || name.EndsWith("_tests", StringComparison.Ordinal);
+    }
+
+    private static void Report(DocumentContext document, FindingSink sink, SqlDestruction destruction, TextSpan span, string subject, bool production, string? where, bool localTest = false)
     {
         if (destruction.Statement.Step == MigrationStep.Down) return;
         string target = destruction.Target ?? "the table";
@@ -75,6 +87,14 @@ public sealed class DestructiveSqlRule : Rule
         if (where != null) message += $" It runs in {where}.";
         else if (production) message += " The command names a production target.";
         if (production) level = FindingLevel.Error;
+        if (localTest)
+        {
+            // A local server's test database: what it loses is what the run created. Said, not raised.
+            sink.Report(Descriptor, document, span,
+                $"{subject} `{Slice(document.Text.Text, span)}` {what} on a local server (no remote host): a test database the run recreates, so this is a note; make sure the script never runs against a shared server.",
+                FindingLevel.Note, destruction.Kind + ":" + target);
+            return;
+        }
         if (level == FindingLevel.Error && destruction.Kind is SqlDestructionKind.DropDatabase or SqlDestructionKind.DropSchema) message += " Only a backup taken elsewhere brings it back.";
         message += destruction.Kind is SqlDestructionKind.DeleteWithoutWhere or SqlDestructionKind.UpdateWithoutWhere
             ? " Add a WHERE clause, or take a backup just before and require a review."

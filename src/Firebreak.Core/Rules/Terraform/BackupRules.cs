@@ -26,7 +26,7 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
             if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3004
             var attribute = resource.Body.Attribute("delete_automated_backups");
             if (attribute is null || AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
-                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"));
+                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"), attribute);
         }
     }
 }
@@ -133,14 +133,14 @@ public sealed class BackupsDisabledRule : TerraformModuleRule
             {
                 if (IsDependentDbInstance(instance, resource)) continue;
                 if (resource.Body.Attribute("backup_retention_period") is { } retention && AnyInstance(instance, resource, retention.Value, v => v.AsNumber() == 0))
-                    reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"));
+                    reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"), retention);
             }
             else if (resource.Type == "google_sql_database_instance")
             {
                 if (IsSet(instance, resource, "master_instance_name")) continue;
                 if (resource.Body.Block("settings")?.Body.Block("backup_configuration")?.Body.Attribute("enabled") is { } enabled &&
                     AnyInstance(instance, resource, enabled.Value, v => v.AsBool() == false))
-                    reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"));
+                    reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"), enabled);
             }
         }
     }
@@ -166,7 +166,7 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
             }
             var enabled = pitr.Body.Attribute("enabled");
             if (enabled is null || AnyInstance(instance, table, enabled.Value, v => v.AsBool() == false))
-                reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"));
+                reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"), enabled);
         }
     }
 }
@@ -184,8 +184,10 @@ public sealed class CloudSqlBackupsDeletedWithInstanceRule : TerraformModuleRule
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
-        // Backup and DR keeps its copies in a separate vault: we do not guess which instances it covers.
-        if (instance.ManagedResources("google_backup_dr_backup_plan_association").Any()) return;
+        // Backup and DR keeps its copies in a separate vault: we do not guess which instances it covers. An association
+        // made elsewhere and read here through a data source (google_backup_dr_backup_plan_association, _backup,
+        // _data_source) says the same.
+        if (instance.Resources.Any(r => r.Type is "google_backup_dr_backup_plan_association" || r.IsData && r.Type.StartsWith("google_backup_dr_", StringComparison.Ordinal))) return;
         foreach (var resource in instance.ManagedResources("google_sql_database_instance"))
         {
             if (IsSet(instance, resource, "master_instance_name")) continue;
@@ -203,7 +205,7 @@ public sealed class CloudSqlBackupsDeletedWithInstanceRule : TerraformModuleRule
 
             var span = retain?.Span ?? backups.TypeSpan;
             reporter.Report(Rule, resource.Document, span, Rule.FormatMessage(resource.Address,
-                retain is null ? "keeps its backups only while it exists" : "sets `retain_backups_on_delete` to false"));
+                retain is null ? "keeps its backups only while it exists" : "sets `retain_backups_on_delete` to false"), retain);
         }
     }
 }

@@ -138,11 +138,11 @@ public sealed class AdministratorAccessAttachedRule : TerraformModuleRule
         {
             if (resource.IsData) continue;
             if (resource.Type is "aws_iam_role_policy_attachment" or "aws_iam_user_policy_attachment" or "aws_iam_group_policy_attachment" or "aws_iam_policy_attachment"
-                && resource.Body.Attribute("policy_arn") is { } arn && IsAdministrator(instance.Evaluator.Evaluate(arn.Value)))
-                reporter.Report(Rule, resource.Document, arn.Span, Rule.FormatMessage(resource.Address));
+                && resource.Body.Attribute("policy_arn") is { } arn && AnyInstance(instance, resource, arn.Value, IsAdministrator))
+                reporter.Report(Rule, resource.Document, arn.Span, Rule.FormatMessage(resource.Address), arn, resource);
             if (resource.Type == "aws_iam_role" && resource.Body.Attribute("managed_policy_arns") is { } arns &&
-                instance.Evaluator.Evaluate(arns.Value).AsItems().Any(IsAdministrator))
-                reporter.Report(Rule, resource.Document, arns.Span, Rule.FormatMessage(resource.Address));
+                AnyInstance(instance, resource, arns.Value, v => v.AsItems().Any(IsAdministrator)))
+                reporter.Report(Rule, resource.Document, arns.Span, Rule.FormatMessage(resource.Address), arns, resource);
         }
     }
 
@@ -202,8 +202,8 @@ public sealed class AzureSubscriptionRoleAssignmentRule : TerraformModuleRule
             var name = instance.Evaluator.EvaluateEach(resource, role.Value)
                 .Select(v => role.Name == "role_definition_id" ? BuiltInRoleName(v) ?? RoleDefinitionDataName(role.Value, instance) : v.AsString())
                 .FirstOrDefault(n => n is "Owner" or "Contributor" or "User Access Administrator");
-            if (name is null || !IsSubscriptionScope(scope, instance)) continue;
-            reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, name));
+            if (name is null || ScopeOf(scope, instance) is not { } where) continue;
+            reporter.Report(Rule, resource.Document, role.Span, Rule.FormatMessage(resource.Address, name, where));
         }
     }
 
@@ -233,18 +233,31 @@ public sealed class AzureSubscriptionRoleAssignmentRule : TerraformModuleRule
                BuiltInRoles.TryGetValue(text.Substring(slash + 1), out var name) ? name : null;
     }
 
-    private static bool IsSubscriptionScope(HclExpression scope, TerraformModuleInstance instance)
+    private const string Subscription = "a whole subscription";
+    private const string ManagementGroup = "a management group (every subscription under it)";
+
+    /// <summary>What the scope names when it is a subscription or a management group; null for anything narrower.</summary>
+    private static string? ScopeOf(HclExpression scope, TerraformModuleInstance instance)
     {
         var steps = scope.AsTraversal();
-        if (steps is { Count: >= 3 } && steps[0].Name == "data" && steps[1].Name is "azurerm_subscription" or "azurerm_management_group") return true;
+        if (steps is { Count: >= 3 } && steps[0].Name == "data" && steps[1].Name == "azurerm_subscription") return Subscription;
+        if (steps is { Count: >= 3 } && steps[0].Name == "data" && steps[1].Name == "azurerm_management_group") return ManagementGroup;
+        // A management group the module creates: azurerm_management_group.x.id.
+        if (steps is { Count: 3 } && steps[0].Name == "azurerm_management_group" && steps[2].Name == "id" &&
+            instance.Module.FindManaged("azurerm_management_group", steps[1].Name) is not null)
+            return ManagementGroup;
         var evaluated = instance.Evaluator.Evaluate(scope);
         // "/subscriptions/${var.subscription_id}": the unknown part is the subscription's ID, nothing follows it.
         if (!evaluated.IsKnown)
-            return evaluated.KnownPrefix.Equals("/subscriptions/", StringComparison.OrdinalIgnoreCase) && evaluated.KnownSuffix.Trim('/').Length == 0;
+        {
+            if (evaluated.KnownPrefix.Equals("/subscriptions/", StringComparison.OrdinalIgnoreCase) && evaluated.KnownSuffix.Trim('/').Length == 0) return Subscription;
+            if (evaluated.KnownPrefix.Equals("/providers/Microsoft.Management/managementGroups/", StringComparison.OrdinalIgnoreCase) && evaluated.KnownSuffix.Trim('/').Length == 0) return ManagementGroup;
+            return null;
+        }
         var value = evaluated.AsString();
-        if (value is null) return false;
+        if (value is null) return null;
         var parts = value.Trim('/').Split('/');
-        return (parts.Length == 2 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase))
-            || value.IndexOf("/providers/Microsoft.Management/managementGroups/", StringComparison.OrdinalIgnoreCase) >= 0 && parts.Length == 4;
+        if (parts.Length == 2 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase)) return Subscription;
+        return value.IndexOf("/providers/Microsoft.Management/managementGroups/", StringComparison.OrdinalIgnoreCase) >= 0 && parts.Length == 4 ? ManagementGroup : null;
     }
 }

@@ -25,9 +25,12 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
         ["google_spanner_instance"] = ("deletion_protection", false),
         ["google_bigtable_instance"] = ("deletion_protection", false),
         ["google_alloydb_cluster"] = ("deletion_protection", false),
+        ["google_bigquery_table"] = ("deletion_protection", false),
     };
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    private const string TerraformDestroyDeletes = "one `terraform destroy` or an accidental replacement deletes the database with no safety catch";
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
@@ -39,15 +42,24 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
             // A Cloud SQL read replica holds no data of its own: the primary's protection is what matters.
             if (resource.Type == "google_sql_database_instance" && IsSet(instance, resource, "master_instance_name")) continue;
             var attribute = resource.Body.Attribute(setting.Attribute);
-            if (attribute is null ? setting.AbsentIsOff : AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == false))
+            var apiLevel = resource.Type == "google_sql_database_instance" ? resource.Body.Block("settings")?.Body.Attribute("deletion_protection_enabled") : null;
+            // Cloud SQL's API-level protection (settings.deletion_protection_enabled = true) makes the delete fail
+            // whatever Terraform's own flag says: `deletion_protection = false` alone does not let a destroy through.
+            bool apiProtected = apiLevel is not null && instance.Evaluator.EvaluateEach(resource, apiLevel.Value).All(v => v.AsBool() == true);
+            if (!apiProtected && (attribute is null ? setting.AbsentIsOff : AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == false)))
                 reporter.Report(Rule, resource.Document, SpanOf(resource, attribute),
-                    Rule.FormatMessage(resource.Address, attribute is null ? $"has no `{setting.Attribute}`" : $"sets `{setting.Attribute}` to false"));
+                    Rule.FormatMessage(resource.Address, attribute is null ? $"has no `{setting.Attribute}`" : $"sets `{setting.Attribute}` to false", TerraformDestroyDeletes), attribute);
 
-            if (resource.Type == "google_sql_database_instance" &&
-                resource.Body.Block("settings")?.Body.Attribute("deletion_protection_enabled") is { } apiLevel &&
-                AnyInstance(instance, resource, apiLevel.Value, v => v.AsBool() == false))
+            if (apiLevel is not null && AnyInstance(instance, resource, apiLevel.Value, v => v.AsBool() == false))
+            {
+                // Terraform's deletion_protection defaults to true: with it on, only clients outside Terraform can delete.
+                bool terraformProtected = attribute is null || instance.Evaluator.EvaluateEach(resource, attribute.Value).All(v => v.AsBool() == true);
                 reporter.Report(Rule, resource.Document, apiLevel.Span,
-                    Rule.FormatMessage(resource.Address, "sets `settings.deletion_protection_enabled` to false"));
+                    Rule.FormatMessage(resource.Address, "sets `settings.deletion_protection_enabled` to false",
+                        terraformProtected
+                            ? "the Cloud SQL API no longer refuses the delete, so `gcloud sql instances delete`, the console or any client with the permission deletes the instance and its backups (Terraform's own `deletion_protection`, on here, still stops `terraform destroy`)"
+                            : TerraformDestroyDeletes), apiLevel);
+            }
         }
     }
 }
@@ -71,15 +83,24 @@ public sealed class SkipFinalSnapshotRule : TerraformModuleRule
             // A read replica's final snapshot would hold nothing its source does not: terraform-aws-modules skips it.
             if (IsDependentDbInstance(instance, resource)) continue;
             if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
-                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
+                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address), attribute);
         }
     }
 }
 
-/// <summary>FB1103: <c>force_destroy = true</c> on a bucket.</summary>
+/// <summary>FB1103: a store that Terraform may destroy non-empty (<c>force_destroy</c>, <c>delete_contents_on_destroy</c>).</summary>
 public sealed class BucketForceDestroyRule : TerraformModuleRule
 {
     private static readonly RuleDescriptor Rule = RuleCatalog.BucketForceDestroy;
+
+    // type → (attribute, what it holds)
+    private static readonly Dictionary<string, (string Attribute, string Contents)> Settings = new(StringComparer.Ordinal)
+    {
+        ["aws_s3_bucket"] = ("force_destroy", "every object (and version)"),
+        ["google_storage_bucket"] = ("force_destroy", "every object (and version)"),
+        ["google_bigquery_dataset"] = ("delete_contents_on_destroy", "every table and its rows"),
+        ["google_vertex_ai_featurestore"] = ("force_destroy", "every entity type and feature value"),
+    };
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
@@ -87,9 +108,9 @@ public sealed class BucketForceDestroyRule : TerraformModuleRule
     {
         foreach (var resource in instance.Resources)
         {
-            if (resource.IsData || resource.Type is not ("aws_s3_bucket" or "google_storage_bucket")) continue;
-            if (resource.Body.Attribute("force_destroy") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
-                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address));
+            if (resource.IsData || !Settings.TryGetValue(resource.Type, out var setting)) continue;
+            if (resource.Body.Attribute(setting.Attribute) is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
+                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address, setting.Attribute, setting.Contents), attribute);
         }
     }
 }
@@ -109,15 +130,28 @@ public sealed class ProductionResourceWithoutPreventDestroyRule : TerraformModul
         {
             if (resource.IsData || !StatefulResources.IsStateful(resource.Type)) continue;
             if (resource.Type == "aws_db_instance" && IsSet(instance, resource, "cluster_identifier")) continue;
+            // AWS refuses to delete a vault that holds recovery points, and a vault lock stops them being deleted
+            // first: a locked vault is already what prevent_destroy would add.
+            if (resource.Type == "aws_backup_vault" && IsLocked(instance, resource)) continue;
             var attribute = resource.PreventDestroy;
             var value = attribute is null ? TerraformValue.False : instance.Evaluator.Evaluate(attribute.Value);
             if (value.AsBool() == false)
-                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, instance.Name));
+                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, instance.Name.Length == 0 ? "the root module" : $"`{instance.Name}`"));
         }
     }
+
+    private static bool IsLocked(TerraformModuleInstance instance, TerraformResource vault) =>
+        instance.ManagedResources("aws_backup_vault_lock_configuration").Any(l =>
+            ResourceReference(l.Body.Attribute("backup_vault_name")?.Value, instance.Module) == vault.Address ||
+            instance.Evaluator.Evaluate(l.Body, "backup_vault_name", TerraformValue.Unknown).AsString() is { } name &&
+            name == instance.Evaluator.Evaluate(vault.Body, "name", TerraformValue.Unknown).AsString());
 }
 
-/// <summary>FB1105: Azure database servers with no <c>CanNotDelete</c> management lock on them or their resource group.</summary>
+/// <summary>
+/// FB1105: Azure database servers with no <c>CanNotDelete</c>/<c>ReadOnly</c> management lock on them, their resource
+/// group or the subscription, looked for in every module of the scan (locks usually sit with whoever owns the group
+/// or subscription, not beside the server).
+/// </summary>
 public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
 {
     private static readonly RuleDescriptor Rule = RuleCatalog.AzureDatabaseWithoutDeleteLock;
@@ -128,38 +162,77 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
         "azurerm_mssql_managed_instance",
     };
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TerraformProject, Locks> s_locks = new();
+
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    /// <summary>What the locks of the whole scan hold.</summary>
+    private sealed class Locks
+    {
+        public bool Subscription;
+        /// <summary>Per instance: locks whose scope we cannot place (the instance stays quiet) and locked resource addresses.</summary>
+        public readonly Dictionary<TerraformModuleInstance, HashSet<string>> Addresses = new();
+        public readonly HashSet<TerraformModuleInstance> Unplaceable = new();
+        /// <summary>Known scope IDs (lower case) and locked resource group names (lower case).</summary>
+        public readonly HashSet<string> Ids = new(StringComparer.Ordinal);
+        public readonly HashSet<string> GroupNames = new(StringComparer.Ordinal);
+    }
+
+    private static Locks Collect(TerraformProject project)
+    {
+        var locks = new Locks();
+        foreach (var instance in project.Instances)
+            foreach (var lockResource in instance.ManagedResources("azurerm_management_lock"))
+            {
+                var level = instance.Evaluator.Evaluate(lockResource.Body, "lock_level", TerraformValue.Unknown).AsString();
+                if (level is not null && level != "CanNotDelete" && level != "ReadOnly") continue;
+                var scope = lockResource.Body.Attribute("scope")?.Value;
+                // A lock on the subscription holds every resource group and server in it.
+                if (scope?.AsTraversal() is { Count: >= 3 } steps && steps[0].Name == "data" && steps[1].Name == "azurerm_subscription") { locks.Subscription = true; continue; }
+                var reference = ResourceReference(scope, instance.Module);
+                var evaluated = scope is null ? TerraformValue.Unknown : instance.Evaluator.Evaluate(scope);
+                var known = evaluated.AsString();
+                var parts = (known ?? evaluated.KnownPrefix).Trim('/').Split('/');
+                if (parts is { Length: 2 } && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) &&
+                    (known is not null || evaluated.KnownSuffix.Trim('/').Length == 0))
+                {
+                    locks.Subscription = true;
+                    continue;
+                }
+                if (reference is null && known is null) { locks.Unplaceable.Add(instance); continue; } // a lock we cannot place: stay quiet
+                if (reference is not null)
+                {
+                    if (!locks.Addresses.TryGetValue(instance, out var addresses)) locks.Addresses[instance] = addresses = new HashSet<string>(StringComparer.Ordinal);
+                    addresses.Add(reference);
+                    if (instance.Module.FindManaged("azurerm_resource_group", reference.Split('.').Last()) is { Type: "azurerm_resource_group" } group &&
+                        reference == group.Address &&
+                        instance.Evaluator.Evaluate(group.Body, "name", TerraformValue.Unknown).AsString() is { } groupName)
+                        locks.GroupNames.Add(groupName.ToLowerInvariant());
+                }
+                if (known is not null)
+                {
+                    locks.Ids.Add(known.ToLowerInvariant());
+                    if (parts is { Length: 4 } && parts[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase)) locks.GroupNames.Add(parts[3].ToLowerInvariant());
+                }
+            }
+        return locks;
+    }
 
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var servers = instance.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
-        if (servers.Count == 0) return;
-        var lockedScopes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lockResource in instance.ManagedResources("azurerm_management_lock"))
-        {
-            var level = instance.Evaluator.Evaluate(lockResource.Body, "lock_level", TerraformValue.Unknown).AsString();
-            if (level is not null && level != "CanNotDelete" && level != "ReadOnly") continue;
-            var scope = lockResource.Body.Attribute("scope")?.Value;
-            // A lock on the subscription holds every resource group and server in it.
-            if (scope?.AsTraversal() is { Count: >= 3 } steps && steps[0].Name == "data" && steps[1].Name == "azurerm_subscription") return;
-            var reference = ResourceReference(scope, instance.Module);
-            var evaluated = scope is null ? TerraformValue.Unknown : instance.Evaluator.Evaluate(scope);
-            var known = evaluated.AsString();
-            if ((known ?? evaluated.KnownPrefix).Trim('/').Split('/') is { Length: 2 } parts && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) &&
-                (known is not null || evaluated.KnownSuffix.Trim('/').Length == 0))
-                return;
-            if (reference is null && known is null) return; // a lock we cannot place: stay quiet
-            if (reference is not null) lockedScopes.Add(reference);
-            if (known is not null) lockedScopes.Add("id:" + known.ToLowerInvariant());
-        }
+        if (servers.Count == 0 || reporter.Project is not { } project) return;
+        var locks = s_locks.GetValue(project, Collect);
+        if (locks.Subscription || locks.Unplaceable.Contains(instance)) return;
+        locks.Addresses.TryGetValue(instance, out var lockedHere);
         foreach (var server in servers)
         {
-            if (lockedScopes.Contains(server.Address)) continue;
+            if (lockedHere?.Contains(server.Address) == true) continue;
             var group = server.Body.Attribute("resource_group_name")?.Value;
             var groupReference = ResourceReference(group, instance.Module);
-            if (groupReference is not null && lockedScopes.Contains(groupReference)) continue;
+            if (groupReference is not null && lockedHere?.Contains(groupReference) == true) continue;
             var groupName = group is null ? null : instance.Evaluator.Evaluate(group).AsString();
-            if (groupName is not null && lockedScopes.Any(s => s.StartsWith("id:", StringComparison.Ordinal) && s.EndsWith("/resourcegroups/" + groupName.ToLowerInvariant(), StringComparison.Ordinal))) continue;
+            if (groupName is not null && locks.GroupNames.Contains(groupName.ToLowerInvariant())) continue;
             reporter.Report(Rule, server.Document, server.HeaderSpan, Rule.FormatMessage(server.Address));
         }
     }

@@ -17,7 +17,7 @@ public abstract class TerraformModuleRule : ProjectRule
     {
         if (!project.Documents.Any(d => d.Kind is FileKind.Terraform or FileKind.TerraformJson or FileKind.TerraformPlanJson)) return;
         var terraform = TerraformProject.Get(project);
-        var reporter = new Reporter(sink);
+        var reporter = new Reporter(sink) { Project = terraform };
         foreach (var instance in terraform.Instances)
         {
             reporter.Instance = instance;
@@ -36,8 +36,31 @@ public abstract class TerraformModuleRule : ProjectRule
 
         internal TerraformModuleInstance? Instance { get; set; }
 
-        public void Report(RuleDescriptor rule, DocumentContext document, TextSpan span, string message)
+        /// <summary>Every module of the scan, for rules whose answer can sit in another module (a lock on a group).</summary>
+        public TerraformProject? Project { get; internal init; }
+
+        /// <param name="cause">
+        /// The attribute whose value makes the resource unsafe. When a caller's <c>module</c> block gives it that
+        /// value, the finding is at each such argument (the line to change), with the module's attribute as related.
+        /// </param>
+        /// <param name="owner">The resource holding <paramref name="cause"/>: its <c>for_each</c> feeds <c>each.value</c>.</param>
+        public void Report(RuleDescriptor rule, DocumentContext document, TextSpan span, string message, HclAttribute? cause = null, TerraformResource? owner = null)
         {
+            if (cause is not null && Instance is { } callee &&
+                callee.CallerInputs(cause.Value, cause.Name, owner?.Body.Attribute("for_each")?.Value) is { Count: > 0 } inputs)
+            {
+                var related = new[] { new RelatedLocation(SourceLocation.Create(document.Text, span), $"`{cause.Name}` in module `{callee.Module}` takes the value") };
+                foreach (var input in inputs)
+                {
+                    if (!_seen.Add((rule.Id, input.Document.Path, input.Span.Start, input.Span.Length))) continue;
+                    string via = input.DefaultOf is { } variable
+                        ? $" (the default of `var.{variable.Name}`, passed to `module.{input.Call.Name}` as `{input.Argument.Name}`)"
+                        : $" (via `module.{input.Call.Name}`, input `{input.Argument.Name}`)";
+                    _sink.Report(rule, input.Document, input.Span, message + via,
+                        fingerprintText: "module-input:" + input.Call.Name + "." + input.Argument.Name, related: related);
+                }
+                return;
+            }
             if (!_seen.Add((rule.Id, document.Path, span.Start, span.Length))) return;
             // In a shared module the value came from one caller's inputs: say which, or the finding cannot be acted on.
             if (Instance is { } instance && instance.Name != instance.Module.Directory) message += $" (through module call `{instance.Name}`)";

@@ -72,6 +72,21 @@ public sealed class DestructiveSqlRuleTests
     }
 
     [Fact]
+    public void Dropping_a_test_database_on_a_local_server_is_a_note_and_on_a_remote_one_is_not()
+    {
+        var findings = RuleHarness.Verify("entrypoint.sh", """
+            #!/bin/bash
+            /etc/init.d/mysql start
+            echo "{|FB1003:DROP DATABASE test|}" | mysql --user=test --password=test
+            mysql -h 127.0.0.1 -e "{|FB1003:DROP DATABASE app_test|}"
+            mysql -h db.internal -e "{|FB1003:DROP DATABASE test|}"
+            psql -c "{|FB1003:DROP DATABASE orders|}"
+            """);
+        Assert.Equal(new[] { FindingLevel.Note, FindingLevel.Note, FindingLevel.Error, FindingLevel.Error }, findings.Select(f => f.Level));
+        Assert.Contains("on a local server", findings[0].Message);
+    }
+
+    [Fact]
     public void Sql_in_a_workflow_step_of_a_production_job_is_an_error()
     {
         var findings = RuleHarness.Verify(".github/workflows/db.yml", """

@@ -96,14 +96,14 @@ public sealed class BackupRuleTests
     }
 
     [Fact]
-    public void Module_inputs_reach_the_child_module()
+    public void Module_inputs_reach_the_child_module_and_the_finding_is_at_the_caller()
     {
         var findings = RuleHarness.VerifyProject(new[]
         {
             ("main.tf", """
                 module "db" {
                   source    = "./modules/db"
-                  retention = 0
+                  {|FB3004:retention = 0|}
                 }
                 module "db_safe" {
                   source    = "./modules/db"
@@ -117,11 +117,11 @@ public sealed class BackupRuleTests
                 resource "aws_db_instance" "this" {
                   deletion_protection      = true
                   delete_automated_backups = false
-                  {|FB3004:backup_retention_period  = var.retention|}
+                  backup_retention_period  = var.retention
                 }
                 """),
         }, RuleIds.BackupsDisabled);
-        Assert.EndsWith("(through module call `module.db`)", Assert.Single(findings).Message);
+        Assert.EndsWith("(via `module.db`, input `retention`)", Assert.Single(findings).Message);
     }
 }
 

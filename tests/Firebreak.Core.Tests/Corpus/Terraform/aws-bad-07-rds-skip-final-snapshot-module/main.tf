@@ -2,5 +2,5 @@ module "db" {
   source = "./modules/rds"
 
   identifier          = "payments"
-  skip_final_snapshot = true
+  skip_final_snapshot = true # expect: FB1102
 }

@@ -1,5 +1,5 @@
 module "postgres" {
   source              = "./modules/cloudsql"
   name                = "billing"
-  deletion_protection = false
+  deletion_protection = false # expect: FB1101
 }

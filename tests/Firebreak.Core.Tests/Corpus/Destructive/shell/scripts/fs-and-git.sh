@@ -3,7 +3,7 @@ set -e
 rm -rf / # expect: FB1001
 rm -rf ~ # expect: FB1001
 rm -rf "$HOME" # expect: FB1001
-rm -rf "$BUILD_DIR/" # expect: FB1001
+rm -rf "$BUILD_DIR/" # note: FB1011
 rm -rf /var/lib/postgresql/data # expect: FB1001
 sudo rm -rf /var/lib/mysql # expect: FB1001
 rm -r -f /srv/uploads # expect: FB1001

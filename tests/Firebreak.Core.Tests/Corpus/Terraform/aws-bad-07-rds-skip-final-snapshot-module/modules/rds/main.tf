@@ -5,6 +5,6 @@ resource "aws_db_instance" "this" {
   backup_retention_period  = 7
   delete_automated_backups = false
   deletion_protection      = true
-  skip_final_snapshot      = var.skip_final_snapshot # expect: FB1102
+  skip_final_snapshot      = var.skip_final_snapshot
   final_snapshot_identifier = var.skip_final_snapshot ? null : "${var.identifier}-final"
 }

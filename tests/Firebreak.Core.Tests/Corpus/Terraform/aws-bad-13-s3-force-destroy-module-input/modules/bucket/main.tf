@@ -10,5 +10,5 @@ variable "force_destroy" {
 
 resource "aws_s3_bucket" "this" {
   bucket        = var.bucket_name
-  force_destroy = var.force_destroy # expect: FB1103
+  force_destroy = var.force_destroy
 }

@@ -11,7 +11,7 @@ resource "google_sql_database_instance" "this" {
   name                = var.name
   database_version    = "POSTGRES_15"
   region              = "us-central1"
-  deletion_protection = var.deletion_protection # expect: FB1101
+  deletion_protection = var.deletion_protection
 
   settings {
     retain_backups_on_delete = true

@@ -1,0 +1,5 @@
+module "db" {
+  source              = "../../modules/rds"
+  identifier          = "billing"
+  skip_final_snapshot = true # expect: FB1102
+}
