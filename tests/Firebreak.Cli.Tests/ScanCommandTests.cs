@@ -125,6 +125,37 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void A_file_named_inside_a_git_work_tree_gets_the_findings_a_full_scan_gives_it_and_no_others()
+    {
+        using var repo = new TempRepo()
+            .Write(".github/workflows/deploy.yml", """
+                on: push
+                permissions: {}
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: ./scripts/reset.sh
+                """)
+            .Write("scripts/reset.sh", "#!/bin/sh\nterraform destroy -auto-approve\n");
+        Git(repo.Root, "init", "-q");
+        var full = repo.Run("scan", "--fail-on", "none", "--format", "json").Stdout;
+        Assert.Contains("\"FB1010\"", full, StringComparison.Ordinal);
+
+        // What pre-commit passes: the workflow alone. The script it runs is read as context, and its own FB1001 is not
+        // reported (it was not named).
+        var (_, workflowOnly, stderr) = repo.Run("scan", "--fail-on", "none", ".github/workflows/deploy.yml");
+        Assert.Contains(".github/workflows/deploy.yml:7:", workflowOnly, StringComparison.Ordinal);
+        Assert.Contains("FB1010", workflowOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("scripts/reset.sh:", workflowOnly, StringComparison.Ordinal);
+        Assert.EndsWith("in 1 file\n", stderr, StringComparison.Ordinal);
+
+        var scriptOnly = repo.Run("scan", "--fail-on", "none", "scripts/reset.sh").Stdout;
+        Assert.Contains("scripts/reset.sh:2:", scriptOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("deploy.yml", scriptOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explicit_files_are_scanned_as_given_relative_to_the_working_directory()
     {
         using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped).Write(".github/workflows/other.yml", Unscoped);

@@ -44,6 +44,11 @@ public static class ScanCommand
         // One folder: it is the root. Files, or several paths: the working directory is.
         bool singleFolder = fullPaths.Count == 1 && Directory.Exists(fullPaths[0]);
         string root = singleFolder ? fullPaths[0] : workingDirectory;
+        // Files named inside a git work tree (what pre-commit passes): the rest of the repository is read as context, so
+        // a file gets the findings a full scan gives it (a workflow's FB1010 follows the script it runs; a script alone
+        // raises no FB9001 the repository would not), and only findings in the named files are reported.
+        string? contextRoot = args.Paths.Count > 0 && fullPaths.All(File.Exists) ? RepositoryContaining(workingDirectory, fullPaths) : null;
+        if (contextRoot is not null) root = contextRoot;
         var (config, configPath) = LoadConfig(args.Config, root, workingDirectory);
         var baseline = args.Baseline is { } baselinePath ? Baseline.Load(Path.GetFullPath(Path.Combine(workingDirectory, baselinePath))) : null;
         var catalogs = LoadCatalogs(config, configPath, workingDirectory);
@@ -55,12 +60,14 @@ public static class ScanCommand
         {
             if (!File.Exists(full)) throw new UsageException($"--var-file '{given}' does not exist");
         }
-        var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore);
+        var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore, contextRoot is not null);
+        var named = contextRoot is null ? null : new HashSet<string>(fullPaths.Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')), StringComparer.Ordinal);
         // Paths in the text report are relative to where the user stands, so they can be clicked from there.
         string displayPrefix = DisplayPrefix(workingDirectory, root);
         if (args.Verbose)
         {
-            foreach (var file in input.Files) stderr.WriteLine($"scanned: {TextReport.Escape(displayPrefix + file.Path)}");
+            foreach (var file in input.Files.Where(f => named is null || named.Contains(f.Path))) stderr.WriteLine($"scanned: {TextReport.Escape(displayPrefix + file.Path)}");
+            if (named is not null) stderr.WriteLine($"context: {input.Files.Count(f => !named.Contains(f.Path))} other files of the repository, read for what the named files refer to");
             foreach (var note in input.Notes) stderr.WriteLine($"skipped: {TextReport.Escape(displayPrefix + note.Location.Path)}");
         }
         var options = new AnalysisOptions
@@ -79,6 +86,11 @@ public static class ScanCommand
         {
             foreach (var peak in result.PeakBudgets)
                 stderr.WriteLine($"budget {peak.Budget}: at most {peak.Used} of {peak.Limit} per file ({TextReport.Escape(displayPrefix + peak.Path)})");
+        }
+        if (named is not null)
+        {
+            var kept = result.Findings.Where(f => named.Contains(f.Location.Path)).ToArray();
+            result = new AnalysisResult(kept, input.Files.Count(f => named.Contains(f.Path)), result.SuppressedCount, result.BaselinedCount) { PeakBudgets = result.PeakBudgets };
         }
         if (baseline is not null) result = baseline.Filter(result);
         string? leftOut = null;
@@ -220,11 +232,30 @@ public static class ScanCommand
         }
     }
 
-    private static ScanInput Collect(string root, IReadOnlyList<string> fullPaths, FirebreakConfig config, bool useIgnoreFiles)
+    /// <summary>
+    /// The top of the git work tree that holds the working directory and every named file; null outside one (no
+    /// context is read: a folder that is no repository may be anything, a home folder included).
+    /// </summary>
+    private static string? RepositoryContaining(string workingDirectory, IReadOnlyList<string> fullPaths)
+    {
+        var output = GitReader.Run(workingDirectory, new[] { "rev-parse", "--show-toplevel" });
+        if (output is null || output.ExitCode != 0) return null;
+        string top = output.Stdout.Trim();
+        if (top.Length == 0 || !Directory.Exists(top)) return null;
+        string topReal = FileDiscovery.RealPath(top);
+        return fullPaths.All(p => FileDiscovery.IsUnder(FileDiscovery.RealPath(p), topReal)) ? Path.GetFullPath(top) : null;
+    }
+
+    private static ScanInput Collect(string root, IReadOnlyList<string> fullPaths, FirebreakConfig config, bool useIgnoreFiles, bool withContext = false)
     {
         var discovery = new FileDiscovery(root, useIgnoreFiles, config.Exclude);
         var skipped = new List<(string Path, string Reason)>();
         var candidates = new List<FileDiscovery.Candidate>();
+        if (withContext)
+        {
+            // Notes about context files (a link not followed) are not the named files' business.
+            foreach (var found in discovery.Discover(new List<(string Path, string Reason)>())) candidates.Add(found);
+        }
         foreach (var full in fullPaths)
         {
             if (Directory.Exists(full))

@@ -26,7 +26,7 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
             if (instance.Evaluator.Evaluate(resource.Body, "backup_retention_period", TerraformValue.Unknown).AsNumber() == 0) continue; // FB3004
             var attribute = resource.Body.Attribute("delete_automated_backups");
             if (attribute is null || AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
-                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"), attribute);
+                reporter.Report(Rule, resource.Document, SpanOf(resource, attribute), Rule.FormatMessage(resource.Address, attribute is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`"), attribute, resource);
         }
     }
 }
@@ -133,14 +133,14 @@ public sealed class BackupsDisabledRule : TerraformModuleRule
             {
                 if (IsDependentDbInstance(instance, resource)) continue;
                 if (resource.Body.Attribute("backup_retention_period") is { } retention && AnyInstance(instance, resource, retention.Value, v => v.AsNumber() == 0))
-                    reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"), retention);
+                    reporter.Report(Rule, resource.Document, retention.Span, Rule.FormatMessage(resource.Address, "`backup_retention_period = 0` turns automated backups off"), retention, resource);
             }
             else if (resource.Type == "google_sql_database_instance")
             {
                 if (IsSet(instance, resource, "master_instance_name")) continue;
                 if (resource.Body.Block("settings")?.Body.Block("backup_configuration")?.Body.Attribute("enabled") is { } enabled &&
                     AnyInstance(instance, resource, enabled.Value, v => v.AsBool() == false))
-                    reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"), enabled);
+                    reporter.Report(Rule, resource.Document, enabled.Span, Rule.FormatMessage(resource.Address, "`backup_configuration.enabled = false` turns automated backups off"), enabled, resource);
             }
         }
     }
@@ -166,7 +166,7 @@ public sealed class DynamoDbWithoutPointInTimeRecoveryRule : TerraformModuleRule
             }
             var enabled = pitr.Body.Attribute("enabled");
             if (enabled is null || AnyInstance(instance, table, enabled.Value, v => v.AsBool() == false))
-                reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"), enabled);
+                reporter.Report(Rule, table.Document, enabled?.Span ?? pitr.TypeSpan, Rule.FormatMessage(table.Address, "does not enable point-in-time recovery"), enabled, table);
         }
     }
 }
@@ -205,7 +205,7 @@ public sealed class CloudSqlBackupsDeletedWithInstanceRule : TerraformModuleRule
 
             var span = retain?.Span ?? backups.TypeSpan;
             reporter.Report(Rule, resource.Document, span, Rule.FormatMessage(resource.Address,
-                retain is null ? "keeps its backups only while it exists" : "sets `retain_backups_on_delete` to false"), retain);
+                retain is null ? "keeps its backups only while it exists" : "sets `retain_backups_on_delete` to false"), retain, resource);
         }
     }
 }

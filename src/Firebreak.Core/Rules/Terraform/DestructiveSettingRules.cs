@@ -48,7 +48,7 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
             bool apiProtected = apiLevel is not null && instance.Evaluator.EvaluateEach(resource, apiLevel.Value).All(v => v.AsBool() == true);
             if (!apiProtected && (attribute is null ? setting.AbsentIsOff : AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == false)))
                 reporter.Report(Rule, resource.Document, SpanOf(resource, attribute),
-                    Rule.FormatMessage(resource.Address, attribute is null ? $"has no `{setting.Attribute}`" : $"sets `{setting.Attribute}` to false", TerraformDestroyDeletes), attribute);
+                    Rule.FormatMessage(resource.Address, attribute is null ? $"has no `{setting.Attribute}`" : $"sets `{setting.Attribute}` to false", TerraformDestroyDeletes), attribute, resource);
 
             if (apiLevel is not null && AnyInstance(instance, resource, apiLevel.Value, v => v.AsBool() == false))
             {
@@ -58,7 +58,7 @@ public sealed class DatabaseDeletionProtectionOffRule : TerraformModuleRule
                     Rule.FormatMessage(resource.Address, "sets `settings.deletion_protection_enabled` to false",
                         terraformProtected
                             ? "the Cloud SQL API no longer refuses the delete, so `gcloud sql instances delete`, the console or any client with the permission deletes the instance and its backups (Terraform's own `deletion_protection`, on here, still stops `terraform destroy`)"
-                            : TerraformDestroyDeletes), apiLevel);
+                            : TerraformDestroyDeletes), apiLevel, resource);
             }
         }
     }
@@ -83,7 +83,7 @@ public sealed class SkipFinalSnapshotRule : TerraformModuleRule
             // A read replica's final snapshot would hold nothing its source does not: terraform-aws-modules skips it.
             if (IsDependentDbInstance(instance, resource)) continue;
             if (resource.Body.Attribute("skip_final_snapshot") is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
-                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address), attribute);
+                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address), attribute, resource);
         }
     }
 }
@@ -110,7 +110,7 @@ public sealed class BucketForceDestroyRule : TerraformModuleRule
         {
             if (resource.IsData || !Settings.TryGetValue(resource.Type, out var setting)) continue;
             if (resource.Body.Attribute(setting.Attribute) is { } attribute && AnyInstance(instance, resource, attribute.Value, v => v.AsBool() == true))
-                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address, setting.Attribute, setting.Contents), attribute);
+                reporter.Report(Rule, resource.Document, attribute.Span, Rule.FormatMessage(resource.Address, setting.Attribute, setting.Contents), attribute, resource);
         }
     }
 }
