@@ -21,7 +21,7 @@ public static partial class ShellSources
     public static bool CanHoldShell(FileKind kind) => kind switch
     {
         FileKind.Shell or FileKind.GitHubWorkflow or FileKind.GitHubAction or FileKind.GitLabCi or FileKind.Dockerfile
-            or FileKind.Compose or FileKind.Kubernetes or FileKind.Makefile or FileKind.PackageJson or FileKind.Taskfile
+            or FileKind.Compose or FileKind.Kubernetes or FileKind.HelmTemplate or FileKind.Makefile or FileKind.PackageJson or FileKind.Taskfile
             or FileKind.Justfile => true,
         _ => false,
     };
@@ -64,6 +64,7 @@ public static partial class ShellSources
                 FromCompose(document, collector);
                 break;
             case FileKind.Kubernetes:
+            case FileKind.HelmTemplate:
                 FromKubernetes(document, collector);
                 break;
             case FileKind.Taskfile:

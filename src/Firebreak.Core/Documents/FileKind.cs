@@ -12,6 +12,8 @@ public enum FileKind
     GitLabCi,
     Compose,
     Kubernetes,
+    /// <summary>A Helm chart's template (<c>templates/*.yaml</c> holding Go template actions): Kubernetes manifests read as written.</summary>
+    HelmTemplate,
     Taskfile,
     Json,
     PackageJson,
@@ -34,4 +36,10 @@ public enum FileKind
     DotEnv,
     Markdown,
     CSharp,
+}
+
+public static class FileKinds
+{
+    /// <summary>Kubernetes manifests: plain, or a Helm chart's templates (read with their actions masked).</summary>
+    public static bool IsKubernetesManifest(this FileKind kind) => kind is FileKind.Kubernetes or FileKind.HelmTemplate;
 }

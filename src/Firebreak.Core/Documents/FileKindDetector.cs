@@ -65,6 +65,7 @@ public static class FileKindDetector
             lowerName.StartsWith("compose-", StringComparison.Ordinal))
             return FileKind.Compose;
         if (lowerName is "taskfile.yml" or "taskfile.yaml" or "taskfile.dist.yml" or "taskfile.dist.yaml") return FileKind.Taskfile;
+        if (text is not null && IsHelmTemplate(lowerPath, text)) return FileKind.HelmTemplate;
         if (text is not null && LooksLikeKubernetes(text)) return FileKind.Kubernetes;
         return FileKind.Yaml;
     }
@@ -83,6 +84,14 @@ public static class FileKindDetector
             return FileKind.TerraformPlanJson;
         return FileKind.Json;
     }
+
+    /// <summary>
+    /// A Helm chart's template: YAML under a chart's <c>templates/</c> folder that holds Go template actions. The chart's
+    /// <c>Chart.yaml</c> is not required (a scan may be handed the templates alone); a YAML file without actions there is
+    /// plain YAML and is read as such.
+    /// </summary>
+    private static bool IsHelmTemplate(string lowerPath, string text) =>
+        IsUnder(lowerPath, "templates/") && text.IndexOf("{{", StringComparison.Ordinal) >= 0;
 
     /// <summary>Kubernetes-style documents: a top-level <c>apiVersion:</c> and <c>kind:</c> line.</summary>
     private static bool LooksLikeKubernetes(string text) =>

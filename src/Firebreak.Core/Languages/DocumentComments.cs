@@ -29,7 +29,7 @@ public static class DocumentComments
     {
         var sources = new Dictionary<FileKind, Func<DocumentContext, IEnumerable<CommentTrivia>>>();
         Func<DocumentContext, IEnumerable<CommentTrivia>> yaml = YamlComments;
-        foreach (var kind in new[] { FileKind.Yaml, FileKind.GitHubWorkflow, FileKind.GitHubAction, FileKind.GitLabCi, FileKind.Compose, FileKind.Kubernetes, FileKind.Taskfile })
+        foreach (var kind in new[] { FileKind.Yaml, FileKind.GitHubWorkflow, FileKind.GitHubAction, FileKind.GitLabCi, FileKind.Compose, FileKind.Kubernetes, FileKind.HelmTemplate, FileKind.Taskfile })
             sources[kind] = yaml;
         Func<DocumentContext, IEnumerable<CommentTrivia>> hash = doc => CommentLexer.Hash.Lex(doc.Text.Text);
         foreach (var kind in new[] { FileKind.Shell, FileKind.Dockerfile, FileKind.Makefile, FileKind.Justfile, FileKind.Toml, FileKind.CodexConfig, FileKind.CodexRules, FileKind.DotEnv, FileKind.PowerShell, FileKind.Text })

@@ -7,7 +7,9 @@ public static class YamlModels
 {
     public static readonly ModelKey<YamlFile> Key = new("yaml", static doc =>
     {
-        var yaml = YamlParser.Parse(doc.Text.Text);
+        // A Helm template is read as written: its actions masked, the YAML around them parsed with the template's spans.
+        string text = doc.Kind == FileKind.HelmTemplate ? GoTemplates.GoTemplateMask.Mask(doc.Text.Text) : doc.Text.Text;
+        var yaml = YamlParser.Parse(text);
         foreach (var diagnostic in yaml.Diagnostics) doc.ReportParseProblem("YAML", diagnostic);
         return yaml;
     });

@@ -12,7 +12,7 @@ public sealed class ColocatedBackupRule : Rule
 {
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { RuleCatalog.ComposeBackupOnDatabaseVolume, RuleCatalog.SnapshotClassDeletes, RuleCatalog.DumpIntoDataDirectory };
 
-    public override bool AppliesTo(FileKind kind) => kind is FileKind.Compose or FileKind.Kubernetes || ShellSources.CanHoldShell(kind);
+    public override bool AppliesTo(FileKind kind) => kind == FileKind.Compose || kind.IsKubernetesManifest() || ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text) =>
         text.IndexOf("dump", System.StringComparison.Ordinal) >= 0 || text.IndexOf("backup", System.StringComparison.OrdinalIgnoreCase) >= 0 ||

@@ -79,7 +79,7 @@ public static class ColocatedBackups
     {
         var found = new List<ColocatedBackup>();
         if (document.Kind == FileKind.Compose) FromCompose(document, found);
-        if (document.Kind == FileKind.Kubernetes) FromSnapshotClasses(document, found);
+        if (document.Kind.IsKubernetesManifest()) FromSnapshotClasses(document, found);
         if (ShellSources.CanHoldShell(document.Kind)) FromDumpCommands(document, found);
         return found;
     }

@@ -31,7 +31,7 @@ public sealed class KubernetesBackupColocation
     /// <summary>Joins the per-file workload models of a scan; cheap, so both FB3102 and FB9001 call it.</summary>
     public static IReadOnlyList<KubernetesBackupColocation> In(ProjectContext project)
     {
-        var workloads = project.OfKind(FileKind.Kubernetes)
+        var workloads = project.Documents.Where(d => d.Kind.IsKubernetesManifest())
             .SelectMany(d => KubernetesWorkloads.Of(d).Workloads.Select(w => (Document: d, Workload: w)))
             .ToArray();
         var backups = workloads.Where(w => w.Workload.Kind is "CronJob" or "Job" && IsBackup(w.Workload)).ToArray();
