@@ -16,6 +16,7 @@ public static partial class BuiltInRules
             .Concat(TerraformFileRules())
             .Concat(ApiFileRules(catalogs))
             .Concat(GateFileRules())
+            .Concat(FormatFileRules())
             .ToArray();
     }
 
@@ -26,6 +27,7 @@ public static partial class BuiltInRules
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
             .Concat(TerraformProjectRules())
             .Concat(GateProjectRules())
+            .Concat(FormatProjectRules())
             .ToArray();
 
     private static partial IEnumerable<Rule> DestructiveFileRules(Commands.CatalogSet catalogs);

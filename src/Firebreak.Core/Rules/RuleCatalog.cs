@@ -48,6 +48,7 @@ public static partial class RuleCatalog
             .Concat(ApiRules())
             .Concat(CSharpRules())
             .Concat(GateRules())
+            .Concat(FormatRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

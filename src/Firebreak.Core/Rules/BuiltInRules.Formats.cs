@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using Firebreak.Core.Rules.Kubernetes;
+
+namespace Firebreak.Core.Rules;
+
+public static partial class BuiltInRules
+{
+    internal static IEnumerable<Rule> FormatFileRules() => new Rule[]
+    {
+        new StatefulSetDeletesClaimsRule(),
+    };
+
+    internal static IEnumerable<ProjectRule> FormatProjectRules() => new ProjectRule[]
+    {
+        new DatabaseVolumeReclaimDeleteRule(),
+        new KubernetesClusterAdminBindingRule(),
+        new KubernetesAutomationMayDeleteDataRule(),
+    };
+}
