@@ -14,6 +14,8 @@ public enum FileKind
     Kubernetes,
     /// <summary>A Helm chart's template (<c>templates/*.yaml</c> holding Go template actions): Kubernetes manifests read as written.</summary>
     HelmTemplate,
+    /// <summary>A CloudFormation or SAM template (YAML or JSON), told by content: <c>AWSTemplateFormatVersion</c>, or resources of <c>AWS::</c> types.</summary>
+    CloudFormation,
     Taskfile,
     Json,
     PackageJson,

@@ -66,6 +66,7 @@ public static class FileKindDetector
             return FileKind.Compose;
         if (lowerName is "taskfile.yml" or "taskfile.yaml" or "taskfile.dist.yml" or "taskfile.dist.yaml") return FileKind.Taskfile;
         if (text is not null && IsHelmTemplate(lowerPath, text)) return FileKind.HelmTemplate;
+        if (text is not null && LooksLikeCloudFormation(text, json: false)) return FileKind.CloudFormation;
         if (text is not null && LooksLikeKubernetes(text)) return FileKind.Kubernetes;
         return FileKind.Yaml;
     }
@@ -82,6 +83,7 @@ public static class FileKindDetector
         if (text is not null && text.IndexOf("\"resource_changes\"", StringComparison.Ordinal) >= 0 &&
             text.IndexOf("\"format_version\"", StringComparison.Ordinal) >= 0)
             return FileKind.TerraformPlanJson;
+        if (text is not null && LooksLikeCloudFormation(text, json: true)) return FileKind.CloudFormation;
         return FileKind.Json;
     }
 
@@ -92,6 +94,24 @@ public static class FileKindDetector
     /// </summary>
     private static bool IsHelmTemplate(string lowerPath, string text) =>
         IsUnder(lowerPath, "templates/") && text.IndexOf("{{", StringComparison.Ordinal) >= 0;
+
+    /// <summary>
+    /// A CloudFormation or SAM template, whatever its name (<c>template.yaml</c>, <c>cdk.out/*.template.json</c>,
+    /// <c>stack.yml</c>): a top-level <c>AWSTemplateFormatVersion</c> or <c>Transform: AWS::Serverless…</c>, or a top-level
+    /// <c>Resources</c> whose entries have <c>AWS::</c> types.
+    /// </summary>
+    private static bool LooksLikeCloudFormation(string text, bool json)
+    {
+        if (json)
+        {
+            if (text.IndexOf("\"AWSTemplateFormatVersion\"", StringComparison.Ordinal) >= 0) return true;
+            return text.IndexOf("\"Resources\"", StringComparison.Ordinal) >= 0 && text.IndexOf("\"AWS::", StringComparison.Ordinal) >= 0 &&
+                   text.IndexOf("\"Type\"", StringComparison.Ordinal) >= 0;
+        }
+        if (HasTopLevelKey(text, "AWSTemplateFormatVersion:") || HasTopLevelKey(text, "Transform: AWS::Serverless")) return true;
+        return HasTopLevelKey(text, "Resources:") && (text.IndexOf("Type: AWS::", StringComparison.Ordinal) >= 0 || text.IndexOf("Type: \"AWS::", StringComparison.Ordinal) >= 0 ||
+                                                       text.IndexOf("Type: 'AWS::", StringComparison.Ordinal) >= 0);
+    }
 
     /// <summary>Kubernetes-style documents: a top-level <c>apiVersion:</c> and <c>kind:</c> line.</summary>
     private static bool LooksLikeKubernetes(string text) =>

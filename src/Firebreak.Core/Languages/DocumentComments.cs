@@ -31,6 +31,8 @@ public static class DocumentComments
         Func<DocumentContext, IEnumerable<CommentTrivia>> yaml = YamlComments;
         foreach (var kind in new[] { FileKind.Yaml, FileKind.GitHubWorkflow, FileKind.GitHubAction, FileKind.GitLabCi, FileKind.Compose, FileKind.Kubernetes, FileKind.HelmTemplate, FileKind.Taskfile })
             sources[kind] = yaml;
+        // A CloudFormation template in YAML has YAML comments; in JSON, none.
+        sources[FileKind.CloudFormation] = doc => doc.Text.Text.TrimStart().StartsWith("{", StringComparison.Ordinal) ? Array.Empty<CommentTrivia>() : YamlComments(doc);
         Func<DocumentContext, IEnumerable<CommentTrivia>> hash = doc => CommentLexer.Hash.Lex(doc.Text.Text);
         foreach (var kind in new[] { FileKind.Shell, FileKind.Dockerfile, FileKind.Makefile, FileKind.Justfile, FileKind.Toml, FileKind.CodexConfig, FileKind.CodexRules, FileKind.DotEnv, FileKind.PowerShell, FileKind.Text })
             sources[kind] = hash;

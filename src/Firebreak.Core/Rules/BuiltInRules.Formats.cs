@@ -8,6 +8,12 @@ public static partial class BuiltInRules
     internal static IEnumerable<Rule> FormatFileRules() => new Rule[]
     {
         new StatefulSetDeletesClaimsRule(),
+        new CloudFormation.CloudFormationDeletionPolicyRule(),
+        new CloudFormation.CloudFormationDeletionProtectionRule(),
+        new CloudFormation.CloudFormationRdsBackupRule(),
+        new CloudFormation.CloudFormationDynamoDbPitrRule(),
+        new CloudFormation.CloudFormationBackupRule(),
+        new CloudFormation.CloudFormationIamRule(),
     };
 
     internal static IEnumerable<ProjectRule> FormatProjectRules() => new ProjectRule[]

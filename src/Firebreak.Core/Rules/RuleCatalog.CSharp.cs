@@ -40,12 +40,11 @@ public static partial class RuleCatalog
         RuleFamily.DestructiveOperation,
         "Stateful resource is deleted with its stack",
         "{0}",
-        "An AWS CDK stack written in C# sets `RemovalPolicy.DESTROY` on a resource that holds data (a DynamoDB table, an EFS file system, an EBS volume, an S3 bucket, a Backup vault, a KMS key, a log group): when the construct leaves the stack, is renamed, or the stack is deleted, CloudFormation deletes the resource and its data. Databases are FB1102 (deleted without a final snapshot) and `AutoDeleteObjects` is FB1103.",
+        "A CloudFormation or SAM template whose stateful resource (DynamoDB table, EFS/FSx file system, DocumentDB/Neptune/Redshift cluster, ElastiCache/MemoryDB, OpenSearch domain, EBS volume, Backup vault) has no `DeletionPolicy` (Delete is the default) or `DeletionPolicy: Delete` (S3 buckets and KMS keys only when written), or keeps it on delete but not on replacement (`UpdateReplacePolicy`); or an AWS CDK stack written in C# that sets `RemovalPolicy.DESTROY` on a resource that holds data (a DynamoDB table, an EFS file system, an EBS volume, an S3 bucket, a Backup vault, a KMS key, a log group): when the construct leaves the stack, is renamed, or the stack is deleted, CloudFormation deletes the resource and its data. Databases are FB1102 (deleted without a final snapshot) and `AutoDeleteObjects` is FB1103.",
         FindingLevel.Warning,
         7.0,
         RulePrecision.VeryHigh)
     {
-        IsCSharpOnly = true,
     };
 
     internal static IEnumerable<RuleDescriptor> CSharpRules() => new[]
