@@ -22,7 +22,7 @@ public static partial class ShellSources
     {
         FileKind.Shell or FileKind.GitHubWorkflow or FileKind.GitHubAction or FileKind.GitLabCi or FileKind.Dockerfile
             or FileKind.Compose or FileKind.Kubernetes or FileKind.HelmTemplate or FileKind.Makefile or FileKind.PackageJson or FileKind.Taskfile
-            or FileKind.Justfile => true,
+            or FileKind.Justfile or FileKind.PaasConfig or FileKind.Markdown => true,
         _ => false,
     };
 
@@ -81,6 +81,12 @@ public static partial class ShellSources
                 break;
             case FileKind.Justfile:
                 FromJustfile(document, collector);
+                break;
+            case FileKind.PaasConfig:
+                FromPaasConfig(document, collector);
+                break;
+            case FileKind.Markdown when AgentInstructionFiles.Is(document.Path):
+                FromAgentInstructions(document, collector);
                 break;
         }
         return collector.Sources;

@@ -16,6 +16,8 @@ public enum FileKind
     HelmTemplate,
     /// <summary>A CloudFormation or SAM template (YAML or JSON), told by content: <c>AWSTemplateFormatVersion</c>, or resources of <c>AWS::</c> types.</summary>
     CloudFormation,
+    /// <summary>A PaaS configuration that names commands the platform runs on deploy (Procfile, fly.toml, railway.toml/json, render.yaml…).</summary>
+    PaasConfig,
     Taskfile,
     Json,
     PackageJson,

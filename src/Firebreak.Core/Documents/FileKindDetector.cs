@@ -15,6 +15,8 @@ public static class FileKindDetector
         string lower = name.ToLowerInvariant();
         string lowerPath = normalized.ToLowerInvariant();
 
+        if (PaasConfigs.NameOf(normalized) is not null) return FileKind.PaasConfig;
+
         if (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
             return DetectYaml(lowerPath, lower, text);
 

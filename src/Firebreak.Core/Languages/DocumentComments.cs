@@ -31,6 +31,10 @@ public static class DocumentComments
         Func<DocumentContext, IEnumerable<CommentTrivia>> yaml = YamlComments;
         foreach (var kind in new[] { FileKind.Yaml, FileKind.GitHubWorkflow, FileKind.GitHubAction, FileKind.GitLabCi, FileKind.Compose, FileKind.Kubernetes, FileKind.HelmTemplate, FileKind.Taskfile })
             sources[kind] = yaml;
+        // PaaS configurations: TOML, YAML and Procfiles have `#` comments; JSON has none.
+        sources[FileKind.PaasConfig] = doc => doc.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Array.Empty<CommentTrivia>()
+            : doc.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || doc.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? YamlComments(doc)
+            : CommentLexer.Hash.Lex(doc.Text.Text);
         // A CloudFormation template in YAML has YAML comments; in JSON, none.
         sources[FileKind.CloudFormation] = doc => doc.Text.Text.TrimStart().StartsWith("{", StringComparison.Ordinal) ? Array.Empty<CommentTrivia>() : YamlComments(doc);
         Func<DocumentContext, IEnumerable<CommentTrivia>> hash = doc => CommentLexer.Hash.Lex(doc.Text.Text);
