@@ -61,6 +61,6 @@ public sealed class CursorGuardTests
         var (code, permission, message) = Guard(payload);
         Assert.Equal(2, code);
         Assert.Equal("deny", permission);
-        Assert.StartsWith("Firebreak cannot judge this call", message, StringComparison.Ordinal);
+        Assert.StartsWith("firebreak: cannot judge this call", message, StringComparison.Ordinal);
     }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.CommandLine;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
-using Firebreak.Core.Analysis;
-using Firebreak.Core.Rules;
+using System.Threading;
+using System.Threading.Tasks;
+using Firebreak.Cli.Guard;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Configuration;
 using Firebreak.Core.Documents;
@@ -13,101 +14,136 @@ using Firebreak.Core.Documents;
 namespace Firebreak.Cli.Commands;
 
 /// <summary>
-/// <c>firebreak guard</c>: a PreToolUse hook for coding agents (Claude Code's protocol: the tool call as JSON on stdin,
-/// the decision as JSON on stdout). A shell command is analyzed with the same rules as a script in the repository;
-/// a file an agent is about to write is analyzed as that file. Errors deny the call, warnings ask the user, anything
-/// else says nothing and leaves the decision to the agent's own permissions. Input that cannot be read fails closed
-/// (exit 2, which the protocol treats as a block).
+/// <c>firebreak guard --agent claude|cursor|gemini|codex</c>: a coding agent's pre-tool hook. Reads the tool call the
+/// agent is about to make (its own payload on stdin) and answers in its own format: a shell command is analyzed as a
+/// script, a file write or edit as the file it leaves, an MCP call by the MCP tool catalogue and the SQL rules.
+/// Anything it cannot read as one of that agent's tool calls — not JSON, too large, another event, a missing or
+/// mistyped field, a path with a NUL, a configuration it cannot load, an analysis past its deadline — is blocked in
+/// that agent's blocking form with a one-line reason: the guard fails closed.
 /// </summary>
 public static class GuardCommand
 {
     /// <summary>A tool call larger than this is not something an agent types; it is refused unread.</summary>
     internal const int MaxInputChars = 4 * 1024 * 1024;
 
+    /// <summary>Agents wait up to a minute for a hook; a decision that takes longer than this blocks instead.</summary>
+    internal const int DefaultDeadlineMs = 10_000;
+
     public static Command Create(CliContext context)
     {
         var agent = new Option<string>("--agent")
         {
-            Description = "The agent whose hook protocol is spoken: claude (PreToolUse) or cursor (beforeShellExecution, beforeMCPExecution).",
+            Description = "The agent whose hook protocol is spoken: claude (PreToolUse), cursor (beforeShellExecution, beforeMCPExecution, preToolUse), gemini (BeforeTool) or codex (PreToolUse).",
             DefaultValueFactory = _ => "claude",
-            HelpName = "claude|cursor",
+            HelpName = "claude|cursor|gemini|codex",
         };
-        var command = new Command("guard", "A coding agent's hook: reads the tool call as JSON on stdin and denies destructive commands and writes.");
-        command.Options.Add(agent);
-        command.SetAction(parse => parse.GetValue(agent) switch
+        agent.AcceptOnlyFromAmong("claude", "cursor", "gemini", "codex");
+        var deadline = new Option<int>("--deadline-ms")
         {
-            "claude" => Run(Array.Empty<string>(), context.Stdin, context.Stdout),
-            "cursor" => CursorGuard.Run(context.Stdin, context.Stdout),
-            var other => throw new UsageException($"unknown agent '{other}' (expected claude or cursor)"),
-        });
+            Description = "Block the call when the decision takes longer than this (milliseconds).",
+            DefaultValueFactory = _ => DefaultDeadlineMs,
+        };
+        var command = new Command("guard", "A coding agent's pre-tool hook: reads the tool call on stdin and denies or asks about destructive commands, writes and MCP calls.");
+        command.Options.Add(agent);
+        command.Options.Add(deadline);
+        command.SetAction(parse => Run(AgentProtocol.For(parse.GetValue(agent)!), context, parse.GetValue(deadline)));
         return command;
     }
 
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout)
+    internal static int Run(AgentProtocol protocol, CliContext context, int deadlineMs)
     {
-        if (args.Length > 0) throw new UsageException($"'guard' takes no arguments, got '{args[0]}' (it reads the tool call on stdin)");
-        var buffer = new char[MaxInputChars + 1];
-        int read = ReadAll(stdin, buffer);
-        if (read > MaxInputChars) throw new UsageException("the tool call on stdin is larger than 4 MiB");
-
-        JsonDocument call;
+        var clock = Stopwatch.StartNew();
+        var stdout = context.Stdout;
+        var stderr = context.Stderr;
+        string text;
         try
         {
-            call = JsonDocument.Parse(new string(buffer, 0, read));
+            text = ReadBounded(context.Stdin, MaxInputChars);
+        }
+        catch (PayloadException ex)
+        {
+            return protocol.Refuse(stdout, stderr, ex.Message);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
-            throw new UsageException("the tool call on stdin is not JSON: " + ex.Message.Split('\n')[0]);
+            return protocol.Refuse(stdout, stderr, "the payload is not JSON (" + ex.Message.Split('\n')[0] + ")");
         }
 
-        using (call)
+        using (document)
         {
-            var file = ToSourceFile(call.RootElement);
-            if (file is null) return Program.Clean; // not a tool Firebreak has an opinion on
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return protocol.Refuse(stdout, stderr, "the payload is " + Payload.Describe(root) + ", not a JSON object");
+            CallReading reading;
+            try
+            {
+                reading = protocol.Read(root);
+            }
+            catch (PayloadException ex)
+            {
+                return protocol.Refuse(stdout, stderr, ex.Message);
+            }
+            if (reading.Call is not { } call) return protocol.Answer(stdout, stderr, GuardDecision.NoOpinion, string.Empty);
 
-            // The repository's firebreak.yml applies as it does to `scan`: rule levels, disabled rules, user catalogues.
-            // A configuration the guard cannot read blocks the call rather than letting it through unjudged.
+            string workspace = WorkspaceOf(call.Cwd, context.WorkingDirectory);
             AnalysisOptions options;
             try
             {
-                options = Options(WorkspaceOf(call.RootElement));
+                options = Options(workspace);
             }
             catch (Exception ex) when (ex is FirebreakConfigException or UsageException)
             {
-                WriteDecision(stdout, "deny", "Firebreak: the repository's configuration cannot be read, so nothing can be allowed: " + ex.Message);
-                return Program.Clean;
+                return protocol.Refuse(stdout, stderr, "the repository's configuration cannot be read: " + ex.Message);
             }
-            var result = new AnalysisEngine(options).Analyze(new[] { file });
-            var findings = result.Findings.Where(f => f.Rule.Family != RuleFamily.Tool).ToArray();
-            var worst = findings.Length == 0 ? FindingLevel.None : findings.Max(f => f.Level);
-            if (worst < FindingLevel.Warning) return Program.Clean;
 
-            string reason = "Firebreak: " + string.Join(" ", findings.Where(f => f.Level == worst).Select(f => $"[{f.RuleId}] {f.Message}"));
-            WriteDecision(stdout, worst == FindingLevel.Error ? "deny" : "ask", reason);
-            return Program.Clean;
+            int remaining = deadlineMs - (int)clock.ElapsedMilliseconds;
+            if (remaining <= 0) return protocol.Refuse(stdout, stderr, $"no decision within the {deadlineMs} ms deadline");
+            using var cancellation = new CancellationTokenSource();
+            var judge = new GuardJudge(options, workspace, MaxInputChars);
+            var work = Task.Run(() => judge.Judge(call, cancellation.Token));
+            GuardVerdict verdict;
+            try
+            {
+                if (!work.Wait(remaining))
+                {
+                    cancellation.Cancel();
+                    return protocol.Refuse(stdout, stderr, $"no decision within the {deadlineMs} ms deadline");
+                }
+                verdict = work.Result;
+            }
+            catch (AggregateException ex) when (ex.InnerException is PayloadException inner)
+            {
+                return protocol.Refuse(stdout, stderr, inner.Message);
+            }
+            catch (AggregateException ex)
+            {
+                var inner = ex.InnerException ?? ex;
+                return protocol.Refuse(stdout, stderr, $"internal error ({inner.GetType().Name}: {inner.Message})");
+            }
+
+            if (verdict.Decision == GuardDecision.Ask && !protocol.CanAsk(root))
+                verdict = verdict with { Decision = GuardDecision.Deny, Reason = verdict.Reason + $" ({protocol.Name} does not ask the user from this hook, so the call is denied; run it yourself if it is intended.)" };
+            return protocol.Answer(stdout, stderr, verdict.Decision, verdict.Reason);
         }
     }
 
-    private static SourceFile? ToSourceFile(JsonElement root)
+    /// <summary>Reads at most <paramref name="max"/> characters; more is a refusal, never a partial read judged.</summary>
+    private static string ReadBounded(TextReader reader, int max)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw new UsageException("the tool call on stdin must be a JSON object with tool_name and tool_input");
-        string tool = root.TryGetProperty("tool_name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : string.Empty;
-        if (!root.TryGetProperty("tool_input", out var input) || input.ValueKind != JsonValueKind.Object) return null;
-        switch (tool)
+        var buffer = new char[Math.Min(max + 1, 64 * 1024)];
+        var text = new System.Text.StringBuilder();
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            case "Bash":
-            case "Shell":
-            case "shell":
-                // The command is analyzed as a script: wrappers, `sh -c`, pipes into clients and curl bodies included.
-                return Text(input, "command") is { } command ? new SourceFile("agent-command.sh", command, FileKind.Shell) : null;
-            case "Write":
-                // A file the agent is about to write is judged as that file (a workflow, a .env, a Terraform module).
-                if (Text(input, "file_path") is not { } path || Text(input, "content") is not { } content) return null;
-                string relative = RelativeToCwd(root, path);
-                return new SourceFile(relative, content);
-            default:
-                return null;
+            text.Append(buffer, 0, n);
+            if (text.Length > max) throw new PayloadException($"the payload is larger than {max / (1024 * 1024)} MiB");
         }
+        return text.ToString();
     }
 
     /// <summary>The same options `scan` builds for the repository the agent works in.</summary>
@@ -119,57 +155,17 @@ public static class GuardCommand
     }
 
     /// <summary>
-    /// The repository the call is made in: the nearest folder at or above the call's <c>cwd</c> that holds a Firebreak
-    /// configuration, up to the repository's root (the folder with <c>.git</c>); the <c>cwd</c> itself otherwise.
+    /// The repository the call is made in: the nearest folder at or above the call's working directory that holds a
+    /// Firebreak configuration, up to the repository's root (the folder with <c>.git</c>); that directory otherwise.
     /// </summary>
-    internal static string WorkspaceOf(JsonElement root)
+    internal static string WorkspaceOf(string? cwd, string fallback)
     {
-        string? cwd = root.TryGetProperty("cwd", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        if (string.IsNullOrEmpty(cwd) || !Path.IsPathRooted(cwd) || !Directory.Exists(cwd)) return Directory.GetCurrentDirectory();
+        if (string.IsNullOrEmpty(cwd) || cwd!.IndexOf('\0') >= 0 || !Path.IsPathRooted(cwd) || !Directory.Exists(cwd)) return fallback;
         for (var dir = new DirectoryInfo(cwd); dir is not null; dir = dir.Parent)
         {
-            if (Firebreak.Core.Configuration.FirebreakConfig.FileNames.Any(n => File.Exists(Path.Combine(dir.FullName, n)))) return dir.FullName;
+            if (FirebreakConfig.FileNames.Any(n => File.Exists(Path.Combine(dir.FullName, n)))) return dir.FullName;
             if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) break;
         }
         return cwd;
-    }
-
-    private static string? Text(JsonElement input, string property) =>
-        input.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string RelativeToCwd(JsonElement root, string path)
-    {
-        string? cwd = root.TryGetProperty("cwd", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        if (cwd is not null && Path.IsPathRooted(path))
-        {
-            string relative = Path.GetRelativePath(cwd, path);
-            if (!relative.StartsWith("..", StringComparison.Ordinal)) return relative.Replace('\\', '/');
-        }
-        return path.Replace('\\', '/').TrimStart('/');
-    }
-
-    private static void WriteDecision(TextWriter stdout, string decision, string reason)
-    {
-        using var stream = new MemoryStream();
-        // The reason is read by an agent and a person, not put into HTML: keep backticks and quotes as they are.
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("hookSpecificOutput");
-            json.WriteString("hookEventName", "PreToolUse");
-            json.WriteString("permissionDecision", decision);
-            json.WriteString("permissionDecisionReason", reason);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        stdout.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    internal static int ReadAll(TextReader reader, char[] buffer)
-    {
-        int total = 0;
-        int n;
-        while (total < buffer.Length && (n = reader.Read(buffer, total, buffer.Length - total)) > 0) total += n;
-        return total;
     }
 }
