@@ -203,6 +203,23 @@ public sealed class GuardProtocolTests : IDisposable
         Assert.Equal("none", Decision("cursor", Run("cursor", CursorMcp("supabase", "execute_sql", select, "npx -y @supabase/mcp-server-supabase"))));
     }
 
+    [Fact]
+    public void A_destructive_mcp_tool_is_denied_however_the_agent_names_its_server()
+    {
+        var project = new { projectId = "shop-production" };
+        Assert.Equal("deny", Decision("claude", Run("claude", Claude("mcp__neon__delete_project", project))));
+        Assert.Equal("none", Decision("claude", Run("claude", Claude("mcp__neon__describe_project", project))));
+        Assert.Equal("deny", Decision("codex", Run("codex", Codex("mcp__neon__delete_project", project))));
+        Assert.Equal("deny", Decision("gemini", Run("gemini", Gemini("mcp_db_delete_project", project, new { server_name = "db", tool_name = "delete_project", command = "npx", args = new[] { "-y", "@neondatabase/mcp-server-neon", "start" } }))));
+        Assert.Equal("deny", Decision("cursor", Run("cursor", CursorMcp("db", "delete_project", project, "npx -y @neondatabase/mcp-server-neon start"))));
+        Assert.Equal("deny", Decision("cursor", Run("cursor", CursorTool("MCP:neon:delete_project", project))));
+        // The server's key is the user's; `.mcp.json` says what it launches.
+        _repo.Write(".mcp.json", "{\"mcpServers\": {\"db\": {\"command\": \"npx\", \"args\": [\"-y\", \"@neondatabase/mcp-server-neon\", \"start\"]}}}");
+        Assert.Equal("deny", Decision("claude", Run("claude", Claude("mcp__db__delete_project", project))));
+        // A command a tool runs is judged as shell.
+        Assert.Equal("deny", Decision("claude", Run("claude", Claude("mcp__aws-api__call_aws", new { cli_command = "aws rds delete-db-instance --db-instance-identifier shop --skip-final-snapshot" }))));
+    }
+
     // ---- fail closed: what is not a tool call of this agent is blocked in its form --------------------------
 
     public static TheoryData<string, string> Unreadable()

@@ -27,7 +27,7 @@ public static class GuardCommand
     internal const int MaxInputChars = 4 * 1024 * 1024;
 
     /// <summary>Agents wait up to a minute for a hook; a decision that takes longer than this blocks instead.</summary>
-    internal const int DefaultDeadlineMs = 10_000;
+    internal const int DefaultDeadlineMs = 30_000;
 
     public static Command Create(CliContext context)
     {

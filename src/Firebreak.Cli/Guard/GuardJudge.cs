@@ -113,11 +113,34 @@ internal sealed class GuardJudge
         }
         var files = new List<SourceFile> { new("agent-tool-call.mcp-call.json", Encoding.UTF8.GetString(stream.ToArray())) };
         using var args = JsonDocument.Parse(mcp.ArgumentsJson);
-        var sql = args.RootElement.ValueKind != JsonValueKind.Object ? Array.Empty<string>() : args.RootElement.EnumerateObject()
-            .Where(p => p.Value.ValueKind == JsonValueKind.String && p.Name.ToLowerInvariant() is "query" or "sql" or "statement" or "statements")
-            .Select(p => p.Value.GetString()!).ToArray();
-        if (sql.Length > 0) files.Add(new SourceFile("agent-mcp-call.sql", string.Join(";\n", sql), FileKind.Sql));
+        var sql = new List<string>();
+        var shell = new List<string>();
+        if (args.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in args.RootElement.EnumerateObject())
+            {
+                string name = property.Name.ToLowerInvariant();
+                var values = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => new[] { property.Value.GetString()! },
+                    JsonValueKind.Array => property.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray(),
+                    _ => Array.Empty<string>(),
+                };
+                // SQL by its argument name (Postgres/MySQL servers, Supabase `execute_sql`, Neon `run_sql_transaction`).
+                if (name is "query" or "sql" or "statement" or "statements" or "sqlstatements" or "sql_statements") sql.AddRange(values);
+                // A command line a tool runs (AWS `call_aws`, terminal servers' `execute_command`): judged as shell.
+                if (name is "cli_command" or "command" or "cmd" or "shell_command" && IsCommandTool(mcp.Tool)) shell.AddRange(values);
+            }
+        }
+        if (sql.Count > 0) files.Add(new SourceFile("agent-mcp-call.sql", string.Join(";\n", sql), FileKind.Sql));
+        if (shell.Count > 0) files.Add(new SourceFile("agent-mcp-call.sh", string.Join("\n", shell), FileKind.Shell));
         return files;
+    }
+
+    private static bool IsCommandTool(string tool)
+    {
+        string t = tool.ToLowerInvariant();
+        return t.Contains("command") || t.Contains("shell") || t.Contains("exec") || t.Contains("terminal") || t is "call_aws" or "use_aws" or "run" or "bash";
     }
 
     private string FullPath(string path, string? cwd) =>

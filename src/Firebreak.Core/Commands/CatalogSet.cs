@@ -39,6 +39,9 @@ public sealed class CatalogSet
     public TokenCatalog Tokens => _tokens ?? TokenCatalog.Default;
     public SecretScanner Secrets => _secrets.Value;
 
+    /// <summary>Destructive MCP tools (built in; user catalogues do not extend it yet).</summary>
+    public McpToolCatalog McpTools => McpToolCatalog.Default;
+
     /// <summary>
     /// The built-in catalogues plus <paramref name="files"/> (name, YAML text). A file with none of the sections, or
     /// an entry the catalogue rejects, is a <see cref="FormatException"/> whose message starts with the file's name.

@@ -40,6 +40,8 @@ public enum FileKind
     DotEnv,
     Markdown,
     CSharp,
+    /// <summary>An MCP tool call as `firebreak guard` records it (<c>*.mcp-call.json</c>: server, command, url, tool, arguments).</summary>
+    McpToolCall,
 }
 
 public static class FileKinds

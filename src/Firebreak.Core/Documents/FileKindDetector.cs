@@ -43,6 +43,7 @@ public static class FileKindDetector
         if (lower.EndsWith(".md", StringComparison.Ordinal) || lower.EndsWith(".mdc", StringComparison.Ordinal) || lower.EndsWith(".markdown", StringComparison.Ordinal))
             return FileKind.Markdown;
 
+        if (lower.EndsWith(".mcp-call.json", StringComparison.Ordinal)) return FileKind.McpToolCall;
         if (lower.EndsWith(".json", StringComparison.Ordinal) || lower.EndsWith(".jsonc", StringComparison.Ordinal))
             return DetectJson(lowerPath, lower, text);
 

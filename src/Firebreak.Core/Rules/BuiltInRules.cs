@@ -17,6 +17,8 @@ public static partial class BuiltInRules
             .Concat(ApiFileRules(catalogs))
             .Concat(GateFileRules())
             .Concat(FormatFileRules())
+
+            .Concat(GuardFileRules(catalogs))
             .ToArray();
     }
 

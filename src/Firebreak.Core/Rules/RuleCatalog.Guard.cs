@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
 
@@ -6,9 +5,44 @@ namespace Firebreak.Core.Rules;
 
 public static partial class RuleCatalog
 {
+    public static readonly RuleDescriptor LocalWorkDestroyed = new(
+        RuleIds.LocalWorkDestroyed,
+        "LocalWorkDestroyed",
+        RuleFamily.DestructiveOperation,
+        "Command destroys uncommitted or local work",
+        "{0}",
+        "A command throws away work that exists nowhere else: `git reset --hard`, `git checkout -- <paths>`, `git restore` without `--staged`, `git clean -f`, `git stash drop`/`clear`, `git branch -D`, a recursive `rm` of the working copy itself (`.`, `*`, `./*`) or of a path outside it (`~`, `..`, an absolute path outside temporary folders), `find … -delete`/`-exec rm` and `xargs rm -r` over such roots, and truncations (`: > app.db`, `truncate -s 0`, `shred`) of data files. In `scan` this is a note (a CI job cleaning its own checkout is routine); `firebreak guard` asks the person before an agent runs it.",
+        FindingLevel.Note,
+        5.0,
+        RulePrecision.High);
+
+    public static readonly RuleDescriptor UnreadableCode = new(
+        RuleIds.UnreadableCode,
+        "UnreadableCode",
+        RuleFamily.DestructiveOperation,
+        "Command runs code that cannot be read before it runs",
+        "{0}",
+        "What will run is not in the command: the program name comes from a variable (`a=rm; $a -rf /`), `eval` or `sh -c` of text computed at run time (`bash -c \"$(echo … | base64 -d)\"`), a script downloaded and piped to a shell (`curl … | sh`), `source <(…)`, or an interpreter one-liner (`python -c`, `node -e`, `perl -e`, `ruby -e`, `pwsh -c`, `php -r`) whose code is computed, or whose literal code deletes files or runs commands (`shutil.rmtree`, `fs.rmSync`, `os.system`, `child_process.exec`, `Remove-Item -Recurse`). In `scan` this is a note; `firebreak guard` asks the person, because no rule can judge what it cannot read.",
+        FindingLevel.Note,
+        5.0,
+        RulePrecision.High);
+
+    public static readonly RuleDescriptor DestructiveMcpTool = new(
+        RuleIds.DestructiveMcpTool,
+        "DestructiveMcpTool",
+        RuleFamily.DestructiveOperation,
+        "Destructive MCP tool call",
+        "{0}",
+        "An agent calls an MCP tool that deletes infrastructure or data: Neon `delete_project`, Supabase `delete_branch`, a Kubernetes server's `kubectl_delete`, a cloud server's delete tools. The catalogue (rules/catalogs/mcp-tools.yaml) names each server by its package, URL or name and its destructive tools; SQL sent through a tool (`execute_sql`, `run_sql`, `query`) is judged by the SQL rule (FB1003). MCP tools do not ask for confirmation, so a match is an error.",
+        FindingLevel.Error,
+        9.0,
+        RulePrecision.High);
+
+    private static IEnumerable<RuleDescriptor> GuardRules() => new[] { LocalWorkDestroyed, UnreadableCode, DestructiveMcpTool };
+
     /// <summary>
     /// Rules that are notes in `scan` (a CI script cleaning its checkout is routine) and questions in `firebreak guard`
     /// (an agent about to do the same to a person's working copy should ask first).
     /// </summary>
-    public static IReadOnlyList<RuleDescriptor> GuardAskedRules { get; } = Array.Empty<RuleDescriptor>();
+    public static IReadOnlyList<RuleDescriptor> GuardAskedRules { get; } = new[] { LocalWorkDestroyed, UnreadableCode };
 }

@@ -49,6 +49,8 @@ public static partial class RuleCatalog
             .Concat(CSharpRules())
             .Concat(GateRules())
             .Concat(FormatRules())
+
+            .Concat(GuardRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
 

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Firebreak.Core.Commands;
+using Firebreak.Core.Documents;
+using Firebreak.Core.Text;
+
+namespace Firebreak.Core.Rules.Destructive;
+
+/// <summary>
+/// FB1021: what will run is not written in the command — a program name held in a variable, code computed at run time
+/// and handed to <c>eval</c>/<c>sh -c</c>/<c>source</c>, a download piped into a shell, an interpreter one-liner whose
+/// code is computed or deletes files and runs commands. The shell model says where the code comes from; the code of a
+/// one-liner is one already-parsed word, in which the deleting and spawning calls of its language are looked up.
+/// A note in `scan`; the guard asks.
+/// </summary>
+public sealed class UnreadableCodeRule : Rule
+{
+    private static readonly RuleDescriptor Descriptor = RuleCatalog.UnreadableCode;
+
+    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "fish" };
+
+    /// <summary>Interpreters and the option that takes code on the command line.</summary>
+    private static readonly (Regex Program, string[] Options, string Language)[] Interpreters =
+    {
+        (new Regex(@"^python(\d+(\.\d+)?)?$|^pypy3?$", RegexOptions.CultureInvariant), new[] { "-c" }, "python"),
+        (new Regex(@"^(node|nodejs|bun|deno)$", RegexOptions.CultureInvariant), new[] { "-e", "--eval", "-p", "--print", "eval" }, "node"),
+        (new Regex(@"^perl(\d+(\.\d+)*)?$", RegexOptions.CultureInvariant), new[] { "-e", "-E" }, "perl"),
+        (new Regex(@"^ruby(\d+(\.\d+)*)?$", RegexOptions.CultureInvariant), new[] { "-e" }, "ruby"),
+        (new Regex(@"^(pwsh|powershell|powershell\.exe|pwsh\.exe)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase), new[] { "-c", "-command", "-Command", "-C" }, "powershell"),
+        (new Regex(@"^php(\d+(\.\d+)*)?$", RegexOptions.CultureInvariant), new[] { "-r" }, "php"),
+    };
+
+    /// <summary>Calls that delete files or hand a string to a shell, per language (looked up inside the code word).</summary>
+    private static readonly Dictionary<string, Regex> Destructive = new()
+    {
+        ["python"] = new(@"\b(shutil\s*\.\s*rmtree|os\s*\.\s*(remove|unlink|rmdir|removedirs|system|popen|truncate|exec\w*)|subprocess\s*\.\s*\w+|\.\s*(unlink|rmdir|rmtree)\s*\(|pty\s*\.\s*spawn)", RegexOptions.CultureInvariant),
+        ["node"] = new(@"\b(rmSync|rmdirSync|unlinkSync|truncateSync|rimraf|execSync|execFileSync|spawnSync|child_process|fs\s*\.\s*(rm|rmdir|unlink|truncate)\b|fs\s*\.\s*promises\s*\.\s*(rm|rmdir|unlink)|\bexec\s*\(|\bspawn\s*\()", RegexOptions.CultureInvariant),
+        ["perl"] = new(@"(\bunlink\b|\brmtree\b|\bremove_tree\b|\brmdir\b|\bsystem\s*[\(\s'""]|\bexec\s*[\(\s'""]|\bqx\b|`)", RegexOptions.CultureInvariant),
+        ["ruby"] = new(@"(FileUtils\s*\.\s*(rm_rf|rm_r|rm|remove\w*)|File\s*\.\s*(delete|unlink)|Dir\s*\.\s*(rmdir|delete)|\bsystem\s*[\(\s'""]|\bexec\s*[\(\s'""]|%x|`)", RegexOptions.CultureInvariant),
+        ["powershell"] = new(@"(Remove-Item|Clear-Content|Format-Volume|Clear-Disk|Invoke-Expression|\biex\b|\brm\s+-r|\brd\s|\bdel\s|Start-Process)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
+        ["php"] = new(@"\b(unlink|rmdir|system|exec|shell_exec|passthru|proc_open|popen)\s*\(|`", RegexOptions.CultureInvariant),
+    };
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
+
+    public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
+
+    public override void Analyze(DocumentContext document, FindingSink sink)
+    {
+        var reported = new HashSet<int>();
+        foreach (var source in ShellSources.Of(document))
+        {
+            foreach (var command in source.Commands)
+            {
+                if (Judge(command) is not { } found || !reported.Add(found.Span.Start)) continue;
+                sink.Report(Descriptor, document, found.Span, found.Message, fingerprintText: command.ToString());
+            }
+        }
+    }
+
+    private static (TextSpan Span, string Message)? Judge(ShellCommand command)
+    {
+        if (command.Arguments.Count == 0) return null;
+        var name = command.NameWord;
+        if (command.Name is null && command.Wrapper is { Name: { } wrapperName } wrapper && (command.Context & CommandContext.NestedShell) != 0)
+        {
+            // `bash -c "$(echo … | base64 -d)"`: the code handed to the shell is produced when the line runs.
+            var code = wrapper.Arguments.Skip(1).FirstOrDefault(a => !a.IsStatic) ?? wrapper.NameWord;
+            return (code.Span, $"`{wrapperName}` runs `{Clip(code.RawText)}`, code produced when the command runs (decoded, downloaded or computed), so nothing can say what it does; write the command out.");
+        }
+        if (command.Name is null)
+        {
+            // `$a -rf /`, `"$(curl …)"`, `${CMD}`: the program itself is computed when the line runs.
+            return (name.Span, $"the program `{Clip(name.RawText)}` is computed when the command runs (from a variable or a command substitution), so nothing can say what it does; write the command out.");
+        }
+        string program = command.Name;
+        if (program == "eval" && command.Arguments.Skip(1).Any(a => !a.IsStatic))
+            return (name.Span, "`eval` runs text computed when the command runs, so nothing can say what it does; write the command out.");
+        if (program is "source" or ".")
+        {
+            if (command.Arguments.Count > 1 && !command.Arguments[1].IsStatic)
+                return (command.Arguments[1].Span, $"`{program} {Clip(command.Arguments[1].RawText)}` runs code produced when the command runs (a download or another command's output); read it into a file and look at it first.");
+            if (command.Arguments.Count > 1 && command.Arguments[1].Value is "/dev/stdin" or "-" && command.Input?.Kind == CommandInputKind.Pipe)
+                return (command.Arguments[1].Span, $"`{program} /dev/stdin` runs whatever the pipe produces; read it into a file and look at it first.");
+            return null;
+        }
+        if (Shells.Contains(program)) return Shell(command);
+        foreach (var (pattern, options, language) in Interpreters)
+        {
+            if (!pattern.IsMatch(program)) continue;
+            return OneLiner(command, options, language);
+        }
+        return null;
+    }
+
+    /// <summary>A shell the extractor could not see into: reading a pipe, or a command string computed at run time.</summary>
+    private static (TextSpan, string)? Shell(ShellCommand command)
+    {
+        var args = command.Arguments;
+        int i = 1;
+        bool commandString = false;
+        for (; i < args.Count; i++)
+        {
+            var v = args[i].Value;
+            if (v is null || v.Length < 2 || v[0] is not ('-' or '+')) break;
+            if (v == "--") { i++; break; }
+            if (v[1] != '-' && v.IndexOf('c') > 0) commandString = true;
+        }
+        if (commandString)
+        {
+            if (i < args.Count && !args[i].IsStatic)
+                return (args[i].Span, $"`{command.Name} -c` runs `{Clip(args[i].RawText)}`, text computed when the command runs, so nothing can say what it does; write the command out.");
+            return null;
+        }
+        bool script = i < args.Count;
+        if (!script && command.Input is { Kind: CommandInputKind.Pipe } input)
+        {
+            string from = input.Source?.Name is { } producer ? $"`{producer}`" : "another command";
+            return (command.NameWord.Span, $"`{command.Name}` runs the code {from} pipes into it (a download or decoded text), which cannot be read before it runs; save it to a file, read it, then run the file.");
+        }
+        return null;
+    }
+
+    private static (TextSpan, string)? OneLiner(ShellCommand command, string[] options, string language)
+    {
+        var args = command.Arguments;
+        for (int i = 1; i < args.Count - 1; i++)
+        {
+            var v = args[i].Value;
+            if (v is null || !options.Contains(v, StringComparer.Ordinal)) continue;
+            var code = args[i + 1];
+            if (code.Value is not { } text)
+                return (code.Span, $"`{command.Name} {v}` runs code computed when the command runs (`{Clip(code.RawText)}`), so nothing can say what it does; put the code in a file and read it first.");
+            var match = Destructive[language].Match(text);
+            if (!match.Success) return null;
+            return (code.Span, $"`{command.Name} {v}` runs code that deletes files or starts other programs (`{Clip(match.Value.Trim())}`), which no rule can follow into the language; write the deletion as a shell command Firebreak can judge, or run it yourself.");
+        }
+        return null;
+    }
+
+    private static string Clip(string text)
+    {
+        string line = text.Replace("\r", " ").Replace("\n", " ");
+        return line.Length <= 48 ? line : line.Substring(0, 48) + "…";
+    }
+}
