@@ -35,6 +35,8 @@ public sealed class LocalWorkDestroyedRule : Rule
     {
         foreach (var source in ShellSources.Of(document))
         {
+            // A Dockerfile RUN builds an image layer: nothing in it is anyone's working copy.
+            if (source.Host == "Dockerfile RUN") continue;
             foreach (var command in source.Commands)
             {
                 if (command.Name is null) continue;

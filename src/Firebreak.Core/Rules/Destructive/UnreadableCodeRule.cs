@@ -52,6 +52,8 @@ public sealed class UnreadableCodeRule : Rule
         var reported = new HashSet<int>();
         foreach (var source in ShellSources.Of(document))
         {
+            // A Dockerfile RUN builds an image: downloading and running installers there is what it is for.
+            if (source.Host == "Dockerfile RUN") continue;
             foreach (var command in source.Commands)
             {
                 if (Judge(command) is not { } found || !reported.Add(found.Span.Start)) continue;
@@ -72,6 +74,8 @@ public sealed class UnreadableCodeRule : Rule
         }
         if (command.Name is null)
         {
+            // A script path with a computed part (`./cmake-$VERSION.sh`) names a file; a program that is all variable does not.
+            if (name.LiteralPrefix.Length > 0) return null;
             // `$a -rf /`, `"$(curl …)"`, `${CMD}`: the program itself is computed when the line runs.
             return (name.Span, $"the program `{Clip(name.RawText)}` is computed when the command runs (from a variable or a command substitution), so nothing can say what it does; write the command out.");
         }
@@ -80,7 +84,7 @@ public sealed class UnreadableCodeRule : Rule
             return (name.Span, "`eval` runs text computed when the command runs, so nothing can say what it does; write the command out.");
         if (program is "source" or ".")
         {
-            if (command.Arguments.Count > 1 && !command.Arguments[1].IsStatic)
+            if (command.Arguments.Count > 1 && HasSubstitution(command.Arguments[1].Syntax.Parts))
                 return (command.Arguments[1].Span, $"`{program} {Clip(command.Arguments[1].RawText)}` runs code produced when the command runs (a download or another command's output); read it into a file and look at it first.");
             if (command.Arguments.Count > 1 && command.Arguments[1].Value is "/dev/stdin" or "-" && command.Input?.Kind == CommandInputKind.Pipe)
                 return (command.Arguments[1].Span, $"`{program} /dev/stdin` runs whatever the pipe produces; read it into a file and look at it first.");
@@ -131,13 +135,34 @@ public sealed class UnreadableCodeRule : Rule
             var v = args[i].Value;
             if (v is null || !options.Contains(v, StringComparer.Ordinal)) continue;
             var code = args[i + 1];
-            if (code.Value is not { } text)
+            if (code.Value is null && (HasSubstitution(code.Syntax.Parts) || code.RawText.Trim('"').StartsWith("$", StringComparison.Ordinal)))
                 return (code.Span, $"`{command.Name} {v}` runs code computed when the command runs (`{Clip(code.RawText)}`), so nothing can say what it does; put the code in a file and read it first.");
+            // Code with `$var` interpolated is read as written: the calls it makes are still there.
+            string text = code.Value ?? code.RawText;
             var match = Destructive[language].Match(text);
             if (!match.Success) return null;
             return (code.Span, $"`{command.Name} {v}` runs code that deletes files or starts other programs (`{Clip(match.Value.Trim())}`), which no rule can follow into the language; write the deletion as a shell command Firebreak can judge, or run it yourself.");
         }
         return null;
+    }
+
+    /// <summary>Whether a word holds <c>$(…)</c>, backticks or <c>&lt;(…)</c>, at any depth of quoting.</summary>
+    private static bool HasSubstitution(IReadOnlyList<Languages.Shell.ShellWordPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case Languages.Shell.ShellCommandSubstitutionPart:
+                case Languages.Shell.ShellProcessSubstitutionPart:
+                    return true;
+                case Languages.Shell.ShellDoubleQuotedPart quoted when HasSubstitution(quoted.Parts):
+                    return true;
+                case Languages.Shell.ShellParameterPart { Argument: { } argument } when HasSubstitution(argument.Parts):
+                    return true;
+            }
+        }
+        return false;
     }
 
     private static string Clip(string text)
