@@ -47,6 +47,30 @@ public static class GuardCommand
         command.Options.Add(agent);
         command.Options.Add(deadline);
         command.SetAction(parse => Run(AgentProtocol.For(parse.GetValue(agent)!), context, parse.GetValue(deadline)));
+        command.Subcommands.Add(InstallCommand(context, install: true));
+        command.Subcommands.Add(InstallCommand(context, install: false));
+        return command;
+    }
+
+    private static Command InstallCommand(CliContext context, bool install)
+    {
+        var agent = new Option<string>("--agent") { Description = "The agent whose hook configuration is written.", Required = true, HelpName = "claude|cursor|gemini|codex" };
+        agent.AcceptOnlyFromAmong("claude", "cursor", "gemini", "codex");
+        var user = new Option<bool>("--user") { Description = "The user's configuration (~/.claude, ~/.cursor, ~/.gemini, ~/.codex) instead of the project's." };
+        var project = new Option<bool>("--project") { Description = "The project's configuration, in the current directory (the default)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the configuration that would be written; change nothing." };
+        var command = new Command(install ? "install" : "uninstall", install
+            ? "Write the guard's hook into the agent's configuration, keeping what is there."
+            : "Remove the guard's hook from the agent's configuration, keeping everything else.");
+        command.Options.Add(agent);
+        command.Options.Add(project);
+        command.Options.Add(user);
+        command.Options.Add(dryRun);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(user) && parse.GetValue(project)) throw new UsageException("--user and --project cannot be combined");
+            return HookInstaller.Run(context, parse.GetValue(agent)!, parse.GetValue(user), parse.GetValue(dryRun), install);
+        });
         return command;
     }
 
@@ -92,13 +116,27 @@ public static class GuardCommand
 
             string workspace = WorkspaceOf(call.Cwd, context.WorkingDirectory);
             AnalysisOptions options;
+            GuardPolicy policy;
             try
             {
-                options = Options(workspace);
+                var (config, configPath) = ScanCommand.LoadConfig(null, workspace, workspace);
+                options = Options(config, configPath, workspace);
+                policy = new GuardPolicy(config.Guard, configPath, workspace);
             }
-            catch (Exception ex) when (ex is FirebreakConfigException or UsageException)
+            catch (Exception ex) when (ex is FirebreakConfigException or UsageException or PayloadException)
             {
                 return protocol.Refuse(stdout, stderr, "the repository's configuration cannot be read: " + ex.Message);
+            }
+
+            if (policy.Denied(call) is { } denied)
+            {
+                policy.Log(protocol.Name, call, GuardDecision.Deny, "guard.deny");
+                return protocol.Answer(stdout, stderr, GuardDecision.Deny, $"Firebreak: `{denied}` is on this repository's deny list (guard.deny in firebreak.yml).");
+            }
+            if (policy.Allowed(call))
+            {
+                policy.Log(protocol.Name, call, GuardDecision.NoOpinion, "guard.allow");
+                return protocol.Answer(stdout, stderr, GuardDecision.NoOpinion, string.Empty);
             }
 
             int remaining = deadlineMs - (int)clock.ElapsedMilliseconds;
@@ -128,6 +166,9 @@ public static class GuardCommand
 
             if (verdict.Decision == GuardDecision.Ask && !protocol.CanAsk(root))
                 verdict = verdict with { Decision = GuardDecision.Deny, Reason = verdict.Reason + $" ({protocol.Name} does not ask the user from this hook, so the call is denied; run it yourself if it is intended.)" };
+            else if (verdict.Decision == GuardDecision.Ask && policy.AskAsDeny)
+                verdict = verdict with { Decision = GuardDecision.Deny, Reason = verdict.Reason + " (guard.ask-as-deny: this repository turns questions into denials; run it yourself if it is intended.)" };
+            policy.Log(protocol.Name, call, verdict.Decision, verdict.RuleIds);
             return protocol.Answer(stdout, stderr, verdict.Decision, verdict.Reason);
         }
     }
@@ -147,9 +188,8 @@ public static class GuardCommand
     }
 
     /// <summary>The same options `scan` builds for the repository the agent works in.</summary>
-    internal static AnalysisOptions Options(string workspace)
+    internal static AnalysisOptions Options(FirebreakConfig config, string? configPath, string workspace)
     {
-        var (config, configPath) = ScanCommand.LoadConfig(null, workspace, workspace);
         var catalogs = ScanCommand.LoadCatalogs(config, configPath, workspace);
         return new AnalysisOptions { RuleLevels = config.RuleLevels, Today = DateTime.UtcNow.Date, MaxDegreeOfParallelism = 1 }.WithCatalogs(catalogs);
     }

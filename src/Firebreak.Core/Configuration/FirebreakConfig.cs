@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Documents;
@@ -36,6 +37,9 @@ public sealed class FirebreakConfig
     /// <summary>Extra catalog files (paths relative to the config), merged with the built-in ones.</summary>
     public IReadOnlyList<string> Catalogs { get; }
 
+    /// <summary>The <c>guard:</c> section: what `firebreak guard` allows, denies, logs, and whether it may ask.</summary>
+    public GuardSettings Guard { get; private set; } = GuardSettings.Default;
+
     public static FirebreakConfig Parse(string path, string text)
     {
         var yaml = YamlParser.Parse(text);
@@ -52,6 +56,7 @@ public sealed class FirebreakConfig
         var exclude = new List<string>();
         var catalogs = new List<string>();
         long maxFileSize = DefaultMaxFileSize;
+        var guard = GuardSettings.Default;
         foreach (var pair in mapping.Pairs)
         {
             switch (pair.KeyText)
@@ -69,14 +74,51 @@ public sealed class FirebreakConfig
                 case "catalogs":
                     catalogs.AddRange(ReadStrings(path, text, pair.Value.Resolve(), "catalogs"));
                     break;
+                case "guard":
+                    guard = ReadGuard(path, text, pair.Value.Resolve());
+                    break;
                 case "max-file-size":
                     maxFileSize = ReadSize(path, text, pair.Value.Resolve());
                     break;
                 default:
-                    throw Error(path, text, pair.Key, $"unknown key '{pair.KeyText}' (expected rules, disable, exclude, max-file-size, catalogs)");
+                    throw Error(path, text, pair.Key, $"unknown key '{pair.KeyText}' (expected rules, disable, exclude, max-file-size, catalogs, guard)");
             }
         }
-        return new FirebreakConfig(levels, exclude, maxFileSize, catalogs);
+        return new FirebreakConfig(levels, exclude, maxFileSize, catalogs) { Guard = guard };
+    }
+
+    private static GuardSettings ReadGuard(string path, string text, YamlNode node)
+    {
+        if (node is YamlScalar { IsNull: true }) return GuardSettings.Default;
+        if (node is not YamlMapping map) throw Error(path, text, node, "'guard' must be a mapping (allow:, deny:, ask-as-deny:, log:)");
+        var settings = GuardSettings.Default;
+        foreach (var pair in map.Pairs)
+        {
+            var value = pair.Value.Resolve();
+            switch (pair.KeyText)
+            {
+                case "allow":
+                    settings = settings with { Allow = ReadStrings(path, text, value, "guard.allow").Select(p => p.Trim()).Where(p => p.Length > 0).ToArray() };
+                    break;
+                case "deny":
+                    settings = settings with { Deny = ReadStrings(path, text, value, "guard.deny").Select(p => p.Trim()).Where(p => p.Length > 0).ToArray() };
+                    break;
+                case "ask-as-deny":
+                    settings = settings with { AskAsDeny = (value as YamlScalar)?.Value switch
+                    {
+                        "true" or "yes" or "on" => true,
+                        "false" or "no" or "off" => false,
+                        var other => throw Error(path, text, value, $"'guard.ask-as-deny' is true or false, not '{other}'"),
+                    } };
+                    break;
+                case "log":
+                    settings = settings with { Log = (value as YamlScalar)?.Value is { Length: > 0 } log ? log : throw Error(path, text, value, "'guard.log' is a file path") };
+                    break;
+                default:
+                    throw Error(path, text, pair.Key, $"unknown key 'guard.{pair.KeyText}' (expected allow, deny, ask-as-deny, log)");
+            }
+        }
+        return settings;
     }
 
     private static void ReadRules(string path, string text, YamlNode node, Dictionary<string, FindingLevel> levels)
@@ -151,6 +193,22 @@ public sealed class FirebreakConfig
         var position = new Text.SourceText(path, text).GetPosition(at.Span.Start);
         return new FirebreakConfigException($"{path}:{position}: {message}");
     }
+}
+
+/// <summary>
+/// `firebreak guard` options: command prefixes (whole words) always allowed or always denied, whether an `ask` is sent as
+/// a `deny` (for agents or run modes that cannot ask), and a decision log (JSON lines) for audit.
+/// </summary>
+public sealed record GuardSettings
+{
+    public static GuardSettings Default { get; } = new();
+
+    public IReadOnlyList<string> Allow { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Deny { get; init; } = Array.Empty<string>();
+    public bool AskAsDeny { get; init; }
+
+    /// <summary>The decision log's path, relative to the configuration's folder; null for none.</summary>
+    public string? Log { get; init; }
 }
 
 /// <summary>A configuration the user must fix; the message is one line with its position.</summary>
