@@ -191,7 +191,7 @@ public static class GuardCommand
     internal static AnalysisOptions Options(FirebreakConfig config, string? configPath, string workspace)
     {
         var catalogs = ScanCommand.LoadCatalogs(config, configPath, workspace);
-        return new AnalysisOptions { RuleLevels = config.RuleLevels, Today = DateTime.UtcNow.Date, MaxDegreeOfParallelism = 1 }.WithCatalogs(catalogs);
+        return new AnalysisOptions { RuleLevels = config.RuleLevels, EnableOptInRules = true, Today = DateTime.UtcNow.Date, MaxDegreeOfParallelism = 1 }.WithCatalogs(catalogs);
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public static class SarifReport
                 Markdown = RulePages.Markdown(rule.Id) ?? $"{rule.Description}\n\n[{rule.Id} documentation]({rule.HelpUri})",
             },
             HelpUri = new Uri(rule.HelpUri),
-            DefaultConfiguration = new ReportingConfiguration { Level = ToFailureLevel(rule.DefaultLevel), Enabled = true },
+            DefaultConfiguration = new ReportingConfiguration { Level = ToFailureLevel(rule.DefaultLevel), Enabled = rule.EnabledByDefault },
         };
         descriptor.SetProperty("tags", rule.Tags.ToList());
         descriptor.SetProperty("precision", rule.Precision.ToSarifName());

@@ -52,6 +52,11 @@ public sealed record AnalysisOptions
     public FindingLevel LevelOf(RuleDescriptor rule, FindingLevel reported) =>
         RuleLevels.TryGetValue(rule.Id, out var configured) ? configured : reported;
 
+    /// <summary>Runs the rules that are off by default (<see cref="RuleDescriptor.EnabledByDefault"/>); the guard sets it.</summary>
+    public bool EnableOptInRules { get; init; }
+
     public bool IsEnabled(RuleDescriptor rule) =>
-        !RuleLevels.TryGetValue(rule.Id, out var configured) || configured != FindingLevel.None;
+        RuleLevels.TryGetValue(rule.Id, out var configured)
+            ? configured != FindingLevel.None
+            : rule.EnabledByDefault || EnableOptInRules;
 }

@@ -65,6 +65,13 @@ public sealed class RuleDescriptor
     /// it, and its page's examples are C#, run through the analyzer by the analyzer tests.
     /// </summary>
     public bool IsCSharpOnly { get; init; }
+
+    /// <summary>
+    /// False for a rule that is off in <c>scan</c>, the build and the editor unless <c>firebreak.yml</c> gives it a level,
+    /// and on where <see cref="AnalysisOptions.EnableOptInRules"/> is set (the agent guard): what is routine in a CI
+    /// script (a job resetting its own checkout, <c>curl … | sh</c> in an installer) is a question before an agent runs it.
+    /// </summary>
+    public bool EnabledByDefault { get; init; } = true;
     public string HelpUri => HelpUriOf(Id);
 
     /// <summary>Where the repository lives; rule pages are under <c>rules/</c> in it.</summary>

@@ -11,10 +11,11 @@ public static partial class RuleCatalog
         RuleFamily.DestructiveOperation,
         "Command destroys uncommitted or local work",
         "{0}",
-        "A command throws away work that exists nowhere else: `git reset --hard`, `git checkout -- <paths>`, `git restore` without `--staged`, `git clean -f`, `git stash drop`/`clear`, `git branch -D`, a recursive `rm` of the working copy itself (`.`, `*`, `./*`) or of a path outside it (`~`, `..`, an absolute path outside temporary folders), `find … -delete`/`-exec rm` and `xargs rm -r` over such roots, and truncations (`: > app.db`, `truncate -s 0`, `shred`) of data files. In `scan` this is a note (a CI job cleaning its own checkout is routine); `firebreak guard` asks the person before an agent runs it.",
+        "A command throws away work that exists nowhere else: `git reset --hard`, `git checkout -- <paths>`, `git restore` without `--staged`, `git clean -f`, `git stash drop`/`clear`, `git branch -D`, a recursive `rm` of the working copy itself (`.`, `*`, `./*`) or of a path outside it (`~`, `..`, an absolute path outside temporary folders), `find … -delete`/`-exec rm` and `xargs rm -r` over such roots, and truncations (`: > app.db`, `truncate -s 0`, `shred`) of data files. A CI job cleaning its own checkout does this routinely, so the rule is off in `scan`, the build and the editor unless `firebreak.yml` gives it a level (`rules: { FB1020: note }`); `firebreak guard` always runs it and asks the person before an agent does it.",
         FindingLevel.Note,
         5.0,
-        RulePrecision.High);
+        RulePrecision.High)
+    { EnabledByDefault = false };
 
     public static readonly RuleDescriptor UnreadableCode = new(
         RuleIds.UnreadableCode,
@@ -22,10 +23,11 @@ public static partial class RuleCatalog
         RuleFamily.DestructiveOperation,
         "Command runs code that cannot be read before it runs",
         "{0}",
-        "What will run is not in the command: the program name comes from a variable (`a=rm; $a -rf /`), `eval` or `sh -c` of text computed at run time (`bash -c \"$(echo … | base64 -d)\"`), a script downloaded and piped to a shell (`curl … | sh`), `source <(…)`, or an interpreter one-liner (`python -c`, `node -e`, `perl -e`, `ruby -e`, `pwsh -c`, `php -r`) whose code is computed, or whose literal code deletes files or runs commands (`shutil.rmtree`, `fs.rmSync`, `os.system`, `child_process.exec`, `Remove-Item -Recurse`). In `scan` this is a note; `firebreak guard` asks the person, because no rule can judge what it cannot read.",
+        "What will run is not in the command: the program name comes from a variable (`a=rm; $a -rf /`), `eval` or `sh -c` of text computed at run time (`bash -c \"$(echo … | base64 -d)\"`), a script downloaded and piped to a shell (`curl … | sh`), `source <(…)`, or an interpreter one-liner (`python -c`, `node -e`, `perl -e`, `ruby -e`, `pwsh -c`, `php -r`) whose code is computed, or whose literal code deletes files or runs commands (`shutil.rmtree`, `fs.rmSync`, `os.system`, `child_process.exec`, `Remove-Item -Recurse`). Installers and build scripts do this by design (on the benchmark corpus it is 1,553 lines), so the rule is off in `scan`, the build and the editor unless `firebreak.yml` gives it a level (`rules: { FB1021: note }`); `firebreak guard` always runs it and asks the person, because no rule can judge what it cannot read.",
         FindingLevel.Note,
         5.0,
-        RulePrecision.High);
+        RulePrecision.High)
+    { EnabledByDefault = false };
 
     public static readonly RuleDescriptor DestructiveMcpTool = new(
         RuleIds.DestructiveMcpTool,
@@ -41,7 +43,7 @@ public static partial class RuleCatalog
     private static IEnumerable<RuleDescriptor> GuardRules() => new[] { LocalWorkDestroyed, UnreadableCode, DestructiveMcpTool };
 
     /// <summary>
-    /// Rules that are notes in `scan` (a CI script cleaning its checkout is routine) and questions in `firebreak guard`
+    /// Rules that are off in `scan` unless configured (a CI script cleaning its checkout is routine) and questions in `firebreak guard`
     /// (an agent about to do the same to a person's working copy should ask first).
     /// </summary>
     public static IReadOnlyList<RuleDescriptor> GuardAskedRules { get; } = new[] { LocalWorkDestroyed, UnreadableCode };

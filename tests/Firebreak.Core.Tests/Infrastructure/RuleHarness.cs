@@ -12,8 +12,9 @@ public static class RuleHarness
 {
     public static readonly DateTime Today = new(2026, 6, 1);
 
+    /// <summary>Every rule, including those off by default outside the guard (FB1020, FB1021).</summary>
     public static AnalysisResult Analyze(params (string Path, string Text)[] files) =>
-        new AnalysisEngine(new AnalysisOptions { Today = Today }).Analyze(files.Select(f => new SourceFile(f.Path, f.Text)).ToArray());
+        new AnalysisEngine(new AnalysisOptions { Today = Today, EnableOptInRules = true }).Analyze(files.Select(f => new SourceFile(f.Path, f.Text)).ToArray());
 
     /// <summary>
     /// Asserts that the findings of <paramref name="ruleIds"/> (default: the IDs marked) are exactly the marked spans.

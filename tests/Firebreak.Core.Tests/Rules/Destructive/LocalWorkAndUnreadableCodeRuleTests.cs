@@ -1,4 +1,5 @@
 using System.Linq;
+using Firebreak.Core.Analysis;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Tests.Infrastructure;
 
@@ -97,5 +98,18 @@ public class LocalWorkAndUnreadableCodeRuleTests
     {
         var findings = RuleHarness.Verify("scripts/run.sh", "git {|FB1020:clean|} -fdx\n: {|FB1020:> app.db|}\ncurl -s https://x | {|FB1021:sh|}\n", "FB1020", "FB1021");
         Assert.All(findings, f => Assert.Equal(FindingLevel.Note, f.Level));
+    }
+
+    [Fact]
+    public void Both_are_off_outside_the_guard_unless_configured()
+    {
+        var files = new[] { new SourceFile("scripts/run.sh", "git reset --hard\ncurl -fsSL https://example.com/install.sh | sh\n") };
+        string[] Ids(AnalysisOptions options) =>
+            new AnalysisEngine(options).Analyze(files).Findings.Select(f => f.RuleId).Distinct().OrderBy(id => id).ToArray();
+
+        Assert.Empty(Ids(new AnalysisOptions { Today = RuleHarness.Today }));
+        Assert.Equal(new[] { "FB1020", "FB1021" }, Ids(new AnalysisOptions { Today = RuleHarness.Today, EnableOptInRules = true }));
+        var configured = new System.Collections.Generic.Dictionary<string, FindingLevel>(System.StringComparer.OrdinalIgnoreCase) { ["FB1021"] = FindingLevel.Warning };
+        Assert.Equal(new[] { "FB1021" }, Ids(new AnalysisOptions { Today = RuleHarness.Today, RuleLevels = configured }));
     }
 }
