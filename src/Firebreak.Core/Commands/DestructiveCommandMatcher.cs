@@ -309,6 +309,10 @@ public static class DestructiveCommandMatcher
     public static bool IsDangerousStaticPath(string path)
     {
         if (path.Length == 0) return false;
+        // A Windows path (PowerShell's `Remove-Item -Recurse C:\data\postgres`) is judged as the same path from a root:
+        // `C:\` is the root, `D:\backups` a backup folder; Windows folders are not case-sensitive.
+        if (path.Length >= 2 && char.IsLetter(path[0]) && path[1] == ':' && (path.Length == 2 || path[2] is '\\' or '/'))
+            path = "/" + path.Substring(Math.Min(3, path.Length)).Replace('\\', '/').ToLowerInvariant();
         if (path is "/" or "/*" or "/." or "~" or "~/" or "~/*" or "//") return true;
         string trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
         return SystemRoot.IsMatch(path) || DataPath.IsMatch(trimmed) || NamedDataFolder.IsMatch(trimmed);

@@ -32,7 +32,14 @@ public static partial class ShellSources
             string? jobShell = DefaultShell(job.Body) ?? workflowShell;
             foreach (var step in job.Steps)
             {
-                if (!IsPosixShell(step.Shell ?? jobShell)) continue;
+                string? shell = step.Shell ?? jobShell;
+                if (IsPowerShell(shell))
+                {
+                    if (step.Run?.Resolve() is YamlScalar { IsNull: false } run)
+                        AddPowerShell(MaskExpressions(run.ToEmbeddedText(collector.HostText)), "workflow step (pwsh)", context, new WorkflowStepOrigin(job, step), document, collector);
+                    continue;
+                }
+                if (!IsPosixShell(shell)) continue;
                 collector.AddScalar(step.Run, "workflow step", context, MaskExpressions, new WorkflowStepOrigin(job, step));
             }
         }
@@ -52,9 +59,26 @@ public static partial class ShellSources
         {
             if (item.Resolve() is not YamlMapping step) continue;
             string? shell = step.ScalarValue("shell") ?? defaultShell;
+            if (IsPowerShell(shell))
+            {
+                if (step["run"]?.Resolve() is YamlScalar { IsNull: false } run)
+                    AddPowerShell(MaskExpressions(run.ToEmbeddedText(collector.HostText)), host + " (pwsh)", context, null, collector.Document, collector);
+                continue;
+            }
             if (!IsPosixShell(shell)) continue;
             collector.AddScalar(step["run"], host, context, MaskExpressions);
         }
+    }
+
+    /// <summary><c>pwsh</c> or <c>powershell</c>, as <c>shell:</c> names them (also a custom <c>pwsh -command ". '{0}'"</c>).</summary>
+    private static bool IsPowerShell(string? shell)
+    {
+        if (string.IsNullOrWhiteSpace(shell)) return false;
+        string program = shell!.Trim();
+        int space = program.IndexOf(' ');
+        if (space > 0) program = program.Substring(0, space);
+        program = ShellCommand.ProgramName(program);
+        return program is "pwsh" or "powershell" or "pwsh.exe" or "powershell.exe";
     }
 
     private static string? DefaultShell(YamlMapping mapping) => mapping.Mapping("defaults")?.Mapping("run")?.ScalarValue("shell");

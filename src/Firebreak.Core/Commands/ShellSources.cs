@@ -22,7 +22,7 @@ public static partial class ShellSources
     {
         FileKind.Shell or FileKind.GitHubWorkflow or FileKind.GitHubAction or FileKind.GitLabCi or FileKind.Dockerfile
             or FileKind.Compose or FileKind.Kubernetes or FileKind.HelmTemplate or FileKind.Makefile or FileKind.PackageJson or FileKind.Taskfile
-            or FileKind.Justfile or FileKind.PaasConfig or FileKind.Markdown => true,
+            or FileKind.Justfile or FileKind.PaasConfig or FileKind.Markdown or FileKind.PowerShell => true,
         _ => false,
     };
 
@@ -85,6 +85,9 @@ public static partial class ShellSources
             case FileKind.PaasConfig:
                 FromPaasConfig(document, collector);
                 break;
+            case FileKind.PowerShell:
+                FromPowerShell(document, collector);
+                break;
             case FileKind.Markdown when AgentInstructionFiles.Is(document.Path):
                 FromAgentInstructions(document, collector);
                 break;
@@ -102,6 +105,8 @@ public static partial class ShellSources
         public List<ShellSource> Sources { get; } = new();
 
         public string HostText => _document.Text.Text;
+
+        public DocumentContext Document => _document;
 
         public void Add(EmbeddedText text, string host, ShellHostContext context, bool registerComments = true, WorkflowStepOrigin? step = null)
         {

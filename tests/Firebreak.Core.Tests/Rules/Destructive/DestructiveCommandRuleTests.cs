@@ -154,7 +154,9 @@ public class DestructiveCommandRuleTests
             - shell: bash
               run: terraform {|FB1001:destroy|} -auto-approve
             - shell: pwsh
-              run: terraform destroy -auto-approve
+              run: terraform {|FB1001:destroy|} -auto-approve
+            - shell: python
+              run: print("terraform destroy -auto-approve")
         """, Id);
 
     [Fact]
