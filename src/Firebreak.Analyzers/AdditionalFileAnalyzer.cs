@@ -35,22 +35,38 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     {
         if (start.Options.AdditionalFiles.IsDefaultOrEmpty) return;
         var (options, configNote) = RepositoryOptions(start.Options.AdditionalFiles, start.CancellationToken);
+        var globals = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var root = globals.TryGetValue("build_property.FirebreakAnalysisRoot", out var rootValue) && !string.IsNullOrWhiteSpace(rootValue)
+            ? Normalize(rootValue.Replace('\\', '/')).TrimEnd('/') + "/"
+            : null;
+        var (known, baselineFile, baselineNote) = ReadBaseline(start.Options.AdditionalFiles, globals, start.CancellationToken);
         var fileEngine = new AnalysisEngine(options with { MaxDegreeOfParallelism = 1 }, projectRules: Array.Empty<ProjectRule>());
         var projectRules = BuiltInRules.ProjectRules();
         var files = new ConcurrentBag<(SourceFile File, SourceText Text)>();
+        // The engine names files from the repository root, as `firebreak scan` does (so fingerprints and a baseline
+        // agree between the faces); diagnostics go back to the path Roslyn gave.
+        var hostPaths = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         start.RegisterAdditionalFileAction(fileContext =>
         {
             if (configNote is not null && configNote.Value.File == fileContext.AdditionalFile)
             {
                 var text = fileContext.AdditionalFile.GetText(fileContext.CancellationToken);
-                if (text is not null) fileContext.ReportDiagnostic(ToDiagnostic(configNote.Value.Note, text));
+                if (text is not null) fileContext.ReportDiagnostic(ToDiagnostic(configNote.Value.Note, text, hostPaths));
             }
-            var file = Load(fileContext.AdditionalFile, fileContext.CancellationToken);
+            if (baselineFile is not null && fileContext.AdditionalFile == baselineFile)
+            {
+                if (baselineNote is not null && fileContext.AdditionalFile.GetText(fileContext.CancellationToken) is { } noteText)
+                    fileContext.ReportDiagnostic(ToDiagnostic(AnalysisEngine.FileNote(baselineFile.Path, baselineNote), noteText, hostPaths));
+                return; // our own report: never scanned
+            }
+            var file = Load(fileContext.AdditionalFile, root, fileContext.CancellationToken);
             if (file is null) return;
+            hostPaths[file.Value.File.Path] = fileContext.AdditionalFile.Path;
             files.Add(file.Value);
             foreach (var finding in fileEngine.AnalyzeFile(file.Value.File))
-                fileContext.ReportDiagnostic(ToDiagnostic(finding, file.Value.Text));
+                if (known is null || !known.Contains(finding.Fingerprint))
+                    fileContext.ReportDiagnostic(ToDiagnostic(finding, file.Value.Text, hostPaths));
         });
 
         if (projectRules.Count == 0) return;
@@ -62,12 +78,28 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
             foreach (var finding in engine.Analyze(all.Select(f => f.File).ToArray(), end.CancellationToken).Findings)
             {
                 if (finding.Rule.Family == RuleFamily.Tool) continue; // per-file notes were reported already
-                if (texts.TryGetValue(finding.Location.Path, out var text)) end.ReportDiagnostic(ToDiagnostic(finding, text));
+                if (known is not null && known.Contains(finding.Fingerprint)) continue;
+                if (texts.TryGetValue(finding.Location.Path, out var text)) end.ReportDiagnostic(ToDiagnostic(finding, text, hostPaths));
             }
         });
     }
 
-    private static (SourceFile File, SourceText Text)? Load(AdditionalText additional, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The baseline the build was given (<c>FirebreakBaseline</c>, made an additional file by the package's targets):
+    /// its fingerprints, the file itself (never scanned), and a note when it cannot be read (then nothing is hidden).
+    /// </summary>
+    private static (System.Collections.Generic.HashSet<string>? Known, AdditionalText? File, string? Note) ReadBaseline(
+        ImmutableArray<AdditionalText> files, AnalyzerConfigOptions globals, System.Threading.CancellationToken cancellationToken)
+    {
+        if (!globals.TryGetValue("build_property.FirebreakBaselineFile", out var wanted) || string.IsNullOrWhiteSpace(wanted)) return (null, null, null);
+        string normalized = Normalize(wanted.Replace('\\', '/'));
+        var file = files.FirstOrDefault(f => Normalize(f.Path.Replace('\\', '/')) == normalized);
+        if (file?.GetText(cancellationToken)?.ToString() is not { } text) return (null, null, null);
+        var (known, error) = BaselineFingerprints.Read(text);
+        return known is null ? (null, file, $"the baseline is {error}, so every finding is reported") : (known, file, null);
+    }
+
+    private static (SourceFile File, SourceText Text)? Load(AdditionalText additional, string? root, System.Threading.CancellationToken cancellationToken)
     {
         string path = additional.Path.Replace('\\', '/');
         string name = path.Substring(path.LastIndexOf('/') + 1);
@@ -80,6 +112,11 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         if (content.IndexOf('\0') >= 0) return null;
         var kind = FileKindDetector.Detect(path, content);
         if (kind is FileKind.CSharp or FileKind.Unknown) return null;
+        if (root is not null)
+        {
+            string full = Normalize(path);
+            if (full.StartsWith(root, StringComparison.Ordinal)) path = full.Substring(root.Length);
+        }
         return (new SourceFile(path, content, kind), text);
     }
 
@@ -132,13 +169,14 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         return string.Join("/", parts);
     }
 
-    private static Diagnostic ToDiagnostic(Finding finding, SourceText text)
+    private static Diagnostic ToDiagnostic(Finding finding, SourceText text, ConcurrentDictionary<string, string> hostPaths)
     {
+        string Host(string path) => hostPaths.TryGetValue(path, out var host) ? host : path;
         var span = new TextSpan(finding.Location.Span.Start, finding.Location.Span.Length);
         if (span.End > text.Length) span = new TextSpan(Math.Min(span.Start, text.Length), 0);
-        var location = Location.Create(finding.Location.Path, span, text.Lines.GetLinePositionSpan(span));
+        var location = Location.Create(Host(finding.Location.Path), span, text.Lines.GetLinePositionSpan(span));
         var additional = finding.RelatedLocations
-            .Select(r => Location.Create(r.Location.Path, new TextSpan(r.Location.Span.Start, r.Location.Span.Length),
+            .Select(r => Location.Create(Host(r.Location.Path), new TextSpan(r.Location.Span.Start, r.Location.Span.Length),
                 new LinePositionSpan(new LinePosition(r.Location.Start.Line, r.Location.Start.Character), new LinePosition(r.Location.End.Line, r.Location.End.Character))));
         return Diagnostic.Create(
             FirebreakDiagnostics.ById[finding.RuleId],

@@ -80,6 +80,35 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.Matches(new Regex(@"package\.json\(2,\d+\): error FB1001"), configured.Output);
         Assert.DoesNotContain("third-party.sh", configured.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", configured.Output, StringComparison.Ordinal);
+
+        // One baseline for every face: the SARIF `firebreak scan` writes hides, in the build, exactly the findings it
+        // holds (fingerprints name files from the repository root in both); a finding added since is still reported,
+        // and the baseline itself is never scanned.
+        var scan = Dotnet(consumer, isolatedPackages: false, "exec", CliPath(), "scan", ".", "--format", "sarif", "-o", "firebreak-baseline.sarif", "--fail-on", "none");
+        Assert.True(scan.ExitCode == 0, scan.Output);
+        Write(consumer, "scripts/added.sh", "#!/bin/sh\ndropdb orders\n");
+        project = File.ReadAllText(Path.Combine(consumer, "app/App.csproj"));
+        Write(consumer, "app/App.csproj", project.Replace("<FirebreakExclude>", "<FirebreakBaseline>firebreak-baseline.sarif</FirebreakBaseline><FirebreakExclude>"));
+        var baselined = Dotnet(consumer, isolatedPackages: true, "build", "app", "-nologo", "--no-incremental");
+        Assert.DoesNotMatch(new Regex(@"purge\.sh\(\d+,\d+\): \w+ FB1001"), baselined.Output);
+        Assert.DoesNotMatch(new Regex(@"package\.json\(\d+,\d+\): \w+ FB1001"), baselined.Output);
+        Assert.DoesNotMatch(new Regex(@"deploy\.yml\(\d+,\d+\): \w+ FB2001"), baselined.Output);
+        Assert.Matches(new Regex(@"scripts/added\.sh\(2,\d+\): error FB1001: `dropdb`"), baselined.Output);
+        Assert.DoesNotContain("firebreak-baseline.sarif(", baselined.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", baselined.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The CLI built with the tests (the same configuration), built here when only this project was built.</summary>
+    private string CliPath()
+    {
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        string dll = Path.Combine(RepositoryRoot(), "src", "Firebreak.Cli", "bin", configuration, "net10.0", "firebreak.dll");
+        if (!File.Exists(dll))
+        {
+            var build = Dotnet(RepositoryRoot(), isolatedPackages: false, "build", "src/Firebreak.Cli", "-c", configuration, "--no-restore", "-nologo", "-v", "q");
+            Assert.True(build.ExitCode == 0, build.Output);
+        }
+        return dll;
     }
 
     private (int ExitCode, string Output) Dotnet(string workingDirectory, bool isolatedPackages, params string[] args)

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Firebreak.Core.Analysis;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Firebreak.Core.Documents;
 
 namespace Firebreak.Cli.Output;
@@ -23,27 +21,18 @@ public sealed class Baseline
 
     public static Baseline Load(string path)
     {
-        JToken root;
+        string text;
         try
         {
-            root = JToken.Parse(File.ReadAllText(path));
+            text = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"cannot read the baseline '{path}': {ex.Message}");
         }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"the baseline '{path}' is not JSON: {ex.Message.Split('\n')[0]}");
-        }
-        var fingerprints = new HashSet<string>(StringComparer.Ordinal);
-        // SARIF: runs[].results[].partialFingerprints["firebreak/v1"]; JSON report: findings[].fingerprint.
-        foreach (var token in root.SelectTokens($"runs[*].results[*].partialFingerprints['{Fingerprints.Key}']").Concat(root.SelectTokens("findings[*].fingerprint")))
-        {
-            if (token.Type == JTokenType.String) fingerprints.Add((string)token!);
-        }
-        if (fingerprints.Count == 0 && root.SelectToken("runs") is null && root.SelectToken("findings") is null)
-            throw new UsageException($"the baseline '{path}' is neither a Firebreak SARIF nor a JSON report");
+        // The same reader the analyzer package uses for FirebreakBaseline: one baseline, every face.
+        var (fingerprints, error) = BaselineFingerprints.Read(text);
+        if (fingerprints is null) throw new UsageException($"the baseline '{path}' is {error}");
         return new Baseline(fingerprints);
     }
 
