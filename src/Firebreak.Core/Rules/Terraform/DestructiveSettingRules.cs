@@ -222,6 +222,7 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
     {
         var servers = instance.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
         if (servers.Count == 0 || reporter.Project is not { } project) return;
+        if (IsSampleOrNonProduction(instance)) return;
         var locks = s_locks.GetValue(project, Collect);
         if (locks.Subscription || locks.Unplaceable.Contains(instance)) return;
         locks.Addresses.TryGetValue(instance, out var lockedHere);
@@ -235,6 +236,28 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
             if (groupName is not null && locks.GroupNames.Contains(groupName.ToLowerInvariant())) continue;
             reporter.Report(Rule, server.Document, server.HeaderSpan, Rule.FormatMessage(server.Address));
         }
+    }
+
+    private static readonly HashSet<string> SampleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "quickstart", "quickstarts", "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "playground",
+    };
+
+    /// <summary>
+    /// A module kept as a sample (its folder is a quickstart, an example, a demo) or named for an environment that is
+    /// not production (dev, test, staging), and nothing in it says production: a lock there is not worth a warning —
+    /// on the benchmark corpus these were all of FB1105's findings, every one on an Azure quickstart.
+    /// </summary>
+    private static bool IsSampleOrNonProduction(TerraformModuleInstance instance)
+    {
+        if (instance.LooksLikeProduction) return false;
+        foreach (var word in instance.Name.Split('/', '-', '_', '.', ' ', '+'))
+        {
+            if (SampleWords.Contains(word)) return true;
+            var kind = EnvironmentClassifier.Classify(word);
+            if (kind is EnvironmentClass.Development or EnvironmentClass.Test or EnvironmentClass.Preview or EnvironmentClass.Staging) return true;
+        }
+        return false;
     }
 }
 

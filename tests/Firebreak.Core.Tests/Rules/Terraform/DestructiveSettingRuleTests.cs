@@ -1,3 +1,4 @@
+using System.Linq;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Infrastructure;
@@ -158,6 +159,21 @@ public sealed class DestructiveSettingRuleTests
               resource_group_name = "other"
             }
             """, RuleIds.AzureDatabaseWithoutDeleteLock);
+    }
+
+    [Theory]
+    [InlineData("quickstart/101-sql-database/main.tf", false)]
+    [InlineData("examples/postgres/main.tf", false)]
+    [InlineData("environments/dev/main.tf", false)]
+    [InlineData("environments/staging/main.tf", false)]
+    [InlineData("environments/prod/main.tf", true)]
+    [InlineData("examples/prod-like/main.tf", true)]
+    [InlineData("infra/database/main.tf", true)]
+    public void A_missing_lock_is_not_reported_on_samples_or_non_production_modules(string path, bool reported)
+    {
+        const string text = "resource \"azurerm_postgresql_flexible_server\" \"db\" {\n  resource_group_name = \"rg\"\n}\n";
+        var findings = RuleHarness.Analyze((path, text)).Findings.Where(f => f.RuleId == RuleIds.AzureDatabaseWithoutDeleteLock);
+        Assert.Equal(reported ? 1 : 0, findings.Count());
     }
 
     [Fact]
