@@ -9,4 +9,4 @@ if [ ! -d "$corpus" ]; then
   echo "precision check skipped: no benchmark corpus at $corpus (set FIREBREAK_CORPUS to run it)"
   exit 0
 fi
-python3 tools/precision/precision.py --corpus "$corpus" --min-precision 0.95
+python3 tools/precision/precision.py --corpus "$corpus" --min-precision 0.97
