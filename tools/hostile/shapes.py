@@ -135,6 +135,8 @@ def hcl_format_amplify(scale):
         lines.append(f'  l{i} = format("{"%s" * 10}", {", ".join([f"local.l{i-1}"] * 10)})')
     lines.append("}")
     lines.append('resource "aws_db_instance" "a" {\n  identifier = local.l8\n  skip_final_snapshot = true\n}')
+    # A rule that reads the value forces the evaluation (before the string cap: 33 s and 8 GB).
+    lines.append('resource "aws_db_instance" "b" {\n  identifier = "b"\n  skip_final_snapshot = length(local.l8) > 0\n}')
     return {"main.tf": "\n".join(lines).encode()}
 
 

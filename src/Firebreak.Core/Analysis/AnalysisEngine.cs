@@ -157,10 +157,24 @@ public sealed class AnalysisEngine
         {
             var live = documents.Where(d => d.StoppedBy is null).ToArray();
             var attemptSink = new FindingSink();
+            // Work no single file owns (a Terraform project evaluated across its modules and callers) is charged to
+            // the rule's own meter; each file's own parsing and models still charge that file.
+            var meter = new WorkMeter(ProjectLimits(_options.BudgetLimits ?? WorkMeter.DefaultLimits));
             try
             {
-                rule.Analyze(new ProjectContext(live, _options), attemptSink);
+                using (WorkBudget.Enter(meter)) rule.Analyze(new ProjectContext(live, _options), attemptSink);
                 projectSink.AddAll(attemptSink);
+                return;
+            }
+            catch (BudgetExceededException) when (meter.Exceeded is { } spent)
+            {
+                if (live.OrderBy(d => d.Path, StringComparer.Ordinal).FirstOrDefault() is { } first)
+                {
+                    var note = RuleCatalog.FileNotAnalyzed;
+                    projectSink.Add(new PendingFinding(note, note.DefaultLevel,
+                        note.FormatMessage(first.Path, $"{rule.Descriptors[0].Id}'s cross-file analysis stopped: it exceeded {spent.Message.Replace(" per file", " per cross-file rule")}; its findings may be missing"),
+                        SourceLocation.Create(first.Text, new TextSpan(0, 0)), "project-budget:" + rule.Descriptors[0].Id, null));
+                }
                 return;
             }
             catch (BudgetExceededException)
@@ -174,6 +188,18 @@ public sealed class AnalysisEngine
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A cross-file rule may spend 16 files' worth of each work budget (a repository's Terraform modules and their
+    /// callers evaluated together) and one minute of time: far above the benchmark corpus, far below a machine.
+    /// </summary>
+    internal static long[] ProjectLimits(long[] perFile)
+    {
+        var limits = new long[perFile.Length];
+        for (int i = 0; i < limits.Length; i++) limits[i] = perFile[i] > long.MaxValue / 16 ? long.MaxValue : perFile[i] * 16;
+        limits[(int)Budget.Time] = Math.Max(perFile[(int)Budget.Time], 60_000);
+        return limits;
     }
 
     private static IEnumerable<PendingFinding> OverflowNotes(FindingSink sink)

@@ -53,6 +53,39 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public void Nested_format_calls_stop_at_the_string_cap_instead_of_building_gigabytes()
+    {
+        var text = new StringBuilder("locals {\n  a0 = \"" + new string('x', 100) + "\"\n");
+        for (int i = 1; i < 9; i++) text.Append($"  a{i} = format(\"{string.Concat(Enumerable.Repeat("%s", 10))}\", {string.Join(", ", Enumerable.Repeat($"local.a{i - 1}", 10))})\n");
+        text.Append("  j = join(\"\", [local.a5, local.a5])\n  r = replace(local.a5, \"x\", local.a4)\n}\n");
+        text.Append("resource \"aws_db_instance\" \"db\" {\n  skip_final_snapshot = length(local.a8) > 0 || length(local.j) > 0 || length(local.r) > 0\n}\n");
+        var result = new AnalysisEngine().Analyze(new[] { new SourceFile("main.tf", text.ToString()) });
+        // 10^7 characters is past the cap: the value is unknown, so FB1102 stays quiet, and no budget is anywhere near spent.
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "FB1102" or RuleIds.FileNotAnalyzed);
+        Assert.All(result.PeakBudgets.Where(p => p.Budget == Budget.EvaluatedCharacters), p => Assert.True(p.Used < 16_000_000, p.ToString()));
+    }
+
+    [Fact]
+    public void A_cross_file_rule_that_spends_its_own_budget_stops_with_a_note_and_the_rest_goes_on()
+    {
+        var limits = (long[])WorkMeter.DefaultLimits.Clone();
+        limits[(int)Budget.EvaluatedCharacters] = 200;
+        // Each file evaluates little; the project evaluation of the module for every caller adds up past 16 files' worth.
+        var files = new System.Collections.Generic.List<SourceFile>
+        {
+            new("modules/db/main.tf", "variable \"name\" {}\nlocals { id = format(\"%s-%s-%s-%s\", var.name, var.name, var.name, var.name) }\nresource \"aws_db_instance\" \"db\" {\n  identifier = local.id\n  skip_final_snapshot = length(local.id) > 0\n}\n"),
+            new("deploy.sh", "terraform destroy -auto-approve\n"),
+        };
+        var callers = new StringBuilder();
+        for (int i = 0; i < 40; i++) callers.Append($"module \"db{i}\" {{\n  source = \"./modules/db\"\n  name = \"{new string('n', 30)}{i}\"\n}}\n");
+        files.Add(new SourceFile("main.tf", callers.ToString()));
+        var result = new AnalysisEngine(new AnalysisOptions { BudgetLimits = limits }).Analyze(files);
+        Assert.Contains(result.Findings, f => f.RuleId == RuleIds.FileNotAnalyzed && f.Message.Contains("cross-file analysis stopped", StringComparison.Ordinal)
+            && f.Message.Contains("per cross-file rule", StringComparison.Ordinal));
+        Assert.Contains(result.Findings, f => f.Location.Path == "deploy.sh" && f.RuleId == "FB1001");
+    }
+
+    [Fact]
     public void Findings_of_one_rule_in_one_file_are_capped_with_a_note_that_counts_the_rest()
     {
         string sql = "psql -c \"" + string.Concat(Enumerable.Repeat("DROP TABLE x; ", 1000)) + "\"\n";

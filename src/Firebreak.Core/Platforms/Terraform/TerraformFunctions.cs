@@ -133,7 +133,9 @@ internal static class TerraformFunctions
             case "join" when args.Count == 2:
                 if (args[0].AsString() is not { } separator || args[1].Kind != TerraformValueKind.List) return TerraformValue.Unknown;
                 var parts = args[1].Items.Select(i => i.AsString()).ToArray();
-                return parts.Any(p => p is null) ? TerraformValue.Unknown : TerraformValue.String(string.Join(separator, parts));
+                if (parts.Any(p => p is null)) return TerraformValue.Unknown;
+                long joined = (long)separator.Length * Math.Max(0, parts.Length - 1) + parts.Sum(p => (long)p!.Length);
+                return joined > TerraformModuleEvaluator.MaxStringLength ? TerraformValue.Unknown : TerraformValue.String(string.Join(separator, parts));
             case "trimspace" when args.Count == 1:
                 return args[0].AsString() is { } trim ? TerraformValue.String(trim.Trim()) : Unknown(args[0]);
             default:
@@ -191,11 +193,19 @@ internal static class TerraformFunctions
             {
                 // Linear time whatever the pattern: `/(a+)+$/` gives the same value on every run, never a timeout.
                 if (Firebreak.Core.Text.LinearRegex.TryCreate(find.Substring(1, find.Length - 2)) is not { } regex) return TerraformValue.Unknown;
-                return TerraformValue.String(regex.Replace(text, with.Replace("$", "$$").Replace("$${", "${")));
+                var replaced = regex.Replace(text, with.Replace("$", "$$").Replace("$${", "${"));
+                return replaced.Length > TerraformModuleEvaluator.MaxStringLength ? TerraformValue.Unknown : TerraformValue.String(replaced);
             }
             catch (ArgumentException) { return TerraformValue.Unknown; }
         }
-        return find.Length == 0 ? TerraformValue.Unknown : TerraformValue.String(text.Replace(find, with));
+        if (find.Length == 0) return TerraformValue.Unknown;
+        if (with.Length > find.Length)
+        {
+            long count = 0;
+            for (int at = text.IndexOf(find, StringComparison.Ordinal); at >= 0; at = text.IndexOf(find, at + find.Length, StringComparison.Ordinal)) count++;
+            if (text.Length + count * (with.Length - find.Length) > TerraformModuleEvaluator.MaxStringLength) return TerraformValue.Unknown;
+        }
+        return TerraformValue.String(text.Replace(find, with));
     }
 
     private static TerraformValue Format(List<TerraformValue> args)
@@ -221,7 +231,7 @@ internal static class TerraformFunctions
                 't' => arg.AsBool() is { } b ? (b ? "true" : "false") : null,
                 _ => null,
             };
-            if (text is null) return TerraformValue.Unknown;
+            if (text is null || sb.Length + text.Length > TerraformModuleEvaluator.MaxStringLength) return TerraformValue.Unknown;
             sb.Append(text);
             i = j;
         }

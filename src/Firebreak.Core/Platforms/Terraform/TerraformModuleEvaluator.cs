@@ -20,7 +20,9 @@ public sealed class TerraformModuleEvaluator
     private const int MaxDepth = 64;
     private const int MaxSteps = 200_000;
     private const int MaxItems = 10_000;
-    private const int MaxStringLength = 1_000_000;
+    /// <summary>A computed string longer than this is unknown: no rule reads a megabyte value, and building one is how
+    /// nested <c>format</c>/<c>join</c>/<c>replace</c> calls turn a 1 KB file into gigabytes.</summary>
+    internal const int MaxStringLength = 1_000_000;
 
     private readonly Dictionary<string, TerraformValue> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TerraformValue> _variables = new(StringComparer.Ordinal);
