@@ -11,6 +11,7 @@ using Firebreak.Core.Languages.Toml;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Languages.Starlark;
 
 namespace Firebreak.Core.Rules.Agents;
 
@@ -259,76 +260,21 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     }
 
     /// <summary>
-    /// Codex <c>.rules</c> files are Starlark: <c>prefix_rule(pattern = [...], decision = "prompt")</c>. A rule without a
-    /// <c>decision</c> allows its prefix without asking.
+    /// Codex <c>.rules</c> files are Starlark: <c>prefix_rule(pattern = [...], decision = "prompt")</c>, read with the
+    /// Starlark reader (a call named in a comment or a string is not a call). A rule without a <c>decision</c> allows
+    /// its prefix without asking.
     /// </summary>
     private static void AnalyzeCodexRules(DocumentContext document, UnboundedAgentPermissions.Collector sink)
     {
-        string text = document.Text.Text;
-        const string name = "prefix_rule";
-        int at = 0;
-        while ((at = text.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
+        var (calls, diagnostics) = StarlarkReader.ReadCalls(document.Text.Text);
+        foreach (var diagnostic in diagnostics) document.ReportParseProblem("starlark", diagnostic);
+        foreach (var call in calls)
         {
-            int open = at + name.Length;
-            while (open < text.Length && char.IsWhiteSpace(text[open])) open++;
-            bool isCall = open < text.Length && text[open] == '(' && (at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_')) && !InComment(text, at);
-            if (!isCall) { at = open; continue; }
-            int close = CallEnd(text, open);
-            string arguments = text.Substring(open, close - open);
-            if (!HasKeywordArgument(arguments, "decision"))
-            {
-                sink.Report(Descriptor, document, new TextSpan(at, name.Length),
-                    "This `prefix_rule` has no `decision`, so Codex runs every command starting with its pattern without asking; add `decision = \"prompt\"` (or `\"forbidden\"` for destructive commands) and allow only read-only prefixes.",
-                    fingerprintText: "codex-rule:" + arguments.Trim());
-            }
-            at = close;
+            if (call.Name != "prefix_rule" || call.Keyword("decision") is not null) continue;
+            sink.Report(Descriptor, document, call.NameSpan,
+                "This `prefix_rule` has no `decision`, so Codex runs every command starting with its pattern without asking; add `decision = \"prompt\"` (or `\"forbidden\"` for destructive commands) and allow only read-only prefixes.",
+                fingerprintText: "codex-rule:" + call.ArgumentsText.Trim());
         }
-    }
-
-    private static bool InComment(string text, int at)
-    {
-        int lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-        return text.IndexOf('#', lineStart, at - lineStart) >= 0;
-    }
-
-    /// <summary>The offset just past the call's closing parenthesis (strings and nesting skipped).</summary>
-    private static int CallEnd(string text, int open)
-    {
-        int depth = 0;
-        char quote = '\0';
-        for (int i = open; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quote != '\0') { if (c == '\\') i++; else if (c == quote) quote = '\0'; continue; }
-            if (c == '"' || c == '\'') quote = c;
-            else if (c == '#') { int nl = text.IndexOf('\n', i); if (nl < 0) return text.Length; i = nl; }
-            else if (c == '(' || c == '[' || c == '{') depth++;
-            else if ((c == ')' || c == ']' || c == '}') && --depth == 0) return i + 1;
-        }
-        return text.Length;
-    }
-
-    private static bool HasKeywordArgument(string arguments, string keyword)
-    {
-        // Only at nesting depth 1 and outside strings: `decision` inside a pattern string does not count.
-        int depth = 0;
-        char quote = '\0';
-        for (int i = 0; i < arguments.Length; i++)
-        {
-            char c = arguments[i];
-            if (quote != '\0') { if (c == '\\') i++; else if (c == quote) quote = '\0'; continue; }
-            if (c == '"' || c == '\'') { quote = c; continue; }
-            if (c == '(' || c == '[' || c == '{') { depth++; continue; }
-            if (c == ')' || c == ']' || c == '}') { depth--; continue; }
-            if (depth == 1 && string.CompareOrdinal(arguments, i, keyword, 0, keyword.Length) == 0 &&
-                (i == 0 || !char.IsLetterOrDigit(arguments[i - 1])))
-            {
-                int j = i + keyword.Length;
-                while (j < arguments.Length && char.IsWhiteSpace(arguments[j])) j++;
-                if (j < arguments.Length && arguments[j] == '=') return true;
-            }
-        }
-        return false;
     }
 
     // ---- agents started with approvals off -------------------------------------------------------------------

@@ -1,3 +1,5 @@
+using System;
+using Firebreak.Core.Tests.Infrastructure;
 using Firebreak.Core.Rules;
 using Firebreak.Core.Tests.Rules.Credentials;
 using Firebreak.Core.Documents;
@@ -178,6 +180,29 @@ public class AgentPermissionsUnboundedRuleTests
         var findings = Run(Id, ".codex/rules/default.rules", text);
         Assert.Equal(new[] { "prefix_rule" }, findings.Texts(text));
         Assert.Equal(text.IndexOf("prefix_rule(\n"), findings[0].Location.Span.Start);
+    }
+
+    [Fact]
+    public void CodexRulesAreReadAsStarlark()
+    {
+        const string text = """
+            note = "prefix_rule(pattern = ['rm']) # not a call"  # prefix_rule(pattern = ["x"])
+            doc = '''
+            prefix_rule(pattern = ["in", "a", "triple-quoted", "string"])
+            '''
+            prefix_rule(pattern = ["git", "push"], justification = "decision = 'prompt' is only text here")
+            prefix_rule(pattern = [r"kubectl", b"get"], decision = "prompt")
+            """;
+        var findings = Run(Id, ".codex/rules/default.rules", text);
+        var finding = Assert.Single(findings);
+        Assert.Equal(text.IndexOf("prefix_rule(pattern = [\"git\"", StringComparison.Ordinal), finding.Location.Span.Start);
+    }
+
+    [Fact]
+    public void An_unclosed_codex_rule_is_a_parse_note_not_a_crash()
+    {
+        var result = RuleHarness.Analyze((".codex/rules/default.rules", "prefix_rule(pattern = [\"rm\", \n"));
+        Assert.Contains(result.Findings, f => f.RuleId == "FB0001" && f.Message.Contains("starlark", StringComparison.Ordinal));
     }
 
     [Fact]
