@@ -98,6 +98,30 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
+    public void Page_headers_are_generated_from_the_catalogue()
+    {
+        // Title line and header table of every page come from the descriptor (as Meziantou's generator does for its
+        // docs), so a level or severity changed in code cannot leave a page saying the old one.
+        var stale = new List<string>();
+        foreach (var rule in RuleCatalog.All)
+        {
+            string path = Repository.PathOf("rules", rule.Id + ".md");
+            string header = RulesIndex.PageHeader(rule);
+            string text = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : string.Empty;
+            if (text.StartsWith(header, StringComparison.Ordinal)) continue;
+            if (Environment.GetEnvironmentVariable("FIREBREAK_UPDATE_DOCS") == "1" && text.Length > 0)
+            {
+                // Replace everything up to the first blank line after the table.
+                int tableEnd = text.IndexOf("\n\n", text.IndexOf("| ---", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+                File.WriteAllText(path, header + (tableEnd < 0 ? string.Empty : text.Substring(tableEnd + 2)));
+                continue;
+            }
+            stale.Add(rule.Id);
+        }
+        Assert.True(stale.Count == 0, "page headers differ from the catalogue (run FIREBREAK_UPDATE_DOCS=1 dotnet test tests/Firebreak.Core.Tests): " + string.Join(", ", stale));
+    }
+
+    [Fact]
     public void Rules_index_is_generated_from_the_catalogue()
     {
         string path = Repository.PathOf("rules", "README.md");

@@ -9,6 +9,11 @@ namespace Firebreak.Core.Tests.Meta;
 /// <summary>Renders rules/README.md from the catalogue; a test fails when the committed file differs.</summary>
 public static class RulesIndex
 {
+    /// <summary>The title line and header table every rule page starts with, followed by a blank line.</summary>
+    public static string PageHeader(RuleDescriptor rule) => string.Format(CultureInfo.InvariantCulture,
+        "# {0}: {1}\n\n| Family | Default level | Security severity | Precision |\n| --- | --- | --- | --- |\n| {2} | {3} | {4} | {5} |\n\n",
+        rule.Id, rule.Title, rule.Family.Tag(), rule.DefaultLevel.ToSarifName(), rule.Family == RuleFamily.Tool ? "-" : rule.SecuritySeverityText, rule.Precision.ToSarifName());
+
     public static string Render()
     {
         var builder = new StringBuilder();
