@@ -53,8 +53,10 @@ public static class DestructiveOperations
     public static IReadOnlyList<DestructiveOperation> In(DocumentContext document, ShellSource source) =>
         HolderOf(document).BySource.TryGetValue(source, out var operations) ? operations : Array.Empty<DestructiveOperation>();
 
+    private static readonly ModelKey<Holder> OperationsKey = new("destructive-operations", static doc => new Holder(Find(doc)));
+
     private static Holder HolderOf(DocumentContext document) =>
-        document.GetModel("destructive-operations", static doc => new Holder(Find(doc)));
+        document.Get(OperationsKey);
 
     /// <summary>The operations of sources that <see cref="ShellSources.Of"/> does not hold (GitLab CI includes), uncached.</summary>
     public static IReadOnlyList<DestructiveOperation> InSource(ShellSource source, CatalogSet catalogs)

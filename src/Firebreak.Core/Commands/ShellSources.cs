@@ -26,21 +26,25 @@ public static partial class ShellSources
         _ => false,
     };
 
+    private static readonly ModelKey<Holder> SourcesKey = new("shell-sources", static doc => new Holder(Find(doc)));
+
     /// <summary>The shell scripts of <paramref name="document"/>, found and parsed once.</summary>
     public static IReadOnlyList<ShellSource> Of(DocumentContext document) =>
-        document.GetModel("shell-sources", static doc => new Holder(Find(doc))).Sources;
+        document.Get(SourcesKey).Sources;
 
     /// <summary>
     /// The job scripts of a YAML file that a <c>.gitlab-ci.yml</c> includes (<c>include: local:</c>): its kind is plain
     /// YAML, so <see cref="Of"/> does not read it as GitLab CI.
     /// </summary>
     public static IReadOnlyList<ShellSource> OfGitLabInclude(DocumentContext document) =>
-        document.Kind == FileKind.GitLabCi ? Of(document) : document.GetModel("gitlab-include-shell-sources", static doc =>
-        {
-            var collector = new Collector(doc);
-            FromGitLabCi(doc, collector);
-            return new Holder(collector.Sources);
-        }).Sources;
+        document.Kind == FileKind.GitLabCi ? Of(document) : document.Get(GitLabIncludeKey).Sources;
+
+    private static readonly ModelKey<Holder> GitLabIncludeKey = new("gitlab-include-shell-sources", static doc =>
+    {
+        var collector = new Collector(doc);
+        FromGitLabCi(doc, collector);
+        return new Holder(collector.Sources);
+    });
 
     private static IReadOnlyList<ShellSource> Find(DocumentContext document)
     {

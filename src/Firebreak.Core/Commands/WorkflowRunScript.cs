@@ -24,12 +24,13 @@ public sealed class WorkflowRunScript
     /// <summary>The parsed script and its unwrapped commands, spans in the workflow file.</summary>
     public ShellSource Source { get; }
 
-    public static IReadOnlyList<WorkflowRunScript> Of(DocumentContext document) =>
-        document.GetModel("github-run-scripts", static doc =>
-        {
-            var scripts = new List<WorkflowRunScript>();
-            foreach (var source in ShellSources.Of(doc))
-                if (source.WorkflowStep is { } origin) scripts.Add(new WorkflowRunScript(origin, source));
-            return scripts;
-        });
+    private static readonly ModelKey<IReadOnlyList<WorkflowRunScript>> ScriptsKey = new("github-run-scripts", static doc =>
+    {
+        var scripts = new List<WorkflowRunScript>();
+        foreach (var source in ShellSources.Of(doc))
+            if (source.WorkflowStep is { } origin) scripts.Add(new WorkflowRunScript(origin, source));
+        return scripts;
+    });
+
+    public static IReadOnlyList<WorkflowRunScript> Of(DocumentContext document) => document.Get(ScriptsKey);
 }

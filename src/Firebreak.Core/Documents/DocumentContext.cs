@@ -7,7 +7,7 @@ namespace Firebreak.Core.Documents;
 
 /// <summary>
 /// One file during analysis. Every parse is done once, on first use, and shared by all rules of the file
-/// (<see cref="GetModel{T}"/>); parse problems and comments from embedded languages are collected here.
+/// (<see cref="Get{T}"/>, one typed <see cref="ModelKey{T}"/> per model); parse problems and comments from embedded languages are collected here.
 /// </summary>
 public sealed class DocumentContext
 {
@@ -43,12 +43,6 @@ public sealed class DocumentContext
 
     /// <summary>The model <paramref name="key"/> names, built on first use and then shared by every rule of the file.</summary>
     public T Get<T>(ModelKey<T> key) where T : class => GetModel(key, key.Build);
-
-    /// <summary>
-    /// The model built by <paramref name="factory"/> under <paramref name="key"/>, built on first use and then shared.
-    /// Languages and platforms add their models this way without the context knowing them.
-    /// </summary>
-    public T GetModel<T>(string key, Func<DocumentContext, T> factory) where T : class => GetModel((object)key, factory);
 
     private T GetModel<T>(object key, Func<DocumentContext, T> factory) where T : class
     {

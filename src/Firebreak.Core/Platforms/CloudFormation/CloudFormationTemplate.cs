@@ -26,8 +26,10 @@ public sealed class CloudFormationTemplate
 
     public IReadOnlyList<CfnResource> Resources { get; }
 
+    private static readonly ModelKey<CloudFormationTemplate> TemplateKey = new("cloudformation", static doc => Build(doc));
+
     public static CloudFormationTemplate Of(DocumentContext document) =>
-        document.GetModel("cloudformation", static doc => Build(doc));
+        document.Get(TemplateKey);
 
     private static CloudFormationTemplate Build(DocumentContext document)
     {

@@ -13,8 +13,10 @@ public sealed class ComposeFile
 
     public IReadOnlyList<ComposeService> Services { get; }
 
+    private static readonly ModelKey<Holder> FileKey = new("compose-file", static doc => new Holder(Build(doc)));
+
     public static ComposeFile? Of(DocumentContext document) =>
-        document.GetModel("compose-file", static doc => new Holder(Build(doc))).File;
+        document.Get(FileKey).File;
 
     private static ComposeFile? Build(DocumentContext document)
     {

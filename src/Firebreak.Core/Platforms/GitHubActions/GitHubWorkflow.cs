@@ -48,9 +48,11 @@ public sealed class GitHubWorkflow
         return false;
     }
 
+    private static readonly ModelKey<Holder> WorkflowKey = new("github-workflow", static doc => new Holder(Build(doc.Yaml)));
+
     /// <summary>The workflow of a document, or null when the file is not one (no <c>jobs:</c> mapping).</summary>
     public static GitHubWorkflow? Of(DocumentContext document) =>
-        document.GetModel("github-workflow", static doc => new Holder(Build(doc.Yaml))).Workflow;
+        document.Get(WorkflowKey).Workflow;
 
     public static GitHubWorkflow? Build(YamlFile yaml)
     {

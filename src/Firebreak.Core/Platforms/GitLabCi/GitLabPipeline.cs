@@ -42,8 +42,10 @@ public sealed class GitLabPipeline
         return null;
     }
 
+    private static readonly ModelKey<Holder> PipelineKey = new("gitlab-pipeline", static doc => new Holder(Build(doc.Yaml)));
+
     public static GitLabPipeline? Of(DocumentContext document) =>
-        document.GetModel("gitlab-pipeline", static doc => new Holder(Build(doc.Yaml))).Pipeline;
+        document.Get(PipelineKey).Pipeline;
 
     public static GitLabPipeline? Build(YamlFile yaml)
     {

@@ -20,8 +20,10 @@ public sealed class KubernetesRbac
     public IReadOnlyList<KubernetesRole> Roles { get; }
     public IReadOnlyList<KubernetesRoleBinding> Bindings { get; }
 
+    private static readonly ModelKey<KubernetesRbac> RbacKey = new("kubernetes-rbac", static doc => Build(doc, KubernetesWorkloads.Of(doc).Objects));
+
     public static KubernetesRbac Of(DocumentContext document) =>
-        document.GetModel("kubernetes-rbac", static doc => Build(doc, KubernetesWorkloads.Of(doc).Objects));
+        document.Get(RbacKey);
 
     private static KubernetesRbac Build(DocumentContext document, IReadOnlyList<YamlMapping> objects)
     {

@@ -22,8 +22,10 @@ public sealed class KubernetesWorkloads
     /// <summary>Every top-level object of the file (for kinds that are not workloads, such as VolumeSnapshotClass).</summary>
     public IReadOnlyList<YamlMapping> Objects { get; }
 
+    private static readonly ModelKey<KubernetesWorkloads> WorkloadsKey = new("kubernetes-workloads", static doc => Build(doc.Yaml));
+
     public static KubernetesWorkloads Of(DocumentContext document) =>
-        document.GetModel("kubernetes-workloads", static doc => Build(doc.Yaml));
+        document.Get(WorkloadsKey);
 
     private static KubernetesWorkloads Build(YamlFile yaml)
     {

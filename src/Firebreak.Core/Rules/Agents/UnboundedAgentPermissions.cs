@@ -26,13 +26,14 @@ public static class UnboundedAgentPermissions
 {
     private static readonly AgentPermissionsUnboundedRule Rule = new();
 
-    public static IReadOnlyList<UnboundedAgentPermission> Of(DocumentContext document) =>
-        document.GetModel("unbounded-agent-permissions", static doc =>
-        {
-            var collector = new Collector();
-            if (Rule.AppliesTo(doc.Kind) && Rule.MightMatch(doc.Text.Text)) AgentPermissionsUnboundedRule.Find(doc, collector);
-            return collector;
-        }).Found;
+    private static readonly ModelKey<Collector> PermissionsKey = new("unbounded-agent-permissions", static doc =>
+    {
+        var collector = new Collector();
+        if (Rule.AppliesTo(doc.Kind) && Rule.MightMatch(doc.Text.Text)) AgentPermissionsUnboundedRule.Find(doc, collector);
+        return collector;
+    });
+
+    public static IReadOnlyList<UnboundedAgentPermission> Of(DocumentContext document) => document.Get(PermissionsKey).Found;
 
     /// <summary>Takes what the rule's finders report, in the shape of <see cref="FindingSink.Report"/>.</summary>
     public sealed class Collector

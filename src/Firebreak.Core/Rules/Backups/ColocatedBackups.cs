@@ -72,8 +72,10 @@ public static class ColocatedBackups
         "/bitnami/postgresql", "/bitnami/mysql", "/bitnami/mongodb",
     };
 
+    private static readonly ModelKey<Holder> BackupsKey = new("colocated-backups", static doc => new Holder(Find(doc)));
+
     public static IReadOnlyList<ColocatedBackup> Of(DocumentContext document) =>
-        document.GetModel("colocated-backups", static doc => new Holder(Find(doc))).Backups;
+        document.Get(BackupsKey).Backups;
 
     private static IReadOnlyList<ColocatedBackup> Find(DocumentContext document)
     {

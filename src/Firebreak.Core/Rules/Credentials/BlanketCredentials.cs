@@ -57,12 +57,16 @@ public sealed class BlanketCredential
 /// </summary>
 public static class BlanketCredentials
 {
+    private static readonly ModelKey<Holder> CredentialsKey = new("blanket-credentials", static doc => new Holder(Find(doc)));
+
     public static IReadOnlyList<BlanketCredential> Of(DocumentContext document) =>
-        document.GetModel("blanket-credentials", static doc => new Holder(Find(doc))).Credentials;
+        document.Get(CredentialsKey).Credentials;
+
+    private static readonly ModelKey<SecretsHolder> SecretsKey = new("committed-secrets", static doc => new SecretsHolder(doc.Catalogs.Secrets.Scan(doc.Text)));
 
     /// <summary>Committed secrets of a document, scanned once with the scan's catalogue (FB2006 and this model share it).</summary>
     public static IReadOnlyList<SecretMatch> Committed(DocumentContext document) =>
-        document.GetModel("committed-secrets", static doc => new SecretsHolder(doc.Catalogs.Secrets.Scan(doc.Text))).Matches;
+        document.Get(SecretsKey).Matches;
 
     private static IReadOnlyList<BlanketCredential> Find(DocumentContext document)
     {
