@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Firebreak.Analyzers.Tests;
@@ -81,6 +82,49 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.DoesNotContain("third-party.sh", configured.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", configured.Output, StringComparison.Ordinal);
 
+        // One engine, three faces, one repository: what the build reports on the repository's files (its firebreak.yml
+        // and user catalogue applied) is what `firebreak scan` reports, rule for rule and line for line, and the guard
+        // blocks an agent writing the file that holds the user-catalogued command.
+        var cliJson = Path.Combine(_work, "faces.json");
+        var cli = Dotnet(consumer, isolatedPackages: false, "exec", CliPath(), "scan", ".", "--format", "json", "-o", cliJson, "--fail-on", "none");
+        Assert.True(cli.ExitCode == 0, cli.Output);
+        static bool Compared(string path) => !path.EndsWith(".cs", StringComparison.Ordinal) && !path.StartsWith("vendor/", StringComparison.Ordinal)
+            && !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal);
+        var fromCli = System.Text.Json.JsonDocument.Parse(File.ReadAllText(cliJson)).RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("level").GetString() is "error" or "warning")
+            .Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("path").GetString()}:{f.GetProperty("startLine").GetInt32()} {f.GetProperty("level").GetString()}")
+            .Where(f => Compared(f.Split(' ')[1].Split(':')[0]))
+            .ToHashSet();
+        string consumerPrefix = consumer.Replace('\\', '/').TrimEnd('/') + "/";
+        var fromBuild = Regex.Matches(configured.Output, @"^\s*(?<path>[^\r\n(]+)\((?<line>\d+),\d+\): (?<level>error|warning) (?<rule>FB\d{4}):", RegexOptions.Multiline)
+            .Select(m => (Rule: m.Groups["rule"].Value, Path: m.Groups["path"].Value.Trim().Replace('\\', '/'), Line: m.Groups["line"].Value, Level: m.Groups["level"].Value))
+            .Select(d => (d.Rule, Path: d.Path.StartsWith(consumerPrefix, StringComparison.Ordinal) ? d.Path.Substring(consumerPrefix.Length) : d.Path, d.Line, d.Level))
+            .Where(d => Compared(d.Path))
+            .Select(d => $"{d.Rule} {d.Path}:{d.Line} {d.Level}")
+            .ToHashSet();
+        Assert.NotEmpty(fromCli);
+        Assert.Equal(fromCli.OrderBy(x => x, StringComparer.Ordinal), fromBuild.OrderBy(x => x, StringComparer.Ordinal));
+        string payload = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            hook_event_name = "PreToolUse",
+            cwd = consumer,
+            tool_name = "Write",
+            tool_input = new { file_path = Path.Combine(consumer, "scripts/purge-again.sh"), content = "#!/bin/sh\nacmectl db drop --force orders\n" },
+        });
+        var guard = new ProcessStartInfo("dotnet") { WorkingDirectory = consumer, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "exec", CliPath(), "guard" }) guard.ArgumentList.Add(arg);
+        using (var process = Process.Start(guard)!)
+        {
+            process.StandardInput.Write(payload);
+            process.StandardInput.Close();
+            string guardOut = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, guardOut); // Claude Code's answer: a JSON decision on stdout
+            Assert.Contains("\"permissionDecision\":\"deny\"", guardOut, StringComparison.Ordinal);
+            Assert.Contains("FB1001", guardOut, StringComparison.Ordinal);
+            Assert.Contains("ACME database", guardOut, StringComparison.Ordinal);
+        }
+
         // One baseline for every face: the SARIF `firebreak scan` writes hides, in the build, exactly the findings it
         // holds (fingerprints name files from the repository root in both); a finding added since is still reported,
         // and the baseline itself is never scanned.
@@ -105,7 +149,7 @@ public sealed class PackageConsumptionTests : IDisposable
         string dll = Path.Combine(RepositoryRoot(), "src", "Firebreak.Cli", "bin", configuration, "net10.0", "firebreak.dll");
         if (!File.Exists(dll))
         {
-            var build = Dotnet(RepositoryRoot(), isolatedPackages: false, "build", "src/Firebreak.Cli", "-c", configuration, "--no-restore", "-nologo", "-v", "q");
+            var build = Dotnet(RepositoryRoot(), isolatedPackages: false, "build", "src/Firebreak.Cli", "-c", configuration, "-nologo", "-v", "q");
             Assert.True(build.ExitCode == 0, build.Output);
         }
         return dll;
