@@ -34,7 +34,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     private static void Start(CompilationStartAnalysisContext start)
     {
         if (start.Options.AdditionalFiles.IsDefaultOrEmpty) return;
-        var (options, configNote) = RepositoryOptions(start.Options.AdditionalFiles, start.CancellationToken);
+        var (options, configNote, exclude) = RepositoryOptions(start.Options.AdditionalFiles, start.CancellationToken);
         var globals = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
         var root = globals.TryGetValue("build_property.FirebreakAnalysisRoot", out var rootValue) && !string.IsNullOrWhiteSpace(rootValue)
             ? Normalize(rootValue.Replace('\\', '/')).TrimEnd('/') + "/"
@@ -62,6 +62,8 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
             }
             var file = Load(fileContext.AdditionalFile, root, fileContext.CancellationToken);
             if (file is null) return;
+            // firebreak.yml's `exclude:` globs, matched on the repository-relative path as `firebreak scan` matches them.
+            if (exclude is not null && root is not null && exclude.IsIgnored(file.Value.File.Path, isDirectory: false)) return;
             hostPaths[file.Value.File.Path] = fileContext.AdditionalFile.Path;
             files.Add(file.Value);
             foreach (var finding in fileEngine.AnalyzeFile(file.Value.File))
@@ -125,7 +127,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     /// it names: the same rule levels, disabled rules and catalogues the CLI and the guard apply. A configuration that
     /// cannot be read leaves the defaults and is reported on the configuration file.
     /// </summary>
-    private static (AnalysisOptions Options, (AdditionalText File, Finding Note)? ConfigNote) RepositoryOptions(
+    private static (AnalysisOptions Options, (AdditionalText File, Finding Note)? ConfigNote, IgnoreRules? Exclude) RepositoryOptions(
         ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellationToken)
     {
         var defaults = new AnalysisOptions { Today = DateTime.UtcNow.Date };
@@ -133,13 +135,14 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
             .Where(f => FirebreakConfig.FileNames.Contains(System.IO.Path.GetFileName(f.Path)))
             .OrderBy(f => f.Path.Length).ThenBy(f => f.Path, StringComparer.Ordinal)
             .FirstOrDefault();
-        if (config?.GetText(cancellationToken)?.ToString() is not { } configText) return (defaults, null);
+        if (config?.GetText(cancellationToken)?.ToString() is not { } configText) return (defaults, null, null);
         string configPath = config.Path.Replace('\\', '/');
         try
         {
             var parsed = FirebreakConfig.Parse(configPath, configText);
             var options = defaults with { RuleLevels = parsed.RuleLevels };
-            if (parsed.Catalogs.Count == 0) return (options, null);
+            var exclude = parsed.Exclude.Count == 0 ? null : new IgnoreRules(parsed.Exclude);
+            if (parsed.Catalogs.Count == 0) return (options, null, exclude);
             string folder = configPath.Substring(0, configPath.LastIndexOf('/') + 1);
             var catalogs = new System.Collections.Generic.List<(string Name, string Yaml)>();
             foreach (var name in parsed.Catalogs)
@@ -149,11 +152,11 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
                     ?? throw new FirebreakConfigException($"{configPath}: catalog '{name}' is not among the build's additional files (is it excluded?)");
                 catalogs.Add((name, file.GetText(cancellationToken)?.ToString() ?? string.Empty));
             }
-            return (options.WithCatalogs(CatalogSet.WithUserCatalogs(catalogs)), null);
+            return (options.WithCatalogs(CatalogSet.WithUserCatalogs(catalogs)), null, exclude);
         }
         catch (Exception ex) when (ex is FirebreakConfigException or FormatException)
         {
-            return (defaults, (config, AnalysisEngine.FileNote(configPath, "the configuration cannot be used, so the build applies the defaults: " + ex.Message)));
+            return (defaults, (config, AnalysisEngine.FileNote(configPath, "the configuration cannot be used, so the build applies the defaults: " + ex.Message)), null);
         }
     }
 

@@ -67,7 +67,8 @@ public sealed class PackageConsumptionTests : IDisposable
         // One configuration for every face: the build reads the repository's firebreak.yml (a disabled rule, a user
         // catalogue), every file kind the CLI reads (package.json), and relative FirebreakExclude globs.
         File.Delete(Path.Combine(consumer, ".globalconfig"));
-        Write(consumer, "firebreak.yml", "rules:\n  FB1002: off\ncatalogs:\n  - firebreak/catalog.yaml\n");
+        Write(consumer, "firebreak.yml", "rules:\n  FB1002: off\ncatalogs:\n  - firebreak/catalog.yaml\nexclude:\n  - legacy/**\n");
+        Write(consumer, "legacy/old-reset.sh", "#!/bin/sh\nrm -rf /var/lib/postgresql/data\n");
         Write(consumer, "firebreak/catalog.yaml", "commands:\n  - id: acme-db-drop\n    program: [acmectl]\n    path: ['db drop']\n    destroys: 'the ACME database'\n    backups_die: true\n    must_match: ['acmectl db drop --force orders']\n    must_not_match: ['acmectl db list']\n");
         Write(consumer, "scripts/purge.sh", "#!/bin/sh\nacmectl db drop --force orders\n");
         Write(consumer, "package.json", "{\n  \"scripts\": { \"wipe\": \"rm -rf /var/lib/postgresql/data\" }\n}\n");
@@ -80,6 +81,7 @@ public sealed class PackageConsumptionTests : IDisposable
         Assert.Matches(new Regex(@"scripts/purge\.sh\(2,\d+\): error FB1001: .*ACME database"), configured.Output);
         Assert.Matches(new Regex(@"package\.json\(2,\d+\): error FB1001"), configured.Output);
         Assert.DoesNotContain("third-party.sh", configured.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("old-reset.sh", configured.Output, StringComparison.Ordinal); // firebreak.yml exclude:
         Assert.DoesNotContain("AD0001", configured.Output, StringComparison.Ordinal);
 
         // One engine, three faces, one repository: what the build reports on the repository's files (its firebreak.yml
