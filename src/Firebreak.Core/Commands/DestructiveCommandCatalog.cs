@@ -145,9 +145,17 @@ public sealed class DestructiveCommandCatalog
         if (text == null) return null;
         try
         {
-            // Catalogues can come from the scanned repository: linear time where the pattern allows, else the old
-            // bounded backtracking (our own catalogue's patterns all run linear).
-            return LinearRegex.TryCreate(text) ?? new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            // Catalogues can come from the scanned repository, so their patterns run in linear time: a pattern that
+            // needs backtracking (a back-reference, a look-around) is refused, never run under a timeout whose expiry
+            // would make findings depend on the machine's load. Only a runtime without the linear engine (the analyzer
+            // in a .NET Framework host) falls back to bounded backtracking.
+            if (LinearRegex.TryCreate(text) is { } linear) return linear;
+            if (LinearRegex.IsAvailable)
+            {
+                _ = new Regex(text); // an invalid pattern says why, below
+                throw new FormatException($"{where}: {key} needs backtracking (a back-reference, a look-around or an atomic group); catalogue patterns must run in linear time");
+            }
+            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
         }
         catch (ArgumentException e)
         {

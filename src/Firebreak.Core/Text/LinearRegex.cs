@@ -16,6 +16,22 @@ public static class LinearRegex
     /// <summary>A linear-time regex, or null when the pattern needs backtracking (back-references, look-arounds, atomic
     /// groups — which RE2, Terraform's engine, rejects too) or the runtime lacks the engine.</summary>
     /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
+    /// <summary>Whether this runtime has the non-backtracking engine (every .NET 7+ runtime; not .NET Framework).</summary>
+    public static bool IsAvailable { get; } = Probe();
+
+    private static bool Probe()
+    {
+        try
+        {
+            _ = new Regex("a", NonBacktracking);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
     public static Regex? TryCreate(string pattern, RegexOptions options = RegexOptions.None)
     {
         try

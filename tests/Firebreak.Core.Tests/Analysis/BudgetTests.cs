@@ -166,6 +166,15 @@ public sealed class LinearRegexTests
     }
 
     [Fact]
+    public void A_user_catalogue_pattern_that_needs_backtracking_is_a_configuration_error()
+    {
+        const string catalogue = "commands:\n  - id: acme\n    program: [acmectl]\n    destroys: 'x'\n    arg_pattern: '(?<=--)drop'\n    must_match: ['acmectl --drop']\n    must_not_match: ['acmectl list']\n";
+        var error = Assert.Throws<FormatException>(() => Firebreak.Core.Commands.DestructiveCommandCatalog.WithExtra(new[] { ("acme.yaml", catalogue) }));
+        Assert.Contains("linear time", error.Message, StringComparison.Ordinal);
+        Assert.True(Firebreak.Core.Text.LinearRegex.IsAvailable);
+    }
+
+    [Fact]
     public void A_pattern_that_needs_backtracking_is_refused_not_timed()
     {
         Assert.Null(Firebreak.Core.Text.LinearRegex.TryCreate(@"(a)\1"));
