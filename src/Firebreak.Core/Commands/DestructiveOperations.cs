@@ -13,8 +13,9 @@ namespace Firebreak.Core.Commands;
 /// </summary>
 public sealed class DestructiveOperation
 {
-    internal DestructiveOperation(ShellSource source, ShellCommand command, TextSpan span, string display, string? platform, bool backupsDie, bool productionTarget)
+    internal DestructiveOperation(ShellSource source, ShellCommand command, TextSpan span, string display, string? platform, bool backupsDie, bool productionTarget, string destroys)
     {
+        Destroys = destroys;
         Source = source;
         Command = command;
         Span = span;
@@ -38,6 +39,9 @@ public sealed class DestructiveOperation
 
     /// <summary>The catalogue says the data's backups are deleted with it.</summary>
     public bool BackupsDie { get; }
+
+    /// <summary>What it destroys, from the catalogue: <c>the Railway volume and the backups stored on it</c>.</summary>
+    public string Destroys { get; }
 
     /// <summary>The command names a production target (<c>--environment production</c>, a <c>prod</c> resource).</summary>
     public bool ProductionTarget { get; }
@@ -81,12 +85,12 @@ public static class DestructiveOperations
             if (DestructiveCommandMatcher.Match(command, catalogs.Commands) is { } match && match.Neutralizer is null)
             {
                 operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
-                    PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null));
+                    PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null, match.Signature.Destroys));
             }
             foreach (var call in catalogs.Apis.Match(command))
             {
                 operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
-                    PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false));
+                    PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false, call.Operation.Destroys));
             }
         }
     }
@@ -134,4 +138,20 @@ public static class PlatformKeys
 
     public static string Normalize(string platform) =>
         Aliases.TryGetValue(platform, out var canonical) ? canonical : platform.ToLowerInvariant();
+
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["aws"] = "AWS", ["azure"] = "Azure", ["google cloud"] = "Google Cloud", ["cloudflare"] = "Cloudflare", ["fly.io"] = "Fly.io",
+        ["digitalocean"] = "DigitalOcean", ["planetscale"] = "PlanetScale", ["github"] = "GitHub", ["gitlab"] = "GitLab",
+        ["railway"] = "Railway", ["heroku"] = "Heroku", ["render"] = "Render", ["vercel"] = "Vercel", ["supabase"] = "Supabase",
+        ["neon"] = "Neon", ["kubectl"] = "Kubernetes", ["helm"] = "Kubernetes", ["terraform"] = "Terraform", ["tofu"] = "Terraform",
+        ["pulumi"] = "Pulumi", ["cdk"] = "AWS CDK", ["docker"] = "Docker", ["rm"] = "Local files", ["find"] = "Local files",
+        ["git"] = "Git", ["psql"] = "PostgreSQL", ["dropdb"] = "PostgreSQL", ["mysql"] = "MySQL", ["mysqladmin"] = "MySQL",
+        ["redis"] = "Redis", ["mongosh"] = "MongoDB", ["pwsh"] = "PowerShell",
+    };
+
+    /// <summary>How people write the platform's name (<c>Google Cloud</c>, <c>Kubernetes</c> for kubectl), for reports.</summary>
+    public static string Title(string platform) =>
+        Titles.TryGetValue(platform, out var title) ? title
+        : platform.Length == 0 ? platform : char.ToUpperInvariant(platform[0]) + platform.Substring(1);
 }

@@ -56,7 +56,7 @@ public static class BlastRadiusBuilder
             var backups = operation.BackupsDie
                 ? new[] { new BackupNode($"{PlatformTitle(operation.Platform!)} backups kept with it", "with the data, on the platform", Survival.DiesWithData, $"`{operation.Display}` deletes them with the data", null) }
                 : Array.Empty<BackupNode>();
-            list.Add(new DataStoreNode($"what `{operation.Display}` deletes", PlatformTitle(operation.Platform!), at, backups));
+            list.Add(new DataStoreNode($"{operation.Destroys} (`{operation.Display}`)", PlatformTitle(operation.Platform!), at, backups));
             findings.AddRange(At(document, operation.Span));
         }
 
@@ -146,5 +146,5 @@ public static class BlastRadiusBuilder
         _ => "deleting the data directory deletes the dump",
     };
 
-    private static string PlatformTitle(string key) => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key.Substring(1);
+    private static string PlatformTitle(string key) => PlatformKeys.Title(key);
 }

@@ -69,18 +69,36 @@ public static class HtmlReport
         }
         else
         {
-            html.Append("<table id=\"recovery\">\n<caption>Every data store the repository defines, its backups, where they live, and whether one survives what deletes the data</caption>\n")
-                .Append("<thead><tr><th scope=\"col\">Data store</th><th scope=\"col\">Backups</th><th scope=\"col\">Where they live</th><th scope=\"col\">Survives?</th></tr></thead>\n<tbody>\n");
-            foreach (var store in view.DataStores)
+            // One table per platform, in a group that says its counts: a large repository's hundreds of data stores
+            // stay readable, and a group where a backup dies with its data is open from the start.
+            int dies = view.DataStores.Count(d => Overall(d) == Survival.DiesWithData);
+            int survives = view.DataStores.Count(d => Overall(d) == Survival.Survives);
+            html.Append("<p id=\"recovery-summary\">").Append(Count(view.DataStores.Count, "data store")).Append(": ")
+                .Append(survives).Append(" with a copy that survives, ").Append(dies).Append(" whose every backup dies with the data, ")
+                .Append(view.DataStores.Count - dies - survives).Append(" with no backup described in the repository.</p>\n");
+            bool first = true;
+            foreach (var group in view.DataStores.GroupBy(d => d.Platform).OrderByDescending(g => g.Count(d => Overall(d) == Survival.DiesWithData)).ThenBy(g => g.Key, StringComparer.Ordinal))
             {
-                var overall = Overall(store);
-                html.Append("<tr class=\"item\" data-datastore=\"").Append(A(store.Name)).Append("\"><th scope=\"row\">").Append(E(store.Name)).Append(" <span class=\"muted\">(").Append(E(store.Platform)).Append(")</span>");
-                if (store.At is not null) html.Append("<br>").Append(Link(store.At, href));
-                html.Append("</th><td>");
-                html.Append(store.Backups.Count == 0 ? "<span class=\"muted\">none described in the repository</span>" : string.Join("<br>", store.Backups.Select(b => E(b.Name) + (b.At is null ? "" : " " + Link(b.At, href)))));
-                html.Append("</td><td>").Append(string.Join("<br>", store.Backups.Select(b => E(b.Where)))).Append("</td><td>").Append(Badge(overall)).Append("</td></tr>\n");
+                int groupDies = group.Count(d => Overall(d) == Survival.DiesWithData);
+                bool open = groupDies > 0 || group.Count() <= 10;
+                html.Append("<details class=\"recovery group\"").Append(open ? " open" : "").Append(" data-platform=\"").Append(A(group.Key)).Append("\">\n<summary><span class=\"h\">").Append(E(group.Key))
+                    .Append("</span> <span class=\"count\">").Append(Count(group.Count(), "data store"));
+                if (groupDies > 0) html.Append(", ").Append(groupDies).Append(" whose backups die with it");
+                html.Append("</span></summary>\n");
+                html.Append("<table").Append(first ? " id=\"recovery\"" : "").Append(" class=\"recovery\">\n<caption>").Append(E(group.Key)).Append(": each data store, its backups, where they live, and whether one survives what deletes the data</caption>\n")
+                    .Append("<thead><tr><th scope=\"col\">Data store</th><th scope=\"col\">Backups</th><th scope=\"col\">Where they live</th><th scope=\"col\">Survives?</th></tr></thead>\n<tbody>\n");
+                first = false;
+                foreach (var store in group)
+                {
+                    var overall = Overall(store);
+                    html.Append("<tr class=\"item\" data-datastore=\"").Append(A(store.Name)).Append("\"><th scope=\"row\">").Append(E(store.Name));
+                    if (store.At is not null) html.Append("<br>").Append(Link(store.At, href));
+                    html.Append("</th><td>");
+                    html.Append(store.Backups.Count == 0 ? "<span class=\"muted\">none described in the repository</span>" : string.Join("<br>", store.Backups.Select(b => E(b.Name) + (b.At is null ? "" : " " + Link(b.At, href)))));
+                    html.Append("</td><td>").Append(string.Join("<br>", store.Backups.Select(b => E(b.Where)))).Append("</td><td>").Append(Badge(overall)).Append("</td></tr>\n");
+                }
+                html.Append("</tbody>\n</table>\n</details>\n");
             }
-            html.Append("</tbody>\n</table>\n");
         }
         html.Append("</section>\n");
 
