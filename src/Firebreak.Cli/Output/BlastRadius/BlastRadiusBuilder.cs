@@ -6,7 +6,7 @@ using Firebreak.Core.Analysis;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Credentials;
 using Firebreak.Core.Rules.Backups;
-using Firebreak.Core.Rules.Credentials;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Cli.Output.BlastRadius;

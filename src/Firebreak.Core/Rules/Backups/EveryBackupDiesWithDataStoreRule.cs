@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Backups;

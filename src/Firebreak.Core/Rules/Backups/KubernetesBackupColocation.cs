@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.Kubernetes;
 using Firebreak.Core.Documents;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Credentials;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Rules.Agents;
 using Firebreak.Core.Rules.Backups;

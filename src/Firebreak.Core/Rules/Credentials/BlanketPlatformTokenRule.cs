@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Firebreak.Core.Credentials;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Text;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.GoTemplates;
 using Firebreak.Core.Languages.Yaml;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.GoTemplates;
 using Firebreak.Core.Platforms.Kubernetes;

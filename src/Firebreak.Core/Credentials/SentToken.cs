@@ -8,7 +8,7 @@ using Firebreak.Core.Commands.Http;
 using Firebreak.Core.Credentials;
 using Firebreak.Core.Text;
 
-namespace Firebreak.Core.Rules.Credentials;
+namespace Firebreak.Core.Credentials;
 
 /// <summary>
 /// A credential a script sends in an HTTP header (<c>curl -H "Authorization: Bearer $RAILWAY_API_TOKEN" …</c>), with

@@ -9,7 +9,7 @@ using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Text;
 using Firebreak.Core.Documents;
 
-namespace Firebreak.Core.Rules.Backups;
+namespace Firebreak.Core.Backups;
 
 /// <summary>What kind of co-location a <see cref="ColocatedBackup"/> is; each kind is one rule.</summary>
 public enum ColocationKind

@@ -10,7 +10,7 @@ using Firebreak.Core.Platforms.GitHubActions;
 using Firebreak.Core.Text;
 using Firebreak.Core.Documents;
 
-namespace Firebreak.Core.Rules.Credentials;
+namespace Firebreak.Core.Credentials;
 
 /// <summary>A blanket (account- or workspace-wide) platform credential a file hands out or holds.</summary>
 public sealed class BlanketCredential

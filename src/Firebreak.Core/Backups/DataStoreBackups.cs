@@ -7,7 +7,7 @@ using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.Compose;
 using Firebreak.Core.Text;
 
-namespace Firebreak.Core.Rules.Backups;
+namespace Firebreak.Core.Backups;
 
 /// <summary>One copy of a data store's data, and whether it outlives the store.</summary>
 public sealed class BackupCopy

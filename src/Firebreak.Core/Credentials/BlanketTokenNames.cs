@@ -3,7 +3,7 @@ using System.Linq;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Credentials;
 
-namespace Firebreak.Core.Rules.Credentials;
+namespace Firebreak.Core.Credentials;
 
 /// <summary>What a variable or secret name says about the token it holds.</summary>
 internal static class BlanketTokenNames
