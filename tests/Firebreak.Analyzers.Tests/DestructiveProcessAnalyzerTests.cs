@@ -57,4 +57,76 @@ public sealed class DestructiveProcessAnalyzerTests
             }
             """).RunAsync();
     }
+
+    private const string BuildToolStubs = """
+        namespace CliWrap
+        {
+            public static class Cli { public static Command Wrap(string targetFilePath) => new Command(); }
+            public class ArgumentsBuilder { public ArgumentsBuilder Add(string value, bool escape = true) => this; }
+            public class Command
+            {
+                public Command WithArguments(string arguments) => this;
+                public Command WithArguments(System.Collections.Generic.IEnumerable<string> arguments, bool escape = true) => this;
+                public Command WithArguments(System.Action<ArgumentsBuilder> configure) => this;
+                public Command WithWorkingDirectory(string path) => this;
+                public System.Threading.Tasks.Task ExecuteAsync() => System.Threading.Tasks.Task.CompletedTask;
+            }
+        }
+        namespace Nuke.Common.Tooling
+        {
+            public static class ProcessTasks { public static object StartProcess(string toolPath, string arguments = null, string workingDirectory = null) => null; }
+        }
+        namespace Cake.Core.IO { public class FilePath { public static implicit operator FilePath(string path) => new FilePath(); } }
+        namespace Cake.Core
+        {
+            public interface ICakeContext { }
+            namespace IO { public class ProcessArgumentBuilder { public static implicit operator ProcessArgumentBuilder(string value) => new ProcessArgumentBuilder(); } }
+            namespace IO { public class ProcessSettings { public ProcessArgumentBuilder Arguments { get; set; } } }
+        }
+        namespace Cake.Common
+        {
+            public static class ProcessAliases
+            {
+                public static int StartProcess(this Cake.Core.ICakeContext context, Cake.Core.IO.FilePath fileName, string processArguments) => 0;
+                public static int StartProcess(this Cake.Core.ICakeContext context, Cake.Core.IO.FilePath fileName, Cake.Core.IO.ProcessSettings settings) => 0;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CliWrap_NUKE_and_Cake_processes_are_judged_like_Process_Start()
+    {
+        var test = Test("""
+            using CliWrap;
+            using Cake.Common;
+            using Cake.Core;
+            using Cake.Core.IO;
+            using Nuke.Common.Tooling;
+            static class Teardown
+            {
+                static async System.Threading.Tasks.Task Run(ICakeContext context, string name)
+                {
+                    await Cli.{|#0:Wrap|}("terraform").WithArguments("destroy -auto-approve").ExecuteAsync();
+                    await Cli.{|#1:Wrap|}("kubectl").WithWorkingDirectory(".").WithArguments(new[] { "delete", "namespace", name }).ExecuteAsync();
+                    await Cli.{|#2:Wrap|}("railway").WithArguments(args => args.Add("volume").Add("delete").Add("--yes")).ExecuteAsync();
+                    ProcessTasks.{|#3:StartProcess|}("terraform", "destroy -auto-approve");
+                    context.{|#4:StartProcess|}("dropdb", new ProcessSettings { Arguments = "orders" });
+                    context.{|#5:StartProcess|}("aws", "s3 rb s3://shop-uploads --force");
+                    await Cli.Wrap("terraform").WithArguments("plan").ExecuteAsync();
+                    await Cli.Wrap("echo").WithArguments(args => args.Add("terraform").Add("destroy")).ExecuteAsync();
+                    ProcessTasks.StartProcess("kubectl", "get pods");
+                    context.StartProcess("dotnet", "build");
+                }
+            }
+            """);
+        test.TestState.Sources.Add(BuildToolStubs);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.DestructiveCommand, DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
+            "`Cli.Wrap` runs `terraform destroy -auto-approve`, which destroys every resource in the Terraform state. Keep it out of code that runs unattended, or require an approval before it runs."));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.DestructiveCommand, DiagnosticSeverity.Warning).WithLocation(1));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.DestructiveCommand, DiagnosticSeverity.Error).WithLocation(2));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.DestructiveCommand, DiagnosticSeverity.Warning).WithLocation(3));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.DestructiveCommand, DiagnosticSeverity.Warning).WithLocation(4));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.DestructiveCommand, DiagnosticSeverity.Warning).WithLocation(5));
+        await test.RunAsync();
+    }
 }
