@@ -8,6 +8,7 @@ public static partial class BuiltInRules
     internal static IEnumerable<Rule> FormatFileRules() => new Rule[]
     {
         new StatefulSetDeletesClaimsRule(),
+        new InClusterBackupRule(),
         new CloudFormation.CloudFormationDeletionPolicyRule(),
         new CloudFormation.CloudFormationDeletionProtectionRule(),
         new CloudFormation.CloudFormationRdsBackupRule(),

@@ -7,4 +7,5 @@ public static partial class RuleIds
     public const string DatabaseVolumeReclaimDelete = "FB1111";
     public const string KubernetesClusterAdminBinding = "FB2110";
     public const string KubernetesAutomationMayDeleteData = "FB2111";
+    public const string InClusterBackup = "FB3105";
 }
