@@ -80,6 +80,7 @@ public sealed class AnalysisEngine
             byPath.Remove(document.Path);
         }
         foreach (var rest in byPath.Values) pending.AddRange(rest);
+        FoldChartNotes(pending, documents);
         if (reported is not null) pending.RemoveAll(p => !reported.Contains(p.Location.Path));
         foreach (var note in hostNotes) pending.Add(new PendingFinding(note.Rule, note.Level, note.Message, note.Location, null, note.RelatedLocations));
 
@@ -93,6 +94,36 @@ public sealed class AnalysisEngine
             .ThenBy(p => p.Rule.Id, StringComparer.Ordinal)
             .ThenBy(p => p.Message, StringComparer.Ordinal);
         return new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed) { PeakBudgets = PeakBudgets(documents) };
+    }
+
+    /// <summary>
+    /// Helm templates that still cannot be read (a template whose actions leave YAML no masking can repair) give one
+    /// note per chart, on its first such template, with the others as related locations: a chart is one thing to a
+    /// user, and twenty notes for it are noise.
+    /// </summary>
+    private static void FoldChartNotes(List<PendingFinding> pending, IReadOnlyList<DocumentContext> documents)
+    {
+        var charts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document.Kind != FileKind.HelmTemplate) continue;
+            int templates = document.Path.StartsWith("templates/", StringComparison.Ordinal) ? 0 : document.Path.IndexOf("/templates/", StringComparison.Ordinal);
+            if (templates >= 0) charts[document.Path] = templates == 0 ? "." : document.Path.Substring(0, templates);
+        }
+        if (charts.Count == 0) return;
+        var notes = pending.Where(p => p.Rule.Id == RuleIds.FileNotAnalyzed && p.FingerprintText is { } f && f.StartsWith("parse:", StringComparison.Ordinal)
+            && charts.ContainsKey(p.Location.Path)).ToList();
+        foreach (var chart in notes.GroupBy(n => charts[n.Location.Path], StringComparer.Ordinal))
+        {
+            var ordered = chart.OrderBy(n => n.Location.Path, StringComparer.Ordinal).ThenBy(n => n.Location.Span.Start).ToList();
+            if (ordered.Count < 2) continue;
+            var first = ordered[0];
+            var others = ordered.Skip(1).ToList();
+            foreach (var other in others) pending.Remove(other);
+            string more = $" {others.Count} more template{(others.Count == 1 ? "" : "s")} of chart `{chart.Key}` could not be read either (related locations).";
+            var related = (first.Related ?? Array.Empty<RelatedLocation>()).Concat(others.Select(o => new RelatedLocation(o.Location, o.Message))).ToArray();
+            pending[pending.IndexOf(first)] = new PendingFinding(first.Rule, first.Level, first.Message + more, first.Location, "chart-parse:" + chart.Key, related);
+        }
     }
 
     /// <summary>The most any one file spent of each budget: what `scan --verbose` shows, and how the limits are calibrated.</summary>

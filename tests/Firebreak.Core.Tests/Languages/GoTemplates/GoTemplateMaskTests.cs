@@ -86,6 +86,19 @@ public sealed class GoTemplateMaskTests
     }
 
     [Fact]
+    public void Templates_of_one_chart_that_cannot_be_read_give_one_note_for_the_chart()
+    {
+        const string broken = "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: {{ .Values.a\n";
+        var result = RuleHarness.Analyze(
+            ("charts/api/templates/a.yaml", broken), ("charts/api/templates/b.yaml", broken), ("charts/api/templates/c.yaml", broken),
+            ("charts/web/templates/a.yaml", broken));
+        var notes = result.Findings.Where(f => f.RuleId == "FB0001").ToArray();
+        Assert.Equal(new[] { "charts/api/templates/a.yaml", "charts/web/templates/a.yaml" }, notes.Select(n => n.Location.Path).ToArray());
+        Assert.Contains("2 more templates of chart `charts/api`", notes[0].Message, System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "charts/api/templates/b.yaml", "charts/api/templates/c.yaml" }, notes[0].RelatedLocations.Select(r => r.Location.Path).ToArray());
+    }
+
+    [Fact]
     public void Chart_templates_are_helm_templates_and_other_yaml_is_not()
     {
         Assert.Equal(FileKind.HelmTemplate, FileKindDetector.Detect("charts/api/templates/deployment.yaml", Deployment));
