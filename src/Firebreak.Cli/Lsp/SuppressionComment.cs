@@ -27,6 +27,7 @@ public static class SuppressionComment
     {
         FileKind.Sql => ("--", string.Empty),
         FileKind.CSharp => ("//", string.Empty),
+        FileKind.Bicep => ("//", string.Empty),
         FileKind.Markdown => ("<!--", " -->"),
         FileKind.Json or FileKind.PackageJson or FileKind.ClaudeSettings or FileKind.McpConfig or FileKind.CursorCli
             or FileKind.TerraformJson or FileKind.TerraformPlanJson or FileKind.Unknown or FileKind.Text => (null, string.Empty),

@@ -36,6 +36,10 @@ public enum FileKind
     TerraformVars,
     TerraformJson,
     TerraformPlanJson,
+    /// <summary>A Bicep file (<c>*.bicep</c>): Azure resources declared in Bicep.</summary>
+    Bicep,
+    /// <summary>An Azure Resource Manager template (JSON), told by its <c>$schema</c> (<c>…deploymentTemplate.json#</c>), whatever its name.</summary>
+    ArmTemplate,
     Sql,
     DotEnv,
     Markdown,

@@ -39,6 +39,7 @@ public static class FileKindDetector
             return FileKind.Shell;
         if (lower.EndsWith(".ps1", StringComparison.Ordinal) || lower.EndsWith(".psm1", StringComparison.Ordinal)) return FileKind.PowerShell;
         if (lower.EndsWith(".sql", StringComparison.Ordinal)) return FileKind.Sql;
+        if (lower.EndsWith(".bicep", StringComparison.Ordinal)) return FileKind.Bicep;
         if (lower.EndsWith(".cs", StringComparison.Ordinal)) return FileKind.CSharp;
         if (lower.EndsWith(".md", StringComparison.Ordinal) || lower.EndsWith(".mdc", StringComparison.Ordinal) || lower.EndsWith(".markdown", StringComparison.Ordinal))
             return FileKind.Markdown;
@@ -87,6 +88,7 @@ public static class FileKindDetector
             text.IndexOf("\"format_version\"", StringComparison.Ordinal) >= 0)
             return FileKind.TerraformPlanJson;
         if (text is not null && LooksLikeCloudFormation(text, json: true)) return FileKind.CloudFormation;
+        if (text is not null && LooksLikeArmTemplate(text)) return FileKind.ArmTemplate;
         return FileKind.Json;
     }
 
@@ -114,6 +116,19 @@ public static class FileKindDetector
         if (HasTopLevelKey(text, "AWSTemplateFormatVersion:") || HasTopLevelKey(text, "Transform: AWS::Serverless")) return true;
         return HasTopLevelKey(text, "Resources:") && (text.IndexOf("Type: AWS::", StringComparison.Ordinal) >= 0 || text.IndexOf("Type: \"AWS::", StringComparison.Ordinal) >= 0 ||
                                                        text.IndexOf("Type: 'AWS::", StringComparison.Ordinal) >= 0);
+    }
+
+    /// <summary>
+    /// An ARM template, whatever its name (<c>azuredeploy.json</c>, <c>main.json</c> built from Bicep): a <c>$schema</c> whose
+    /// URL names a deployment template (resource group, subscription, management group or tenant), not a parameters file.
+    /// </summary>
+    private static bool LooksLikeArmTemplate(string text)
+    {
+        int schema = text.IndexOf("\"$schema\"", StringComparison.Ordinal);
+        if (schema < 0) return false;
+        int line = text.IndexOf('\n', schema);
+        string value = line < 0 ? text.Substring(schema) : text.Substring(schema, line - schema);
+        return value.IndexOf("eploymentTemplate.json", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     /// <summary>Kubernetes-style documents: a top-level <c>apiVersion:</c> and <c>kind:</c> line.</summary>

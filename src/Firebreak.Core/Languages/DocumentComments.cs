@@ -37,6 +37,9 @@ public static class DocumentComments
             : CommentLexer.Hash.Lex(doc.Text.Text);
         // A CloudFormation template in YAML has YAML comments; in JSON, none.
         sources[FileKind.CloudFormation] = doc => doc.Text.Text.TrimStart().StartsWith("{", StringComparison.Ordinal) ? Array.Empty<CommentTrivia>() : YamlComments(doc);
+        // Bicep: `//` and `/* */`, from its parse; ARM templates are read as JSON with comments, as Azure reads them.
+        sources[FileKind.Bicep] = doc => doc.Get(Bicep.BicepModels.Key).Comments;
+        sources[FileKind.ArmTemplate] = doc => doc.Json.Comments;
         Func<DocumentContext, IEnumerable<CommentTrivia>> hash = doc => CommentLexer.Hash.Lex(doc.Text.Text);
         foreach (var kind in new[] { FileKind.Shell, FileKind.Dockerfile, FileKind.Makefile, FileKind.Justfile, FileKind.Toml, FileKind.CodexConfig, FileKind.CodexRules, FileKind.DotEnv, FileKind.PowerShell, FileKind.Text })
             sources[kind] = hash;

@@ -31,6 +31,7 @@ public static class JsonModels
     public static bool AllowsComments(FileKind kind, string path)
     {
         if (kind is FileKind.ClaudeSettings or FileKind.McpConfig or FileKind.CursorCli) return true;
+        if (kind is FileKind.ArmTemplate) return true; // Azure's deployment engine accepts comments in templates
         string normalized = path.Replace('\\', '/');
         string name = normalized.Substring(normalized.LastIndexOf('/') + 1);
         return normalized.StartsWith(".vscode/", StringComparison.Ordinal) || normalized.Contains("/.vscode/")
