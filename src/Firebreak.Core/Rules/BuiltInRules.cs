@@ -14,6 +14,7 @@ public static partial class BuiltInRules
         catalogs ??= Commands.CatalogSet.Default;
         return DestructiveFileRules(catalogs).Concat(CredentialFileRules(catalogs)).Concat(BackupFileRules())
             .Concat(TerraformFileRules())
+            .Concat(AzureTemplateFileRules())
             .Concat(ApiFileRules(catalogs))
             .Concat(GateFileRules())
             .Concat(FormatFileRules())
@@ -28,6 +29,7 @@ public static partial class BuiltInRules
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
             .Concat(TerraformProjectRules())
+            .Concat(AzureTemplateProjectRules())
             .Concat(GateProjectRules())
             .Concat(FormatProjectRules())
             .ToArray();

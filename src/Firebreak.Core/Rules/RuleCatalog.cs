@@ -45,6 +45,7 @@ public static partial class RuleCatalog
             .Concat(BackupRules())
             .Concat(CompoundRules())
             .Concat(TerraformRules())
+            .Concat(AzureTemplateRules())
             .Concat(ApiRules())
             .Concat(CSharpRules())
             .Concat(GateRules())
