@@ -82,7 +82,7 @@ public sealed class AzureTemplate
         string type = at < 0 ? written : written.Substring(0, at);
         string? apiVersion = at < 0 ? parent?.ApiVersion : written.Substring(at + 1);
         // A nested child written with its short type (`'blobServices'`) is the parent's type plus that segment.
-        if (parent is not null && type.IndexOf('/') < 0) type = parent.Type + "/" + type;
+        if (parent is not null && IsRelative(type)) type = parent.Type + "/" + type;
         var resource = new AzureResource(this, statement.Name, type, apiVersion, typeString.Span, statement.Existing, statement.Body, statement.Value is BicepCondition or BicepForExpression)
         {
             Parent = parent,
@@ -131,7 +131,7 @@ public sealed class AzureTemplate
         {
             if (json.Get("type") is not JsonString typeString) continue;
             string type = typeString.Value;
-            if (parent is not null && type.IndexOf('/') < 0) type = parent.Type + "/" + type;
+            if (parent is not null && IsRelative(type)) type = parent.Type + "/" + type;
             var body = ArmExpressionParser.FromJson(json, text) as BicepObject;
             bool existing = json.Get("existing") is JsonBoolean { Value: true };
             var resource = new AzureResource(this, symbol, type, (json.Get("apiVersion") as JsonString)?.Value, typeString.Span, existing, body,
@@ -143,6 +143,14 @@ public sealed class AzureTemplate
             if (symbol is not null) _symbols[symbol] = resource;
             AddArmResources(json.Get("resources"), resource, text, depth + 1);
         }
+    }
+
+    /// <summary>A child's type written relative to its parent (<c>blobServices</c>, <c>providers/locks</c>): no provider namespace first.</summary>
+    private static bool IsRelative(string type)
+    {
+        int slash = type.IndexOf('/');
+        string first = slash < 0 ? type : type.Substring(0, slash);
+        return first.IndexOf('.') < 0;
     }
 
     private static AzureScope ScopeNamed(string? name) => name switch

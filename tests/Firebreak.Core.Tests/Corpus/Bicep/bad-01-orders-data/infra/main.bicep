@@ -1,0 +1,91 @@
+// Orders service data stores, deployed to the orders resource group.
+@description('Environment name')
+@allowed(['staging', 'production'])
+param environment string = 'production'
+param location string = resourceGroup().location
+param retentionDays int = 7
+param purgeProtection bool = false
+
+var prefix = 'orders-${environment}'
+var softDeleteOn = false
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = { // expect: FB1106
+  name: 'kv-${prefix}'
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableSoftDelete: softDeleteOn // expect: FB1106
+    enableRbacAuthorization: true
+  }
+}
+
+resource cmkVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-${prefix}-cmk'
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'premium' }
+    enablePurgeProtection: purgeProtection // expect: FB1106
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: replace('st${prefix}', '-', '')
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_GRS' }
+
+  resource blobs 'blobServices' = {
+    name: 'default'
+    properties: {
+      deleteRetentionPolicy: {
+        enabled: retentionDays > 0 ? false : false // expect: FB1106
+        days: retentionDays
+      }
+      containerDeleteRetentionPolicy: {
+        enabled: false // expect: FB1106
+      }
+    }
+  }
+}
+
+resource sql 'Microsoft.Sql/servers@2023-08-01-preview' = { // expect: FB1105
+  name: 'sql-${prefix}'
+  location: location
+  properties: {
+    administrators: {
+      azureADOnlyAuthentication: true
+    }
+  }
+}
+
+resource pg 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = {
+  name: 'pg-${prefix}'
+  location: location
+  sku: { name: 'Standard_D2ds_v4', tier: 'GeneralPurpose' }
+}
+
+resource pgLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'pg-no-delete'
+  scope: pg
+  properties: {
+    level: 'CanNotDelete'
+  }
+}
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = [for region in ['westeurope', 'northeurope']: { // expect: FB1105
+  name: 'cosmos-${prefix}-${region}'
+  location: region
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      { locationName: region }
+    ]
+  }
+}]
+
+output vaultUri string = vault.properties.vaultUri
