@@ -70,4 +70,36 @@ public sealed class AdditionalFileAnalyzerTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.WorkflowTokenNotScoped, DiagnosticSeverity.Warning).WithLocation(0));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Bicep_files_and_arm_templates_are_found_by_the_engines_detector()
+    {
+        var test = Test("/repo/infra/main.bicep", """
+            resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+              name: 'kv-orders'
+              properties: {
+                {|#0:enablePurgeProtection: false|}
+              }
+            }
+            resource sql {|#1:'Microsoft.Sql/servers@2023-08-01-preview'|} = {
+              name: 'orders-sql'
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/repo/deploy/template.json", """
+            {
+              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+              "resources": [
+                {
+                  "type": "Microsoft.Storage/storageAccounts/blobServices",
+                  "name": "data/default",
+                  "properties": { "deleteRetentionPolicy": { {|#2:"enabled": false|} } }
+                }
+              ]
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.SoftDeleteOff, DiagnosticSeverity.Warning).WithLocation(0));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.AzureDatabaseWithoutDeleteLock, DiagnosticSeverity.Warning).WithLocation(1));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.SoftDeleteOff, DiagnosticSeverity.Warning).WithLocation(2));
+        await test.RunAsync();
+    }
 }
