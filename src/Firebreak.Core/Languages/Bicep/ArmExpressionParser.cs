@@ -14,9 +14,10 @@ namespace Firebreak.Core.Languages.Bicep;
 /// </summary>
 public static class ArmExpressionParser
 {
-    public static BicepExpression FromJson(JsonValue value, string text, int depth = 0)
+    /// <param name="skip">A member left out of objects at the top level (a resource's nested <c>resources</c>, read as resources).</param>
+    public static BicepExpression FromJson(JsonValue value, string text, int depth = 0, string? skip = null)
     {
-        WorkBudget.Charge(Budget.Nodes);
+        // The JSON reader has charged for these nodes; only template expressions cost more (charged as they parse).
         if (depth > JsonParser.MaxDepth) return new BicepError(value.Span);
         switch (value)
         {
@@ -37,7 +38,8 @@ public static class ArmExpressionParser
             case JsonObject o:
             {
                 var properties = new List<BicepProperty>(o.Members.Count);
-                foreach (var m in o.Members) properties.Add(new BicepProperty(m.Span, m.Name, m.NameSpan, FromJson(m.Value, text, depth + 1)));
+                foreach (var m in o.Members)
+                    if (skip is null || m.Name != skip) properties.Add(new BicepProperty(m.Span, m.Name, m.NameSpan, FromJson(m.Value, text, depth + 1)));
                 return new BicepObject(o.Span, properties, Array.Empty<BicepStatement>());
             }
             default:

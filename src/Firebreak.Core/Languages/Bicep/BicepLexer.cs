@@ -106,12 +106,24 @@ internal sealed class BicepLexer
 
     private char At(int i) => i < _end ? _t[i] : '\0';
 
+    private bool AtLineStart(int i)
+    {
+        while (--i >= 0 && (_t[i] == ' ' || _t[i] == '\t')) { }
+        return i < 0 || _t[i] == '\n' || _t[i] == '\r';
+    }
+
     private BicepToken Next()
     {
         while (_pos < _end)
         {
             char c = _t[_pos];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\uFEFF') { _pos++; continue; }
+            if (c == '#' && AtLineStart(_pos))
+            {
+                // A compiler directive (`#disable-next-line rule`, `#disable-diagnostics`): not code, not a comment.
+                while (_pos < _end && _t[_pos] != '\n') _pos++;
+                continue;
+            }
             if (c == '/' && At(_pos + 1) == '/')
             {
                 int start = _pos;

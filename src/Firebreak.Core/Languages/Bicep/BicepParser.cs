@@ -77,6 +77,9 @@ public sealed class BicepParser
         while (Current.Kind == BicepTokenKind.NewLine) Advance();
     }
 
+    /// <summary>At a line break: whether the next line goes on with a union type (<c>| 'b'</c>).</summary>
+    private bool ContinuesUnion() => Current.Kind == BicepTokenKind.NewLine && Peek().Kind == BicepTokenKind.Pipe;
+
     private static readonly HashSet<string> DeclarationKeywords = new(StringComparer.Ordinal) { "param", "var", "resource", "module", "output", "targetScope" };
 
     /// <summary>
@@ -136,7 +139,9 @@ public sealed class BicepParser
         {
             var kind = Current.Kind;
             if (kind == BicepTokenKind.EndOfFile) return;
-            if (kind == BicepTokenKind.NewLine && depth == 0) return;
+            // A line that ends in `=>` or `=` goes on below (`func f() string =>` and its body on the next line).
+            if (kind == BicepTokenKind.NewLine && depth == 0 && !ContinuesUnion() &&
+                !(_index > 0 && _tokens[_index - 1].Kind is BicepTokenKind.Arrow or BicepTokenKind.Assign)) return;
             if (kind is BicepTokenKind.LeftBrace or BicepTokenKind.LeftBracket or BicepTokenKind.LeftParen) depth++;
             else if (kind is BicepTokenKind.RightBrace or BicepTokenKind.RightBracket or BicepTokenKind.RightParen)
             {
@@ -222,6 +227,9 @@ public sealed class BicepParser
             case "output":
                 declaredType = ParseTypeExpression();
                 break;
+            case "var" when Current.Kind != BicepTokenKind.Assign:
+                declaredType = ParseTypeExpression(); // `var name string = …`
+                break;
         }
 
         BicepExpression? value = null;
@@ -245,6 +253,11 @@ public sealed class BicepParser
         {
             var kind = Current.Kind;
             if (kind == BicepTokenKind.EndOfFile) break;
+            if (kind == BicepTokenKind.NewLine && ContinuesUnion())
+            {
+                Advance();
+                continue;
+            }
             if (depth == 0 && kind is BicepTokenKind.NewLine or BicepTokenKind.Assign) break;
             if (kind is BicepTokenKind.LeftBrace or BicepTokenKind.LeftBracket or BicepTokenKind.LeftParen) depth++;
             else if (kind is BicepTokenKind.RightBrace or BicepTokenKind.RightBracket or BicepTokenKind.RightParen)
@@ -412,6 +425,7 @@ public sealed class BicepParser
                 if (safeIndex) Advance();
                 Advance();
                 SkipNewLines();
+                if (Current.Kind == BicepTokenKind.Question) Advance(); // `x[?key]`: the safe index
                 var index = ParseExpression();
                 SkipNewLines();
                 Expect(BicepTokenKind.RightBracket, "']'");
@@ -570,7 +584,8 @@ public sealed class BicepParser
                 }
                 if (token.Kind == BicepTokenKind.Operator && token.Text == "...")
                 {
-                    ParseUnary(); // a spread: `...other`
+                    Advance();
+                    ParseExpression(); // a spread: `...other`, `...(cond ? {…} : {})`
                     EndOfStatement(BicepTokenKind.RightBrace);
                     if (_index == before) Advance();
                     continue;
@@ -578,6 +593,7 @@ public sealed class BicepParser
                 string? key = null;
                 if (token.Kind == BicepTokenKind.Identifier) key = token.Text;
                 else if (token.Kind == BicepTokenKind.String && token.String is { Holes.Count: 0 } literal) key = literal.Parts[0];
+                else if (token.Kind == BicepTokenKind.String) key = token.Text; // an interpolated key ('${identity.id}': {}): kept as written
                 if (key is null)
                 {
                     Error(token.Span, "Expected a property name, found " + Describe(token) + ".");

@@ -132,7 +132,7 @@ public sealed class AzureTemplate
             if (json.Get("type") is not JsonString typeString) continue;
             string type = typeString.Value;
             if (parent is not null && IsRelative(type)) type = parent.Type + "/" + type;
-            var body = ArmExpressionParser.FromJson(json, text) as BicepObject;
+            var body = ArmExpressionParser.FromJson(json, text, skip: "resources") as BicepObject;
             bool existing = json.Get("existing") is JsonBoolean { Value: true };
             var resource = new AzureResource(this, symbol, type, (json.Get("apiVersion") as JsonString)?.Value, typeString.Span, existing, body,
                 json.Get("condition") is not null || json.Get("copy") is not null)

@@ -188,4 +188,42 @@ public sealed class BicepParserTests
             Assert.Throws<BudgetExceededException>(() => BicepParser.Parse(string.Concat(Enumerable.Repeat("var a = 1\n", 100))));
         Assert.Equal(Budget.Tokens, meter.Exceeded!.Budget);
     }
+
+    [Fact]
+    public void Newer_syntax_of_real_modules_parses_without_diagnostics()
+    {
+        // Shapes met in Azure Verified Modules that the first version of this parser did not know.
+        const string text = """
+            #disable-next-line no-unused-params
+            param createMode
+              | 'Default'
+              | 'Copy'
+            var enableTelemetry bool = false
+            var roleId = builtInRoles[?name] ?? name
+            func describe(name string) string =>
+              'role ${name}'
+            type mode = 'a' | 'b'
+            resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+              name: 'id'
+            }
+            var settings = {
+              '${id.id}': {}
+              ...(enableTelemetry
+                ? { telemetry: true }
+                : {})
+              replication: !empty(roleId)
+                ? { endpointType: 'dst' }
+                : null
+            }
+            """;
+        var file = BicepParser.Parse(text);
+        Assert.Empty(file.Diagnostics);
+        Assert.Equal(new[] { "param", "var", "var", "func", "type", "resource", "var" }, file.Statements.Select(s => s.Keyword));
+        Assert.Equal("createMode", file.Statements[0].Name);
+        Assert.Equal("enableTelemetry", file.Statements[1].Name);
+        Assert.False(Assert.IsType<BicepBoolean>(file.Statements[1].Value).Value);
+        var settings = Assert.IsType<BicepObject>(file.Statements[6].Value);
+        Assert.Equal(new[] { "'${id.id}'", "replication" }, settings.Properties.Select(p => p.Name));
+        Assert.IsType<BicepTernary>(settings["replication"]);
+    }
 }
