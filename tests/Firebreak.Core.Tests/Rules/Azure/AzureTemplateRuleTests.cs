@@ -321,4 +321,31 @@ public sealed class AzureTemplateRuleTests
         Assert.Contains(result.Findings, f => f.RuleId == "FB0001");
         Assert.Contains(result.Findings, f => f.RuleId == "FB1106");
     }
+
+    private const string CompiledTemplate = """
+        {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470" } },
+          "resources": [
+            {
+              "type": "Microsoft.KeyVault/vaults",
+              "apiVersion": "2023-07-01",
+              "name": "kv",
+              "properties": { "enablePurgeProtection": false }
+            }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_template_compiled_from_a_bicep_file_of_the_scan_is_reported_once_on_the_source()
+    {
+        var result = RuleHarness.Analyze(
+            ("infra/main.bicep", "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: { enablePurgeProtection: false }\n}\n"),
+            ("infra/main.json", CompiledTemplate));
+        Assert.Equal(new[] { "infra/main.bicep" }, result.Findings.Where(f => f.RuleId == "FB1106").Select(f => f.Location.Path));
+        // Without its source in the scan, the compiled template is what there is to read.
+        Assert.Contains(RuleHarness.Analyze(("infra/main.json", CompiledTemplate)).Findings, f => f.RuleId == "FB1106" && f.Location.Path == "infra/main.json");
+    }
 }
