@@ -50,15 +50,18 @@ public static class ArmExpressionParser
     private static BicepExpression FromJsonString(JsonString s, string text)
     {
         string v = s.Value;
-        if (v.Length >= 2 && v[0] == '[' && v[v.Length - 1] == ']' && v[1] != '[')
-        {
-            var parser = new Parser(v.Substring(1, v.Length - 2), s.HasEscapes ? -1 : s.Span.Start + 2, s.Span);
-            var expression = parser.ParseExpression(0);
-            parser.SkipSpaces();
-            return parser.AtEnd ? expression : new BicepError(s.Span);
-        }
+        if (v.Length >= 2 && v[0] == '[' && v[v.Length - 1] == ']' && v[1] != '[') return new ArmTemplateExpression(s);
         if (v.Length >= 2 && v[0] == '[' && v[1] == '[') v = v.Substring(1);
         return new BicepString(s.Span, new[] { v }, Array.Empty<BicepExpression>(), multiline: false);
+    }
+
+    internal static BicepExpression Parse(JsonString s)
+    {
+        string v = s.Value;
+        var parser = new Parser(v.Substring(1, v.Length - 2), s.HasEscapes ? -1 : s.Span.Start + 2, s.Span);
+        var expression = parser.ParseExpression(0);
+        parser.SkipSpaces();
+        return parser.AtEnd ? expression : new BicepError(s.Span);
     }
 
     /// <summary>Parses one template expression (the text between the outer brackets) with spans offset by <c>offset</c>.</summary>
@@ -194,4 +197,19 @@ public static class ArmExpressionParser
             return i < _e.Length && _e[i] == '(' && _pos > start;
         }
     }
+}
+
+/// <summary>
+/// An ARM template expression string (<c>"[…]"</c>), parsed the first time its value is asked for: a compiled template
+/// holds thousands, and a rule reads a few.
+/// </summary>
+public sealed class ArmTemplateExpression : BicepExpression
+{
+    private readonly JsonString _source;
+    private BicepExpression? _parsed;
+
+    internal ArmTemplateExpression(JsonString source) : base(source.Span) => _source = source;
+
+    /// <summary>The parsed expression (a <see cref="BicepError"/> when it does not parse).</summary>
+    public BicepExpression Expression => _parsed ??= ArmExpressionParser.Parse(_source);
 }

@@ -26,12 +26,37 @@ public enum AzureScope
 /// </summary>
 public sealed class AzureTemplate
 {
-    private readonly Dictionary<string, BicepExpression> _parameters = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, BicepExpression> _variables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, BicepExpression> _parameters;
+    private readonly Dictionary<string, BicepExpression> _variables;
     private readonly Dictionary<string, AzureResource> _symbols = new(StringComparer.Ordinal);
-    private readonly List<AzureResource> _resources = new();
 
-    private AzureTemplate(DocumentContext document) => Document = document;
+    /// <summary>Every resource of the file, nested deployments' included: one list, shared by the nested templates.</summary>
+    private readonly List<AzureResource> _resources;
+
+    /// <summary>How deep this template is nested in deployments of the file (0 for the file itself).</summary>
+    private readonly int _nesting;
+
+    private AzureTemplate(DocumentContext document)
+    {
+        Document = document;
+        _parameters = new Dictionary<string, BicepExpression>(StringComparer.OrdinalIgnoreCase);
+        _variables = new Dictionary<string, BicepExpression>(StringComparer.OrdinalIgnoreCase);
+        _resources = new List<AzureResource>();
+    }
+
+    /// <summary>
+    /// The inline template of a nested deployment. With ARM's default (outer) evaluation scope its expressions see the
+    /// outer template's parameters and variables; with <c>"scope": "inner"</c> it has its own.
+    /// </summary>
+    private AzureTemplate(AzureTemplate outer, bool outerScope)
+    {
+        Document = outer.Document;
+        _resources = outer._resources;
+        _nesting = outer._nesting + 1;
+        TargetScope = outer.TargetScope;
+        _parameters = outerScope ? outer._parameters : new Dictionary<string, BicepExpression>(StringComparer.OrdinalIgnoreCase);
+        _variables = outerScope ? outer._variables : new Dictionary<string, BicepExpression>(StringComparer.OrdinalIgnoreCase);
+    }
 
     public DocumentContext Document { get; }
     public AzureScope TargetScope { get; private set; } = AzureScope.ResourceGroup;
@@ -92,7 +117,9 @@ public sealed class AzureTemplate
         foreach (var child in statement.Body?.Resources ?? Array.Empty<BicepStatement>()) AddBicepResource(child, resource, depth + 1);
     }
 
-    private void ReadArm(JsonObject root, string text)
+    /// <param name="passed">For a nested template evaluated in its own scope: the values its deployment passes (<c>properties.parameters</c>).</param>
+    /// <param name="outerScope">For a nested template evaluated in the outer scope: its parameters and variables are the outer template's.</param>
+    private void ReadArm(JsonObject root, string text, JsonObject? passed = null, bool outerScope = false)
     {
         if (root.Get("$schema") is JsonString schema)
         {
@@ -102,11 +129,21 @@ public sealed class AzureTemplate
                 : s.IndexOf("tenantDeploymentTemplate", StringComparison.OrdinalIgnoreCase) >= 0 ? AzureScope.Tenant
                 : AzureScope.ResourceGroup;
         }
-        if (root.Get("parameters") is JsonObject parameters)
+        if (!outerScope && root.Get("parameters") is JsonObject parameters)
             foreach (var p in parameters.Members)
-                if (p.Value is JsonObject definition && definition.Get("defaultValue") is { } value)
-                    _parameters[p.Name] = ArmExpressionParser.FromJson(value, text);
-        if (root.Get("variables") is JsonObject variables)
+            {
+                if (passed?.Get(p.Name) is JsonObject given)
+                {
+                    // A value the deployment passes wins over the default; only a literal is known here (an expression
+                    // in it belongs to the outer template).
+                    var value = given.Get("value") is { } v ? ArmExpressionParser.FromJson(v, text) : null;
+                    _parameters[p.Name] = value is BicepString { Value: not null } or BicepBoolean or BicepNumber ? value : new BicepError(given.Span);
+                    continue;
+                }
+                if (p.Value is JsonObject definition && definition.Get("defaultValue") is { } defaultValue)
+                    _parameters[p.Name] = ArmExpressionParser.FromJson(defaultValue, text);
+            }
+        if (!outerScope && root.Get("variables") is JsonObject variables)
             foreach (var v in variables.Members)
                 _variables[v.Name] = ArmExpressionParser.FromJson(v.Value, text);
         AddArmResources(root.Get("resources"), null, text, 0);
@@ -142,6 +179,14 @@ public sealed class AzureTemplate
             _resources.Add(resource);
             if (symbol is not null) _symbols[symbol] = resource;
             AddArmResources(json.Get("resources"), resource, text, depth + 1);
+            // A nested deployment's inline template deploys resources of this file too.
+            if (resource.Is("Microsoft.Resources/deployments") && _nesting < 8 && json.Get("properties") is JsonObject properties &&
+                properties.Get("template") is JsonObject inner)
+            {
+                bool innerScope = properties.Get("expressionEvaluationOptions") is JsonObject options && options.Get("scope") is JsonString { Value: var scope } &&
+                                  scope.Equals("inner", StringComparison.OrdinalIgnoreCase);
+                new AzureTemplate(this, outerScope: !innerScope).ReadArm(inner, text, innerScope ? properties.Get("parameters") as JsonObject : null, outerScope: !innerScope);
+            }
         }
     }
 
@@ -177,6 +222,9 @@ public sealed class AzureTemplate
             {
                 case BicepParenthesized p:
                     expression = p.Inner;
+                    continue;
+                case ArmTemplateExpression arm:
+                    expression = arm.Expression;
                     continue;
                 case BicepIdentifier id:
                     if (_symbols.ContainsKey(id.Name)) return expression;
@@ -295,6 +343,9 @@ public sealed class AzureTemplate
                     continue;
                 case BicepParenthesized p:
                     expression = p.Inner;
+                    continue;
+                case ArmTemplateExpression arm:
+                    expression = arm.Expression;
                     continue;
                 case BicepCall { Name: "resourceId" or "reference", Receiver: null, Arguments.Count: 1 } armCall
                     when armCall.Arguments[0] is BicepString { Value: { } symbolic } && _symbols.TryGetValue(symbolic, out var armSymbol):

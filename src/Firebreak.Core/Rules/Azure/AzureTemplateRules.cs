@@ -27,7 +27,7 @@ public abstract class AzureTemplateRule : Rule
     {
         var template = AzureTemplate.Of(document);
         foreach (var resource in template.Resources)
-            if (!resource.Existing) Check(template, resource, sink);
+            if (!resource.Existing) Check(resource.Template, resource, sink); // a nested deployment's resources are read in its template
     }
 
     protected abstract void Check(AzureTemplate template, AzureResource resource, FindingSink sink);
@@ -221,7 +221,7 @@ public sealed class AzureBackupVaultColocatedRule : AzureTemplateRule
         if (vault is null)
         {
             // Named by path (`'${vaultName}/Azure/…'`) rather than by parent: the deployment's one vault of that kind.
-            var vaults = template.Resources.Where(r => r.Is(vaultType)).ToList();
+            var vaults = template.Resources.Where(r => r.Template == template && r.Is(vaultType)).ToList();
             if (vaults.Count != 1) return;
             vault = vaults[0];
         }
@@ -300,7 +300,7 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
             {
                 bool classic = lockResource.Type.EndsWith("/providers/locks", StringComparison.OrdinalIgnoreCase);
                 if (lockResource.Existing || !lockResource.Is("Microsoft.Authorization/locks") && !classic) continue;
-                var level = template.EvaluateString(lockResource.Property("properties", "level")?.Value);
+                var level = lockResource.Template.EvaluateString(lockResource.Property("properties", "level")?.Value);
                 if (level is not null && !level.Equals("CanNotDelete", StringComparison.OrdinalIgnoreCase) && !level.Equals("ReadOnly", StringComparison.OrdinalIgnoreCase)) continue;
                 if (lockResource.Parent is { } parent)
                 {
@@ -314,7 +314,7 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
                     continue;
                 }
                 var scope = lockResource.Body?.Property("scope");
-                var target = scope is null ? null : template.ResourceOf(scope.Value);
+                var target = scope is null ? null : lockResource.Template.ResourceOf(scope.Value);
                 if (target is not null && !target.Is("Microsoft.Resources/resourceGroups"))
                 {
                     locked.Add(target);

@@ -348,4 +348,70 @@ public sealed class AzureTemplateRuleTests
         // Without its source in the scan, the compiled template is what there is to read.
         Assert.Contains(RuleHarness.Analyze(("infra/main.json", CompiledTemplate)).Findings, f => f.RuleId == "FB1106" && f.Location.Path == "infra/main.json");
     }
+
+    [Fact]
+    public void Nested_deployments_inline_templates_are_read_in_their_own_or_the_outer_scope()
+    {
+        RuleHarness.Verify("azuredeploy.json", """
+            {
+              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+              "contentVersion": "1.0.0.0",
+              "parameters": {
+                "softDelete": { "type": "bool", "defaultValue": false },
+                "purge": { "type": "bool", "defaultValue": true }
+              },
+              "resources": [
+                {
+                  "type": "Microsoft.Resources/deployments",
+                  "apiVersion": "2022-09-01",
+                  "name": "inner-scope",
+                  "properties": {
+                    "mode": "Incremental",
+                    "expressionEvaluationOptions": { "scope": "inner" },
+                    "parameters": { "purge": { "value": false }, "owner": { "value": "[parameters('purge')]" } },
+                    "template": {
+                      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                      "contentVersion": "1.0.0.0",
+                      "parameters": { "purge": { "type": "bool", "defaultValue": true }, "owner": { "type": "bool", "defaultValue": false } },
+                      "resources": [
+                        {
+                          "type": "Microsoft.KeyVault/vaults",
+                          "apiVersion": "2023-07-01",
+                          "name": "kv-inner",
+                          "properties": { {|FB1106:"enablePurgeProtection": "[parameters('purge')]"|} }
+                        },
+                        {
+                          "type": "Microsoft.KeyVault/vaults",
+                          "apiVersion": "2023-07-01",
+                          "name": "kv-passed-expression",
+                          "properties": { "enablePurgeProtection": "[parameters('owner')]" }
+                        }
+                      ]
+                    }
+                  }
+                },
+                {
+                  "type": "Microsoft.Resources/deployments",
+                  "apiVersion": "2022-09-01",
+                  "name": "outer-scope",
+                  "properties": {
+                    "mode": "Incremental",
+                    "template": {
+                      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                      "contentVersion": "1.0.0.0",
+                      "resources": [
+                        {
+                          "type": "Microsoft.KeyVault/vaults",
+                          "apiVersion": "2023-07-01",
+                          "name": "kv-outer",
+                          "properties": { {|FB1106:"enableSoftDelete": "[parameters('softDelete')]"|}, "enablePurgeProtection": "[parameters('purge')]" }
+                        }
+                      ]
+                    }
+                  }
+                }
+              ]
+            }
+            """, "FB1106");
+    }
 }
