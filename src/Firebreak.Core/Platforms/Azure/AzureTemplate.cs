@@ -62,8 +62,9 @@ public sealed class AzureTemplate
     public AzureScope TargetScope { get; private set; } = AzureScope.ResourceGroup;
     public IReadOnlyList<AzureResource> Resources => _resources;
 
-    public static AzureTemplate Of(DocumentContext document) =>
-        document.GetModel("azure-template", static doc => Build(doc));
+    private static readonly ModelKey<AzureTemplate> TemplateKey = new("azure-template", static doc => Build(doc));
+
+    public static AzureTemplate Of(DocumentContext document) => document.Get(TemplateKey);
 
     private static AzureTemplate Build(DocumentContext document)
     {
