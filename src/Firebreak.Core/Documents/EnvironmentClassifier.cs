@@ -68,6 +68,28 @@ public static class EnvironmentClassifier
 
     public static bool IsProduction(string? name) => Classify(name) == EnvironmentClass.Production;
 
+    private static readonly HashSet<string> SampleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "quickstart", "quickstarts", "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "playground",
+    };
+
+    /// <summary>
+    /// A path (or module address) kept as a sample — a word of it is <c>quickstart</c>, <c>examples</c>, <c>samples</c>,
+    /// <c>demo</c>, <c>tutorial</c> — or named for an environment that is not production (dev, test, qa, staging,
+    /// preview), with no word of it saying production. Hardening rules (delete locks) do not ask such code for more.
+    /// </summary>
+    public static bool IsSampleOrNonProduction(string path)
+    {
+        string[] words = path.Split('/', '\\', '-', '_', '.', ' ', '+');
+        foreach (var word in words) if (IsProduction(word)) return false;
+        foreach (var word in words)
+        {
+            if (SampleWords.Contains(word)) return true;
+            if (Classify(word) is EnvironmentClass.Development or EnvironmentClass.Test or EnvironmentClass.Preview or EnvironmentClass.Staging) return true;
+        }
+        return false;
+    }
+
     /// <summary>Lower-case words: split at anything not a letter or digit, between letters and digits, and at camelCase humps.</summary>
     public static IEnumerable<string> WordsOf(string name)
     {

@@ -271,10 +271,6 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
         "Microsoft.DBforMySQL/servers", "Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMariaDB/servers", "Microsoft.DocumentDB/databaseAccounts",
     };
 
-    private static readonly HashSet<string> SampleWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "quickstart", "quickstarts", "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "playground",
-    };
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
@@ -336,17 +332,5 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
         }
     }
 
-    /// <summary>A file kept as a sample, or in a folder named for an environment that is not production, and nothing in its path says production.</summary>
-    private static bool IsSampleOrNonProduction(string path)
-    {
-        string[] words = path.Split('/', '\\', '-', '_', '.', ' ', '+');
-        if (words.Any(EnvironmentClassifier.IsProduction)) return false;
-        foreach (var word in words)
-        {
-            if (SampleWords.Contains(word)) return true;
-            var kind = EnvironmentClassifier.Classify(word);
-            if (kind is EnvironmentClass.Development or EnvironmentClass.Test or EnvironmentClass.Preview or EnvironmentClass.Staging) return true;
-        }
-        return false;
-    }
+    private static bool IsSampleOrNonProduction(string path) => EnvironmentClassifier.IsSampleOrNonProduction(path);
 }

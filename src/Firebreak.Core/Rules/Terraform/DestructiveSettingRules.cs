@@ -238,27 +238,9 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
         }
     }
 
-    private static readonly HashSet<string> SampleWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "quickstart", "quickstarts", "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "playground",
-    };
-
-    /// <summary>
-    /// A module kept as a sample (its folder is a quickstart, an example, a demo) or named for an environment that is
-    /// not production (dev, test, staging), and nothing in it says production: a lock there is not worth a warning —
-    /// on the benchmark corpus these were all of FB1105's findings, every one on an Azure quickstart.
-    /// </summary>
-    private static bool IsSampleOrNonProduction(TerraformModuleInstance instance)
-    {
-        if (instance.LooksLikeProduction) return false;
-        foreach (var word in instance.Name.Split('/', '-', '_', '.', ' ', '+'))
-        {
-            if (SampleWords.Contains(word)) return true;
-            var kind = EnvironmentClassifier.Classify(word);
-            if (kind is EnvironmentClass.Development or EnvironmentClass.Test or EnvironmentClass.Preview or EnvironmentClass.Staging) return true;
-        }
-        return false;
-    }
+    /// <summary>A sample or non-production module (see <see cref="EnvironmentClassifier.IsSampleOrNonProduction"/>), unless its variables say production.</summary>
+    private static bool IsSampleOrNonProduction(TerraformModuleInstance instance) =>
+        !instance.LooksLikeProduction && EnvironmentClassifier.IsSampleOrNonProduction(instance.Name);
 }
 
 /// <summary>Resource types whose deletion loses data.</summary>
