@@ -90,7 +90,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     /// The baseline the build was given (<c>FirebreakBaseline</c>, made an additional file by the package's targets):
     /// its fingerprints, the file itself (never scanned), and a note when it cannot be read (then nothing is hidden).
     /// </summary>
-    private static (System.Collections.Generic.HashSet<string>? Known, AdditionalText? File, string? Note) ReadBaseline(
+    internal static (System.Collections.Generic.HashSet<string>? Known, AdditionalText? File, string? Note) ReadBaseline(
         ImmutableArray<AdditionalText> files, AnalyzerConfigOptions globals, System.Threading.CancellationToken cancellationToken)
     {
         if (!globals.TryGetValue("build_property.FirebreakBaselineFile", out var wanted) || string.IsNullOrWhiteSpace(wanted)) return (null, null, null);
@@ -127,7 +127,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
     /// it names: the same rule levels, disabled rules and catalogues the CLI and the guard apply. A configuration that
     /// cannot be read leaves the defaults and is reported on the configuration file.
     /// </summary>
-    private static (AnalysisOptions Options, (AdditionalText File, Finding Note)? ConfigNote, IgnoreRules? Exclude) RepositoryOptions(
+    internal static (AnalysisOptions Options, (AdditionalText File, Finding Note)? ConfigNote, IgnoreRules? Exclude) RepositoryOptions(
         ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellationToken)
     {
         var defaults = new AnalysisOptions { Today = DateTime.UtcNow.Date };
@@ -160,7 +160,7 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string Normalize(string path)
+    internal static string Normalize(string path)
     {
         var parts = new System.Collections.Generic.List<string>();
         foreach (var part in path.Split('/'))
@@ -172,12 +172,13 @@ public sealed class AdditionalFileAnalyzer : DiagnosticAnalyzer
         return string.Join("/", parts);
     }
 
-    private static Diagnostic ToDiagnostic(Finding finding, SourceText text, ConcurrentDictionary<string, string> hostPaths)
+    internal static Diagnostic ToDiagnostic(Finding finding, SourceText text, ConcurrentDictionary<string, string> hostPaths, SyntaxTree? tree = null)
     {
         string Host(string path) => hostPaths.TryGetValue(path, out var host) ? host : path;
         var span = new TextSpan(finding.Location.Span.Start, finding.Location.Span.Length);
         if (span.End > text.Length) span = new TextSpan(Math.Min(span.Start, text.Length), 0);
-        var location = Location.Create(Host(finding.Location.Path), span, text.Lines.GetLinePositionSpan(span));
+        // In a C# tree the location is the tree's own, so #pragma and [SuppressMessage] apply as to any C# diagnostic.
+        var location = tree is not null ? Location.Create(tree, span) : Location.Create(Host(finding.Location.Path), span, text.Lines.GetLinePositionSpan(span));
         var additional = finding.RelatedLocations
             .Select(r => Location.Create(Host(r.Location.Path), new TextSpan(r.Location.Span.Start, r.Location.Span.Length),
                 new LinePositionSpan(new LinePosition(r.Location.Start.Line, r.Location.Start.Character), new LinePosition(r.Location.End.Line, r.Location.End.Character))));

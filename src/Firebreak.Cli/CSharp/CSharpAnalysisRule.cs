@@ -24,7 +24,7 @@ namespace Firebreak.Cli.CSharp;
 public sealed class CSharpAnalysisRule : ProjectRule
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(AdditionalFileAnalyzer).Assembly.GetTypes()
-        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t != typeof(AdditionalFileAnalyzer))
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t != typeof(AdditionalFileAnalyzer) && t != typeof(CSharpSourceAnalyzer))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
