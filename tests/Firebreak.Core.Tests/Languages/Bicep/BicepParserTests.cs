@@ -226,4 +226,27 @@ public sealed class BicepParserTests
         Assert.Equal(new[] { "'${id.id}'", "replication" }, settings.Properties.Select(p => p.Name));
         Assert.IsType<BicepTernary>(settings["replication"]);
     }
+
+    [Fact]
+    public void Arm_expressions_of_any_shape_read_without_throwing()
+    {
+        var random = new Random(4);
+        const string alphabet = "[]()'',.abc parameters variables concat resourceId 1 -";
+        for (int n = 0; n < 500; n++)
+        {
+            var sb = new StringBuilder("[");
+            int length = random.Next(0, 60);
+            for (int i = 0; i < length; i++) sb.Append(alphabet[random.Next(alphabet.Length)]);
+            sb.Append(']');
+            string value = System.Text.Json.JsonSerializer.Serialize(sb.ToString());
+            string template = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"variables\": {\"v\": " + value +
+                "}, \"resources\": [{\"type\": \"Microsoft.KeyVault/vaults\", \"name\": " + value + ", \"properties\": {\"enableSoftDelete\": " + value + ", \"enablePurgeProtection\": \"[variables('v')]\"}}]}";
+            var result = Firebreak.Core.Tests.Infrastructure.RuleHarness.Analyze(("azuredeploy.json", template));
+            Assert.DoesNotContain(result.Findings, f => f.Message.Contains("internal error", StringComparison.Ordinal));
+        }
+        var deep = "[" + string.Concat(Enumerable.Repeat("concat(", 5_000)) + "]";
+        var deepResult = Firebreak.Core.Tests.Infrastructure.RuleHarness.Analyze(("azuredeploy.json",
+            "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"resources\": [{\"type\": \"Microsoft.KeyVault/vaults\", \"properties\": {\"enablePurgeProtection\": \"" + deep + "\"}}]}"));
+        Assert.DoesNotContain(deepResult.Findings, f => f.Message.Contains("internal error", StringComparison.Ordinal));
+    }
 }
