@@ -89,6 +89,9 @@ public sealed class AzureSoftDeleteOffRule : AzureTemplateRule
         if (softDelete is not null && template.EvaluateBool(softDelete.Value) == false)
             Report(sink, resource, softDelete, $"{Describe(resource)} sets `enableSoftDelete: false`: a deleted vault and its keys, secrets and certificates cannot be recovered, and data encrypted with those keys cannot be read again. Remove it (soft delete is on by default) and turn on purge protection.", "kv-soft-delete");
         var purge = resource.Property("properties", "enablePurgeProtection");
+        // Purge protection keeps a deleted vault's name for its retention period: samples, test fixtures and dev
+        // environments leave it off so that they can be torn down and rebuilt; only its absence there is forgiven.
+        if (purge is null && AzureTemplatePaths.IsSampleOrNonProduction(resource.Document.Path, orTest: true)) return;
         if (purge is null)
         {
             sink.Report(Descriptor, resource.Document, resource.TypeSpan,
@@ -271,7 +274,6 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
         "Microsoft.DBforMySQL/servers", "Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMariaDB/servers", "Microsoft.DocumentDB/databaseAccounts",
     };
 
-
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override void Analyze(ProjectContext project, FindingSink sink)
@@ -321,7 +323,7 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
 
         foreach (var template in templates)
         {
-            if (IsSampleOrNonProduction(template.Document.Path)) continue;
+            if (AzureTemplatePaths.IsSampleOrNonProduction(template.Document.Path)) continue;
             foreach (var server in template.Resources)
             {
                 if (server.Existing || !DatabaseTypes.Any(server.Is) || locked.Contains(server) || lockedTypes.Contains(server.Type)) continue;
@@ -331,6 +333,22 @@ public sealed class AzureDatabaseWithoutDeleteLockTemplateRule : ProjectRule
             }
         }
     }
+}
 
-    private static bool IsSampleOrNonProduction(string path) => EnvironmentClassifier.IsSampleOrNonProduction(path);
+/// <summary>Where a template lives says what it is for: a sample, a test fixture, a non-production environment.</summary>
+internal static class AzureTemplatePaths
+{
+    private static readonly HashSet<string> TestWords = new(StringComparer.OrdinalIgnoreCase) { "tests", "e2e", "fixtures", "testdata" };
+
+    /// <summary>
+    /// A sample or non-production path (<see cref="EnvironmentClassifier.IsSampleOrNonProduction"/>, as the Terraform
+    /// FB1105 rule reads a module's path); with <paramref name="orTest"/>, a test fixture's folder too.
+    /// </summary>
+    public static bool IsSampleOrNonProduction(string path, bool orTest = false)
+    {
+        if (EnvironmentClassifier.IsSampleOrNonProduction(path)) return true;
+        if (!orTest) return false;
+        string[] words = path.Split('/', '\\', '-', '_', '.', ' ', '+');
+        return !words.Any(EnvironmentClassifier.IsProduction) && words.Any(TestWords.Contains);
+    }
 }

@@ -414,4 +414,22 @@ public sealed class AzureTemplateRuleTests
             }
             """, "FB1106");
     }
+
+    [Theory]
+    [InlineData("tests/e2e/max/dependencies.bicep")]
+    [InlineData("environments/dev/keyvault.bicep")]
+    [InlineData("samples/keyvault/main.bicep")]
+    public void Absent_purge_protection_is_forgiven_in_samples_tests_and_dev_but_false_is_not(string path)
+    {
+        RuleHarness.Verify(path, """
+            resource scratch 'Microsoft.KeyVault/vaults@2023-07-01' = {
+              name: 'kv-scratch'
+              properties: {}
+            }
+            resource off 'Microsoft.KeyVault/vaults@2023-07-01' = {
+              name: 'kv-off'
+              properties: { {|FB1106:enablePurgeProtection: false|} }
+            }
+            """, "FB1106");
+    }
 }
