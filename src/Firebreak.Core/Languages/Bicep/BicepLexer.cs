@@ -207,6 +207,7 @@ internal sealed class BicepLexer
                 if (n == '|') { _pos += 2; return Token(BicepTokenKind.Operator, s); }
                 _pos++;
                 return Token(BicepTokenKind.Pipe, s);
+            case '^': // `arr[^1]`: an index from the end
             case '+':
             case '-':
             case '*':

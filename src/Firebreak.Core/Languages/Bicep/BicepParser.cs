@@ -148,6 +148,10 @@ public sealed class BicepParser
                 if (depth == 0) return;
                 depth--;
             }
+            // A type's arguments (`resourceInput<'Type@version'>`) may span lines like brackets do.
+            else if (kind == BicepTokenKind.Operator && Current.Text == "<" && _index > 0 && _tokens[_index - 1].Kind == BicepTokenKind.Identifier &&
+                     _tokens[_index - 1].Span.End == Current.Span.Start) depth++;
+            else if (kind == BicepTokenKind.Operator && Current.Text is ">" && depth > 0) depth--;
             Advance();
         }
     }
@@ -265,6 +269,9 @@ public sealed class BicepParser
                 if (depth == 0) break;
                 depth--;
             }
+            else if (kind == BicepTokenKind.Operator && Current.Text == "<" && _index > 0 && _tokens[_index - 1].Kind == BicepTokenKind.Identifier &&
+                     _tokens[_index - 1].Span.End == Current.Span.Start) depth++;
+            else if (kind == BicepTokenKind.Operator && Current.Text is ">" && depth > 0) depth--;
             if (first is null && kind == BicepTokenKind.Identifier) first = new BicepIdentifier(Current.Span, Current.Text);
             else if (first is null && kind == BicepTokenKind.String) first = ParseString(Current);
             Advance();
@@ -376,7 +383,7 @@ public sealed class BicepParser
 
     private BicepExpression ParseUnary()
     {
-        if (Current.Kind == BicepTokenKind.Bang || Current.Kind == BicepTokenKind.Operator && Current.Text is "-" or "...")
+        if (Current.Kind == BicepTokenKind.Bang || Current.Kind == BicepTokenKind.Operator && Current.Text is "-" or "..." or "^")
         {
             var op = Advance();
             if (_depth >= MaxDepth) return new BicepError(op.Span);
@@ -410,7 +417,7 @@ public sealed class BicepParser
                 }
                 var name = Advance();
                 WorkBudget.Charge(Budget.Nodes);
-                if (token.Kind == BicepTokenKind.Dot && Current.Kind == BicepTokenKind.LeftParen && Current.Span.Start == name.Span.End)
+                if (token.Kind == BicepTokenKind.Dot && Current.Kind == BicepTokenKind.LeftParen)
                 {
                     var arguments = ParseArguments();
                     target = new BicepCall(TextSpan.FromBounds(target.Span.Start, LastEnd), name.Text, name.Span, target, arguments);
@@ -509,7 +516,7 @@ public sealed class BicepParser
                     var body = ParseExpression();
                     return new BicepLambda(TextSpan.FromBounds(token.Span.Start, body.Span.End), new[] { token.Text }, body);
                 }
-                if (Current.Kind == BicepTokenKind.LeftParen && Current.Span.Start == token.Span.End)
+                if (Current.Kind == BicepTokenKind.LeftParen)
                 {
                     var arguments = ParseArguments();
                     return new BicepCall(TextSpan.FromBounds(token.Span.Start, LastEnd), token.Text, token.Span, null, arguments);
@@ -528,12 +535,15 @@ public sealed class BicepParser
         // (a, b) => body
         int i = _index + 1;
         var names = new List<string>();
+        while (i < _tokens.Count - 2 && _tokens[i].Kind == BicepTokenKind.NewLine) i++;
         while (_tokens[i].Kind == BicepTokenKind.Identifier && i < _tokens.Count - 2)
         {
             names.Add(_tokens[i].Text);
             i++;
-            if (_tokens[i].Kind == BicepTokenKind.Comma) i++;
-            else break;
+            while (i < _tokens.Count - 2 && _tokens[i].Kind == BicepTokenKind.NewLine) i++;
+            if (_tokens[i].Kind != BicepTokenKind.Comma) break;
+            i++;
+            while (i < _tokens.Count - 2 && _tokens[i].Kind == BicepTokenKind.NewLine) i++;
         }
         if (_tokens[i].Kind == BicepTokenKind.RightParen && _tokens[Math.Min(i + 1, _tokens.Count - 1)].Kind == BicepTokenKind.Arrow)
         {

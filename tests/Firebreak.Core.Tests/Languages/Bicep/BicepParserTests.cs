@@ -206,6 +206,14 @@ public sealed class BicepParserTests
             resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
               name: 'id'
             }
+            var last = names[^1]
+            output matches bool = like ('abcdef', 'a*c*')
+            var total = reduce(numbers, 0, (
+              acc,
+              cur
+            ) => acc + cur)
+            type derived = resourceInput<
+              'Microsoft.Storage/storageAccounts@2023-01-01'>.properties
             var settings = {
               '${id.id}': {}
               ...(enableTelemetry
@@ -218,11 +226,12 @@ public sealed class BicepParserTests
             """;
         var file = BicepParser.Parse(text);
         Assert.Empty(file.Diagnostics);
-        Assert.Equal(new[] { "param", "var", "var", "func", "type", "resource", "var" }, file.Statements.Select(s => s.Keyword));
+        Assert.Equal(new[] { "param", "var", "var", "func", "type", "resource", "var", "output", "var", "type", "var" }, file.Statements.Select(s => s.Keyword));
+        Assert.IsType<BicepLambda>(Assert.IsType<BicepCall>(file.Statements[8].Value).Arguments[2]);
         Assert.Equal("createMode", file.Statements[0].Name);
         Assert.Equal("enableTelemetry", file.Statements[1].Name);
         Assert.False(Assert.IsType<BicepBoolean>(file.Statements[1].Value).Value);
-        var settings = Assert.IsType<BicepObject>(file.Statements[6].Value);
+        var settings = Assert.IsType<BicepObject>(file.Statements[10].Value);
         Assert.Equal(new[] { "'${id.id}'", "replication" }, settings.Properties.Select(p => p.Name));
         Assert.IsType<BicepTernary>(settings["replication"]);
     }
