@@ -134,13 +134,13 @@ public sealed class BicepParser
     /// <summary>Skips to the next line break outside brackets, or to an unmatched closer (left for its block).</summary>
     private void SkipToLineEnd()
     {
-        int depth = 0;
+        int depth = 0, angle = 0;
         while (true)
         {
             var kind = Current.Kind;
             if (kind == BicepTokenKind.EndOfFile) return;
             // A line that ends in `=>` or `=` goes on below (`func f() string =>` and its body on the next line).
-            if (kind == BicepTokenKind.NewLine && depth == 0 && !ContinuesUnion() &&
+            if (kind == BicepTokenKind.NewLine && depth == 0 && angle == 0 && !ContinuesUnion() &&
                 !(_index > 0 && _tokens[_index - 1].Kind is BicepTokenKind.Arrow or BicepTokenKind.Assign)) return;
             if (kind is BicepTokenKind.LeftBrace or BicepTokenKind.LeftBracket or BicepTokenKind.LeftParen) depth++;
             else if (kind is BicepTokenKind.RightBrace or BicepTokenKind.RightBracket or BicepTokenKind.RightParen)
@@ -150,8 +150,8 @@ public sealed class BicepParser
             }
             // A type's arguments (`resourceInput<'Type@version'>`) may span lines like brackets do.
             else if (kind == BicepTokenKind.Operator && Current.Text == "<" && _index > 0 && _tokens[_index - 1].Kind == BicepTokenKind.Identifier &&
-                     _tokens[_index - 1].Span.End == Current.Span.Start) depth++;
-            else if (kind == BicepTokenKind.Operator && Current.Text is ">" && depth > 0) depth--;
+                     _tokens[_index - 1].Span.End == Current.Span.Start) angle++;
+            else if (kind == BicepTokenKind.Operator && Current.Text is ">" && angle > 0) angle--;
             Advance();
         }
     }
@@ -252,7 +252,7 @@ public sealed class BicepParser
     private BicepExpression? ParseTypeExpression()
     {
         BicepExpression? first = null;
-        int depth = 0;
+        int depth = 0, angle = 0;
         while (true)
         {
             var kind = Current.Kind;
@@ -262,7 +262,7 @@ public sealed class BicepParser
                 Advance();
                 continue;
             }
-            if (depth == 0 && kind is BicepTokenKind.NewLine or BicepTokenKind.Assign) break;
+            if (depth == 0 && angle == 0 && kind is BicepTokenKind.NewLine or BicepTokenKind.Assign) break;
             if (kind is BicepTokenKind.LeftBrace or BicepTokenKind.LeftBracket or BicepTokenKind.LeftParen) depth++;
             else if (kind is BicepTokenKind.RightBrace or BicepTokenKind.RightBracket or BicepTokenKind.RightParen)
             {
@@ -270,8 +270,8 @@ public sealed class BicepParser
                 depth--;
             }
             else if (kind == BicepTokenKind.Operator && Current.Text == "<" && _index > 0 && _tokens[_index - 1].Kind == BicepTokenKind.Identifier &&
-                     _tokens[_index - 1].Span.End == Current.Span.Start) depth++;
-            else if (kind == BicepTokenKind.Operator && Current.Text is ">" && depth > 0) depth--;
+                     _tokens[_index - 1].Span.End == Current.Span.Start) angle++;
+            else if (kind == BicepTokenKind.Operator && Current.Text is ">" && angle > 0) angle--;
             if (first is null && kind == BicepTokenKind.Identifier) first = new BicepIdentifier(Current.Span, Current.Text);
             else if (first is null && kind == BicepTokenKind.String) first = ParseString(Current);
             Advance();
