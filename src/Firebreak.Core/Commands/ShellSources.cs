@@ -22,7 +22,8 @@ public static partial class ShellSources
     {
         FileKind.Shell or FileKind.GitHubWorkflow or FileKind.GitHubAction or FileKind.GitLabCi or FileKind.Dockerfile
             or FileKind.Compose or FileKind.Kubernetes or FileKind.HelmTemplate or FileKind.Makefile or FileKind.PackageJson or FileKind.Taskfile
-            or FileKind.Justfile or FileKind.PaasConfig or FileKind.Markdown or FileKind.PowerShell => true,
+            or FileKind.Justfile or FileKind.PaasConfig or FileKind.Markdown or FileKind.PowerShell
+            or FileKind.Ansible => true,
         _ => false,
     };
 
@@ -94,6 +95,9 @@ public static partial class ShellSources
                 break;
             case FileKind.Markdown when AgentInstructionFiles.Is(document.Path):
                 FromAgentInstructions(document, collector);
+                break;
+            case FileKind.Ansible:
+                FromAnsible(document, collector);
                 break;
         }
         return collector.Sources;

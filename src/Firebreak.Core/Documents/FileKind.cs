@@ -18,6 +18,10 @@ public enum FileKind
     CloudFormation,
     /// <summary>A PaaS configuration that names commands the platform runs on deploy (Procfile, fly.toml, railway.toml/json, render.yaml…).</summary>
     PaasConfig,
+    /// <summary>An Ansible playbook or a role's task/handler file, told by content (plays with <c>hosts:</c>, or tasks under <c>roles/*/tasks/</c>).</summary>
+    Ansible,
+    /// <summary>A Pulumi YAML program (<c>Pulumi.yaml</c> with <c>runtime: yaml</c> and <c>resources:</c>, or <c>Main.yaml</c>).</summary>
+    PulumiYaml,
     Taskfile,
     Json,
     PackageJson,

@@ -69,9 +69,11 @@ public static class FileKindDetector
             lowerName.StartsWith("compose-", StringComparison.Ordinal))
             return FileKind.Compose;
         if (lowerName is "taskfile.yml" or "taskfile.yaml" or "taskfile.dist.yml" or "taskfile.dist.yaml") return FileKind.Taskfile;
+        if (text is not null && PulumiYamlFiles.LooksLikePulumiYaml(lowerName, text)) return FileKind.PulumiYaml;
         if (text is not null && IsHelmTemplate(lowerPath, text)) return FileKind.HelmTemplate;
         if (text is not null && LooksLikeCloudFormation(text, json: false)) return FileKind.CloudFormation;
         if (text is not null && LooksLikeKubernetes(text)) return FileKind.Kubernetes;
+        if (text is not null && AnsibleFiles.LooksLikeAnsible(lowerPath, text)) return FileKind.Ansible;
         return FileKind.Yaml;
     }
 

@@ -35,6 +35,8 @@ public static class DocumentComments
         sources[FileKind.PaasConfig] = doc => doc.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Array.Empty<CommentTrivia>()
             : doc.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || doc.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? YamlComments(doc)
             : CommentLexer.Hash.Lex(doc.Text.Text);
+        sources[FileKind.Ansible] = yaml;
+        sources[FileKind.PulumiYaml] = yaml;
         // A CloudFormation template in YAML has YAML comments; in JSON, none.
         sources[FileKind.CloudFormation] = doc => doc.Text.Text.TrimStart().StartsWith("{", StringComparison.Ordinal) ? Array.Empty<CommentTrivia>() : YamlComments(doc);
         // Bicep: `//` and `/* */`, from its parse; ARM templates are read as JSON with comments, as Azure reads them.

@@ -7,6 +7,10 @@ public static partial class BuiltInRules
 {
     internal static IEnumerable<Rule> FormatFileRules() => new Rule[]
     {
+        new Ansible.AnsibleDestroysDataRule(),
+        new Pulumi.PulumiYamlUnsafeSettingRule(),
+        new Pulumi.PulumiYamlAdministratorAccessRule(),
+        new Pulumi.PulumiYamlProductionUnprotectedRule(),
         new StatefulSetDeletesClaimsRule(),
         new InClusterBackupRule(),
         new CloudFormation.CloudFormationDeletionPolicyRule(),
