@@ -1,0 +1,114 @@
+using Firebreak.Core.Documents;
+using Firebreak.Core.Tests.Infrastructure;
+
+namespace Firebreak.Core.Tests.Rules.Formats;
+
+/// <summary>
+/// Ansible playbooks and role task files, and Pulumi YAML programs (issue 10 items 5 and 6): known by content, not by
+/// name; shell tasks are scripts with spans in the YAML scalar; modules and resources report on the scalar that explains.
+/// </summary>
+public sealed class AnsibleAndPulumiYamlTests
+{
+    private const string Playbook = "- name: Deploy\n  hosts: web\n  tasks:\n    - command: uptime\n";
+    private const string TaskList = "- name: Restart\n  service:\n    name: nginx\n    state: restarted\n";
+    private const string PulumiProgram = "name: shop\nruntime: yaml\nresources:\n  bucket:\n    type: aws:s3:BucketV2\n";
+
+    [Theory]
+    [InlineData("site.yml", Playbook, FileKind.Ansible)]
+    [InlineData("deploy/anything.yaml", "---\n# comment\n" + Playbook, FileKind.Ansible)]
+    [InlineData("roles/web/tasks/main.yml", TaskList, FileKind.Ansible)]
+    [InlineData("ansible/roles/web/handlers/main.yml", TaskList, FileKind.Ansible)]
+    [InlineData("tasks/main.yml", TaskList, FileKind.Yaml)]
+    [InlineData("site.yml", "- name: not a play\n  value: 1\n", FileKind.Yaml)]
+    [InlineData("playbook.yml", "hosts: web\ntasks: []\n", FileKind.Yaml)]
+    [InlineData("Pulumi.yaml", PulumiProgram, FileKind.PulumiYaml)]
+    [InlineData("infra/Pulumi.yml", "name: shop\nruntime:\n  name: yaml\nresources:\n  b:\n    type: aws:s3:Bucket\n", FileKind.PulumiYaml)]
+    [InlineData("Main.yaml", "resources:\n  b:\n    type: aws:s3:Bucket\n", FileKind.PulumiYaml)]
+    [InlineData("Pulumi.yaml", "name: shop\nruntime: nodejs\n", FileKind.Yaml)]
+    [InlineData("Pulumi.prod.yaml", "config:\n  aws:region: eu-west-1\n", FileKind.Yaml)]
+    public void Kinds_are_told_by_content(string path, string text, FileKind kind) => Assert.Equal(kind, FileKindDetector.Detect(path, text));
+
+    [Fact]
+    public void Shell_tasks_are_scripts_with_spans_in_the_scalar()
+    {
+        RuleHarness.Verify("playbooks/teardown.yml", """
+            - hosts: staging
+              tasks:
+                - ansible.builtin.shell: echo "terraform destroy" && terraform {|FB1001:destroy|} -auto-approve
+                # terraform destroy -auto-approve
+                - name: quoted
+                  shell: "cd /srv && docker compose down {|FB1001:-v|}"
+                - name: jinja is an unknown word
+                  ansible.builtin.command:
+                    cmd: kubectl delete {|FB1001:namespace|} {{ ns }} --wait
+                - name: argv
+                  command:
+                    argv: [{|FB1001:dropdb|}, shop]
+                - name: jinja alone
+                  shell: "{{ cleanup_command }}"
+                - name: unclosed jinja
+                  shell: echo {{ broken
+            """, "FB1001");
+    }
+
+    [Fact]
+    public void Modules_with_state_absent_on_stateful_resources_report_on_the_scalar()
+    {
+        RuleHarness.Verify("roles/db/tasks/main.yml", """
+            - rds_instance:
+                id: shop
+                state: absent
+                skip_final_snapshot: {|FB1001:true|}
+            - amazon.aws.rds_instance:
+                id: shop
+                state: {|FB1001:absent|}
+                final_snapshot_identifier: shop-final
+            - amazon.aws.s3_bucket:
+                name: shop
+                state: absent
+            - kubernetes.core.k8s:
+                state: {|FB1001:absent|}
+                definition:
+                  kind: PersistentVolumeClaim
+                  metadata: {name: data}
+            - kubernetes.core.k8s:
+                kind: Deployment
+                name: web
+                state: absent
+            - community.mysql.mysql_db:
+                name: shop
+                state: present
+            """, "FB1001");
+    }
+
+    [Fact]
+    public void Pulumi_values_come_through_config_and_variables_and_unknown_ones_stay_quiet()
+    {
+        RuleHarness.Verify("Pulumi.yaml", """
+            name: shop
+            runtime: yaml
+            config:
+              keepNothing: true
+              protectDb:
+                default: false
+            variables:
+              zero: 0
+            resources:
+              db:
+                type: aws:rds/instance:Instance
+                properties:
+                  skipFinalSnapshot: {|FB1102:${keepNothing}|}
+                  deletionProtection: {|FB1101:${protectDb}|}
+                  backupRetentionPeriod: {|FB3004:${zero}|}
+              other:
+                type: aws:rds:Instance
+                properties:
+                  skipFinalSnapshot: ${other.output}
+                  deletionProtection: ${pulumi.stack}
+              bucket:
+                type: gcp:storage:Bucket
+                properties:
+                  forceDestroy: {|FB1103:true|}
+            """, "FB1101", "FB1102", "FB1103", "FB3004");
+    }
+}
