@@ -66,7 +66,9 @@ public sealed class DestructiveCommandRule : Rule
         if (match.ProductionEvidence != null)
             reasons.Add($"the target looks like production (`{match.ProductionEvidence}`)");
         else if (source.Context.Environment is { } environment && DestructiveCommandMatcher.LooksLikeProduction(environment))
-            reasons.Add($"{Describe(source)} runs in environment `{environment}`");
+            reasons.Add(source.Host.StartsWith("Ansible ", StringComparison.Ordinal)
+                ? $"task '{source.Context.Name}' runs on hosts `{environment}`" // a play's hosts: stand for the environment
+                : $"{Describe(source)} runs in environment `{environment}`");
 
         const string advice = "require a manual approval or a protected environment before it runs, and keep a backup outside what it deletes.";
         if (reasons.Count == 0)

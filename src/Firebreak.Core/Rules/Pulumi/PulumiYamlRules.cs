@@ -32,9 +32,13 @@ public sealed class PulumiYamlUnsafeSettingRule : Rule
                 var node = resource.Property(setting.Property);
                 if (node is null || !IsUnsafe(program, node, setting.When)) continue;
                 var descriptor = Descriptors.First(d => d.Id == setting.RuleId);
-                string written = $"{setting.Property.Substring(setting.Property.LastIndexOf('.') + 1)}: {(node as YamlScalar)?.Value}";
+                string raw = (node as YamlScalar)?.Value ?? "";
+                string written = $"{setting.Property.Substring(setting.Property.LastIndexOf('.') + 1)}: {raw}";
+                string message = string.Format(setting.Message, $"`{resource.LogicalName}` ({resource.Type})", written);
+                if (raw.Contains("${")) // say what the reference comes to
+                    message = message.Replace($"`{written}`", $"`{written}` (`{program.Evaluate(node)}` from its config default or variable)");
                 sink.Report(descriptor, document, node.Span,
-                    string.Format(setting.Message, $"`{resource.LogicalName}` ({resource.Type})", written) + " " + char.ToUpperInvariant(setting.Fix[0]) + setting.Fix.Substring(1) + ".",
+                    message + " " + char.ToUpperInvariant(setting.Fix[0]) + setting.Fix.Substring(1) + ".",
                     fingerprintText: $"pulumi:{resource.LogicalName}:{setting.Property}");
             }
     }

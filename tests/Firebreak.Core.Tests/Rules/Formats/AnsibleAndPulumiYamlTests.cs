@@ -111,4 +111,20 @@ public sealed class AnsibleAndPulumiYamlTests
                   forceDestroy: {|FB1103:true|}
             """, "FB1101", "FB1102", "FB1103", "FB3004");
     }
+
+    [Fact]
+    public void Sql_and_api_calls_in_shell_tasks_are_found_and_production_hosts_raise_the_level()
+    {
+        var findings = RuleHarness.Verify("deploy.yml", """
+            - hosts: production
+              tasks:
+                - name: reset
+                  ansible.builtin.shell: psql -c "{|FB1003:DROP DATABASE shop|}"
+                - name: drop
+                  ansible.builtin.command: {|FB1001:dropdb|} shop
+            """, "FB1001", "FB1003");
+        var dropdb = Assert.Single(findings, f => f.RuleId == "FB1001");
+        Assert.Equal(FindingLevel.Error, dropdb.Level);
+        Assert.Contains("runs on hosts `production`", dropdb.Message);
+    }
 }
