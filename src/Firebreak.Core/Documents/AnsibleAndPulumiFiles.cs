@@ -74,7 +74,24 @@ public static class PulumiYamlFiles
             return HasTopLevel(text, "resources:") && (HasTopLevel(text, "runtime: yaml") || HasTopLevel(text, "runtime: \"yaml\"") ||
                                                        (HasTopLevel(text, "runtime:") && text.IndexOf("name: yaml", StringComparison.Ordinal) >= 0));
         if (lowerName is "main.yaml" or "main.yml")
-            return HasTopLevel(text, "resources:") && text.IndexOf("type: ", StringComparison.Ordinal) >= 0 && !HasTopLevel(text, "apiVersion:");
+            return HasTopLevel(text, "resources:") && HasTypeToken(text) && !HasTopLevel(text, "apiVersion:");
+        return false;
+    }
+
+    /// <summary>A <c>type: provider:module:Type</c> line (Azure Pipelines' <c>resources:</c> have <c>type: github</c>).</summary>
+    private static bool HasTypeToken(string text)
+    {
+        int index = 0;
+        while ((index = text.IndexOf("type: ", index, StringComparison.Ordinal)) >= 0)
+        {
+            index += "type: ".Length;
+            int end = text.IndexOf('\n', index);
+            if (end < 0) end = text.Length;
+            int colons = 0;
+            for (int i = index; i < end && text[i] != ' ' && text[i] != '#'; i++)
+                if (text[i] == ':') colons++;
+            if (colons == 2) return true;
+        }
         return false;
     }
 

@@ -25,6 +25,7 @@ public sealed class AnsibleAndPulumiYamlTests
     [InlineData("infra/Pulumi.yml", "name: shop\nruntime:\n  name: yaml\nresources:\n  b:\n    type: aws:s3:Bucket\n", FileKind.PulumiYaml)]
     [InlineData("Main.yaml", "resources:\n  b:\n    type: aws:s3:Bucket\n", FileKind.PulumiYaml)]
     [InlineData("Pulumi.yaml", "name: shop\nruntime: nodejs\n", FileKind.Yaml)]
+    [InlineData("main.yaml", "resources:\n  repositories:\n    - repository: tools\n      type: github\n", FileKind.Yaml)]
     [InlineData("Pulumi.prod.yaml", "config:\n  aws:region: eu-west-1\n", FileKind.Yaml)]
     public void Kinds_are_told_by_content(string path, string text, FileKind kind) => Assert.Equal(kind, FileKindDetector.Detect(path, text));
 
