@@ -22,8 +22,10 @@ public static partial class ShellSources
             switch (task.ModulePair.Value.Resolve())
             {
                 case YamlScalar free when !free.IsNull:
-                    // Free form: `shell: rm -rf /data chdir=/srv` — the whole string is the command line.
-                    collector.AddScalar(free, host, context, MaskJinja);
+                    // Free form: `shell: rm -rf /data chdir=/srv` — the whole string is the command line; after
+                    // `action: shell ` only what follows the module name.
+                    collector.AddScalar(free, host, context, task.FreeFormStart == 0 ? MaskJinja
+                        : text => MaskJinja(text.Slice(Math.Min(task.FreeFormStart, text.Value.Length), Math.Max(0, text.Value.Length - task.FreeFormStart))));
                     break;
                 case YamlMapping arguments:
                     AddAnsibleCommand(arguments, host, context, collector);

@@ -73,8 +73,28 @@ public sealed class AnsiblePlaybook
         if (block) return;
         foreach (var pair in task.Pairs)
         {
-            if (pair.KeyText is not { } key || Keywords.Contains(key) || key.StartsWith("with_", StringComparison.Ordinal)) continue;
-            tasks.Add(new AnsibleTask(task, pair, ShortName(key), hosts));
+            if (pair.KeyText is not { } key || key.StartsWith("with_", StringComparison.Ordinal)) continue;
+            if (key is "action" or "local_action")
+            {
+                // `action: shell rm -rf /x` (module first, then its free-form arguments) or `action: {module: shell, cmd: …}`.
+                switch (pair.Value.Resolve())
+                {
+                    case YamlScalar line when !line.IsNull:
+                        string text = line.Value.TrimStart();
+                        int lead = line.Value.Length - text.Length;
+                        int space = text.IndexOfAny(new[] { ' ', '\t', '\n' });
+                        string module = space < 0 ? text : text.Substring(0, space);
+                        int rest = space < 0 ? line.Value.Length : lead + space + 1;
+                        tasks.Add(new AnsibleTask(task, pair, module, ShortName(module), hosts, rest));
+                        return;
+                    case YamlMapping arguments when arguments.ScalarValue("module") is { } named:
+                        tasks.Add(new AnsibleTask(task, pair, named, ShortName(named), hosts));
+                        return;
+                }
+                continue;
+            }
+            if (Keywords.Contains(key)) continue;
+            tasks.Add(new AnsibleTask(task, pair, key, ShortName(key), hosts));
             return;
         }
     }
@@ -90,14 +110,18 @@ public sealed class AnsiblePlaybook
 /// <summary>One task: the module it calls and its arguments (a mapping, or a free-form string).</summary>
 public sealed class AnsibleTask
 {
-    public AnsibleTask(YamlMapping body, YamlPair module, string shortName, YamlScalar? hosts)
+    public AnsibleTask(YamlMapping body, YamlPair modulePair, string module, string shortName, YamlScalar? hosts, int freeFormStart = 0)
     {
         Body = body;
-        ModulePair = module;
-        Module = module.KeyText!;
+        ModulePair = modulePair;
+        Module = module;
         ShortName = shortName;
         Hosts = hosts;
+        FreeFormStart = freeFormStart;
     }
+
+    /// <summary>Where the free-form arguments start in the scalar: after the module name in <c>action: shell …</c>, 0 otherwise.</summary>
+    public int FreeFormStart { get; }
 
     public YamlMapping Body { get; }
     public YamlPair ModulePair { get; }
@@ -111,7 +135,7 @@ public sealed class AnsibleTask
     /// <summary>The play's <c>hosts:</c> when it is a scalar; null in a role's task file.</summary>
     public YamlScalar? Hosts { get; }
 
-    /// <summary>The module's arguments as a mapping (<c>module: {k: v}</c>, or the task's <c>args:</c>); null for free-form.</summary>
+    /// <summary>The module's arguments as a mapping (<c>module: {k: v}</c>, <c>action: {module: m, k: v}</c>, or the task's <c>args:</c>); null for free-form.</summary>
     public YamlMapping? Arguments => ModulePair.Value.Resolve() as YamlMapping ?? Body.Mapping("args");
 
     /// <summary>An argument's scalar (the module's mapping first, then <c>args:</c>).</summary>

@@ -49,6 +49,13 @@ public sealed class AnsibleAndPulumiYamlTests
                   shell: "{{ cleanup_command }}"
                 - name: unclosed jinja
                   shell: echo {{ broken
+                - name: action form
+                  local_action: shell terraform {|FB1001:destroy|} -auto-approve
+                - name: action mapping
+                  action:
+                    module: ansible.builtin.command
+                    cmd: {|FB1001:dropdb|} shop
+                - local_action: command echo dropdb
             """, "FB1001");
     }
 
