@@ -5,7 +5,8 @@ namespace Firebreak.Core.Documents;
 /// <summary>
 /// Ansible playbooks and role task files, told by content: a playbook is a top-level sequence of plays with
 /// <c>hosts:</c> and <c>tasks:</c>/<c>roles:</c>; a role's <c>tasks/*.yml</c> or <c>handlers/*.yml</c> is a top-level
-/// sequence of tasks under a <c>roles/&lt;name&gt;/</c> folder. A name alone (site.yml) decides nothing.
+/// sequence of tasks under a <c>roles/&lt;name&gt;/</c> folder, or one whose tasks name <c>ansible.builtin.*</c> modules.
+/// A name alone (site.yml) decides nothing.
 /// </summary>
 public static class AnsibleFiles
 {
@@ -15,7 +16,24 @@ public static class AnsibleFiles
         if (HasPlayKey(text, "hosts:") && (HasPlayKey(text, "tasks:") || HasPlayKey(text, "roles:") || HasPlayKey(text, "pre_tasks:") ||
                                            HasPlayKey(text, "post_tasks:") || HasPlayKey(text, "handlers:")))
             return true;
-        return IsRoleTaskFile(lowerPath);
+        // A task list included from elsewhere (tasks/cleanup.yml beside a playbook): the builtin collection's names say so.
+        return IsRoleTaskFile(lowerPath) || HasTaskKey(text, "ansible.builtin.") || HasTaskKey(text, "ansible.legacy.");
+    }
+
+    /// <summary><c>- ansible.builtin.x:</c> or <c>  ansible.builtin.x:</c> as a task's key (not inside a string).</summary>
+    private static bool HasTaskKey(string text, string prefix)
+    {
+        int index = 0;
+        while ((index = text.IndexOf(prefix, index, StringComparison.Ordinal)) >= 0)
+        {
+            int lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+            bool keyPosition = true;
+            for (int i = lineStart; i < index; i++)
+                if (text[i] is not (' ' or '-')) { keyPosition = false; break; }
+            if (keyPosition) return true;
+            index += prefix.Length;
+        }
+        return false;
     }
 
     /// <summary><c>roles/&lt;role&gt;/tasks/*.yml</c> or <c>roles/&lt;role&gt;/handlers/*.yml</c>.</summary>

@@ -19,6 +19,8 @@ public sealed class AnsibleAndPulumiYamlTests
     [InlineData("roles/web/tasks/main.yml", TaskList, FileKind.Ansible)]
     [InlineData("ansible/roles/web/handlers/main.yml", TaskList, FileKind.Ansible)]
     [InlineData("tasks/main.yml", TaskList, FileKind.Yaml)]
+    [InlineData("playbooks/tasks/cleanup.yml", "- name: Clean\n  ansible.builtin.file:\n    path: /tmp/x\n    state: absent\n", FileKind.Ansible)]
+    [InlineData("notes.yml", "- text: see ansible.builtin.shell\n", FileKind.Yaml)]
     [InlineData("site.yml", "- name: not a play\n  value: 1\n", FileKind.Yaml)]
     [InlineData("playbook.yml", "hosts: web\ntasks: []\n", FileKind.Yaml)]
     [InlineData("Pulumi.yaml", PulumiProgram, FileKind.PulumiYaml)]
