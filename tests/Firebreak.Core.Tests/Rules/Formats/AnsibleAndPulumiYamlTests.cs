@@ -137,4 +137,24 @@ public sealed class AnsibleAndPulumiYamlTests
         Assert.Equal(FindingLevel.Error, dropdb.Level);
         Assert.Contains("runs on hosts `production`", dropdb.Message);
     }
+
+    [Fact]
+    public void Pulumi_roles_listing_AdministratorAccess_are_reported_at_the_arn()
+    {
+        RuleHarness.Verify("Main.yaml", """
+            resources:
+              deployer:
+                type: aws:iam:Role
+                properties:
+                  assumeRolePolicy: ${trust}
+                  managedPolicyArns:
+                    - arn:aws:iam::aws:policy/ReadOnlyAccess
+                    - {|FB2102:arn:aws:iam::aws:policy/AdministratorAccess|}
+              reader:
+                type: aws:iam:UserPolicyAttachment
+                properties:
+                  user: ci
+                  policyArn: arn:aws:iam::aws:policy/ReadOnlyAccess
+            """, "FB2102");
+    }
 }
