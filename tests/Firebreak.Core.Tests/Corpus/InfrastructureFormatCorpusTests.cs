@@ -8,12 +8,13 @@ namespace Firebreak.Core.Tests.Corpus;
 /// <summary>
 /// The infrastructure formats of issue 10, one expectation corpus each, one folder per case under <c>Corpus/&lt;format&gt;</c>:
 /// Kubernetes manifests and Helm charts (a chart that stops parsing fails here), CloudFormation/SAM templates, Bicep
-/// files and ARM templates (which take their marks in comments, as Azure accepts). Every FB1xxx/FB2xxx/FB3xxx finding
+/// files and ARM templates (which take their marks in comments, as Azure accepts), Ansible playbooks and role task files,
+/// Pulumi YAML programs. Every FB1xxx/FB2xxx/FB3xxx finding
 /// and every FB0001 note must be marked and every mark found; every bad case has a safe twin that stays quiet.
 /// </summary>
 public sealed class InfrastructureFormatCorpusTests
 {
-    private static readonly string[] Formats = { "Kubernetes", "CloudFormation", "Bicep" };
+    private static readonly string[] Formats = { "Kubernetes", "CloudFormation", "Bicep", "Ansible", "Pulumi" };
 
     private static ExpectationCorpus CorpusOf(string format) =>
         new(format, f => f.RuleId[2] is '1' or '2' or '3' || f.RuleId == "FB0001");

@@ -8,9 +8,10 @@ using Firebreak.Core.Tests.Infrastructure;
 namespace Firebreak.Core.Tests.Meta;
 
 /// <summary>
-/// Rules shared by Terraform, C# and the template formats (CloudFormation/SAM, Bicep and ARM) carry examples in each
-/// language on one page; the page test runs a section's examples together, so here each template example is run alone:
-/// its bad one fires the page's rule, its good one stays free of every FB1xxx–FB3xxx finding and of parse notes.
+/// Rules shared by Terraform, shell, C# and the template formats (CloudFormation/SAM, Bicep and ARM, Ansible, Pulumi
+/// YAML) carry examples in each language on one page; the page test runs a section's examples together, so here each
+/// template example is run alone: its bad one fires the page's rule, its good one stays free of every FB1xxx–FB3xxx
+/// finding and of parse notes.
 /// </summary>
 public sealed class TemplatePageExamplesTests
 {
@@ -18,6 +19,8 @@ public sealed class TemplatePageExamplesTests
     {
         ["CloudFormation"] = (new[] { FileKind.CloudFormation }, new[] { "FB1041", "FB1101", "FB1102", "FB2101", "FB2102", "FB2105", "FB3001", "FB3002", "FB3003", "FB3004", "FB3005" }),
         ["Bicep/ARM"] = (new[] { FileKind.Bicep, FileKind.ArmTemplate }, new[] { "FB1105", "FB1106", "FB2104", "FB3003", "FB3007" }),
+        ["Ansible"] = (new[] { FileKind.Ansible }, new[] { "FB1001" }),
+        ["Pulumi YAML"] = (new[] { FileKind.PulumiYaml }, new[] { "FB1101", "FB1102", "FB1103", "FB1104", "FB2102", "FB3001", "FB3004" }),
     };
 
     public static IEnumerable<object[]> PagesWithTemplates() =>
@@ -27,9 +30,10 @@ public sealed class TemplatePageExamplesTests
         where page.Bad.Concat(page.Good).Any(e => Is(format, e))
         select new object[] { format, page.Id };
 
+    public static TheoryData<string> FormatNames() => new(Formats.Keys);
+
     [Theory]
-    [InlineData("CloudFormation")]
-    [InlineData("Bicep/ARM")]
+    [MemberData(nameof(FormatNames))]
     public void Rules_that_read_templates_have_template_examples(string format)
     {
         var ids = PagesWithTemplates().Where(p => (string)p[0] == format).Select(p => (string)p[1]).ToArray();

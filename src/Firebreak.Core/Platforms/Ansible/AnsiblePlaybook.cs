@@ -31,7 +31,9 @@ public sealed class AnsiblePlaybook
 
     public IReadOnlyList<AnsibleTask> Tasks { get; }
 
-    public static AnsiblePlaybook Of(DocumentContext document) => document.GetModel("ansible", static doc => Build(doc));
+    private static readonly ModelKey<AnsiblePlaybook> Key = new("ansible", static doc => Build(doc));
+
+    public static AnsiblePlaybook Of(DocumentContext document) => document.Get(Key);
 
     private static AnsiblePlaybook Build(DocumentContext document)
     {

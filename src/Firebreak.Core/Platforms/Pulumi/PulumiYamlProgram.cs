@@ -29,7 +29,9 @@ public sealed class PulumiYamlProgram
 
     public IReadOnlyList<PulumiResource> Resources { get; }
 
-    public static PulumiYamlProgram Of(DocumentContext document) => document.GetModel("pulumi-yaml", static doc => Build(doc));
+    private static readonly ModelKey<PulumiYamlProgram> Key = new("pulumi-yaml", static doc => Build(doc));
+
+    public static PulumiYamlProgram Of(DocumentContext document) => document.Get(Key);
 
     private static PulumiYamlProgram Build(DocumentContext document)
     {
