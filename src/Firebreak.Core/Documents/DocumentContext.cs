@@ -44,6 +44,12 @@ public sealed class DocumentContext
     /// <summary>The model <paramref name="key"/> names, built on first use and then shared by every rule of the file.</summary>
     public T Get<T>(ModelKey<T> key) where T : class => GetModel(key, key.Build);
 
+    /// <summary>
+    /// Gives the document a model that other files of the scan decide (a Helm template's chart values), before any rule
+    /// asks for it; a model already built is kept.
+    /// </summary>
+    public void Provide<T>(ModelKey<T> key, T model) where T : class => _models.TryAdd(key, model);
+
     private T GetModel<T>(object key, Func<DocumentContext, T> factory) where T : class
     {
         if (_models.TryGetValue(key, out var existing)) return (T)existing;

@@ -8,6 +8,7 @@ public static partial class BuiltInRules
     internal static IEnumerable<Rule> FormatFileRules() => new Rule[]
     {
         new Ansible.AnsibleDestroysDataRule(),
+        new Ansible.AnsibleUngatedProductionRule(),
         new Pulumi.PulumiYamlUnsafeSettingRule(),
         new Pulumi.PulumiYamlAdministratorAccessRule(),
         new Pulumi.PulumiYamlProductionUnprotectedRule(),

@@ -24,7 +24,7 @@ public static partial class BuiltInRules
     }
 
     /// <summary>The steps over all documents that run before the rules, in order.</summary>
-    public static IReadOnlyList<DocumentPhase> DocumentPhases() => new DocumentPhase[] { new Platforms.GitLabCi.GitLabIncludedFiles.Phase(), new Platforms.Azure.BicepCompiledTemplates.Phase() };
+    public static IReadOnlyList<DocumentPhase> DocumentPhases() => new DocumentPhase[] { new Platforms.GitLabCi.GitLabIncludedFiles.Phase(), new Platforms.Azure.BicepCompiledTemplates.Phase(), new Platforms.Helm.HelmCharts.Phase() };
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
         DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())

@@ -35,7 +35,7 @@ public static partial class RuleCatalog
         RuleFamily.ColocatedBackup,
         "Kubernetes backups stay inside the cluster they protect",
         "{0}",
-        "Backups a Kubernetes manifest describes whose every copy stays in the cluster: a Velero `BackupStorageLocation` whose object store is served from a cluster (`http://minio.velero.svc:9000`), a CloudNativePG `Cluster` backed up with volume snapshots only or to a barman object store inside a cluster, a Crunchy `PostgresCluster` whose pgBackRest repositories are all volumes, a Percona database whose backup storages are all `filesystem`. Losing the cluster, its storage or the namespace loses the data and its backups together. A database with no backup described is not reported.",
+        "Backups a Kubernetes manifest describes whose every copy stays in the cluster: a Velero `BackupStorageLocation` whose object store is served from a cluster (`http://minio.velero.svc:9000`), a CloudNativePG `Cluster` backed up with volume snapshots only or to a barman object store inside a cluster, a Crunchy `PostgresCluster` whose pgBackRest repositories are all volumes, a Percona database whose backup storages are all `filesystem`, a Zalando postgres-operator configuration whose WAL or logical-backup endpoint is inside a cluster. Losing the cluster, its storage or the namespace loses the data and its backups together. A database with no backup described is not reported.",
         FindingLevel.Warning,
         7.0,
         RulePrecision.High,

@@ -11,7 +11,8 @@ public static class YamlModels
         string text = doc.Kind == FileKind.HelmTemplate ? GoTemplates.GoTemplateMask.Mask(doc.Text.Text) : doc.Text.Text;
         var yaml = YamlParser.Parse(text);
         foreach (var diagnostic in yaml.Diagnostics) doc.ReportParseProblem("YAML", diagnostic);
-        return yaml;
+        // Simple actions (`.Values.x`, `default`, `quote`) take the chart's values.yaml defaults when the scan holds them.
+        return doc.Kind == FileKind.HelmTemplate ? GoTemplates.GoTemplateEvaluator.Evaluate(yaml, doc.Text.Text, doc.Get(GoTemplates.GoTemplateValues.Key)) : yaml;
     });
 
     extension(DocumentContext document)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Yaml;
 
@@ -46,33 +47,83 @@ public sealed class AnsiblePlaybook
                 if (item.Resolve() is not YamlMapping mapping) continue;
                 if (mapping.FindPair("hosts") is not null)
                 {
-                    var hosts = mapping["hosts"] as YamlScalar;
-                    foreach (var list in TaskLists) AddTasks(mapping.Sequence(list), hosts, tasks, 0);
+                    var play = new PlayState(mapping["hosts"] as YamlScalar,
+                        mapping["vars_prompt"] is not null ? "the play's `vars_prompt` asks a person before it runs" : Gate(mapping, inherited: null));
+                    foreach (var list in TaskLists) AddTasks(mapping.Sequence(list), play, play.PlayGate, tasks, 0);
                 }
-                else AddTask(mapping, null, tasks, 0);
+                else AddTask(mapping, new PlayState(null, null), null, tasks, 0);
             }
         }
         return new AnsiblePlaybook(tasks);
     }
 
-    private static void AddTasks(YamlSequence? list, YamlScalar? hosts, List<AnsibleTask> tasks, int depth)
+    /// <summary>One play while its tasks are read in the order they run: a <c>pause</c> with a <c>prompt</c> gates what follows it.</summary>
+    private sealed class PlayState
+    {
+        public PlayState(YamlScalar? hosts, string? playGate)
+        {
+            Hosts = hosts;
+            PlayGate = playGate;
+        }
+
+        public YamlScalar? Hosts { get; }
+        public string? PlayGate { get; }
+        public string? PausedAt { get; set; }
+    }
+
+    private static void AddTasks(YamlSequence? list, PlayState play, string? inherited, List<AnsibleTask> tasks, int depth)
     {
         if (list is null) return;
         foreach (var item in list.Items)
-            if (item.Resolve() is YamlMapping task) AddTask(task, hosts, tasks, depth);
+            if (item.Resolve() is YamlMapping task) AddTask(task, play, inherited, tasks, depth);
     }
 
-    private static void AddTask(YamlMapping task, YamlScalar? hosts, List<AnsibleTask> tasks, int depth)
+    /// <summary>
+    /// What makes a person decide before this task (or block) runs, on top of what encloses it: <c>tags: never</c> (it
+    /// runs only when asked for by tag), <c>check_mode: true</c> (a dry run), or a <c>when:</c> on a confirmation
+    /// variable (<c>when: confirm_delete | bool</c>, set by <c>-e</c> or a prompt). A <c>when:</c> on facts or hosts
+    /// decides where the task runs, not whether someone agreed to it.
+    /// </summary>
+    private static string? Gate(YamlMapping task, string? inherited)
+    {
+        if (inherited is not null) return inherited;
+        if (task["tags"]?.Resolve() is { } tags && (tags is YamlScalar one ? one.Value.Trim() == "never"
+            : tags is YamlSequence many && many.Items.Any(i => (i.Resolve() as YamlScalar)?.Value.Trim() == "never")))
+            return "`tags: never` runs it only when asked for by tag";
+        if (task.ScalarValue("check_mode")?.Trim().ToLowerInvariant() is "true" or "yes") return "`check_mode: true` makes it a dry run";
+        string when = task["when"]?.Resolve() switch
+        {
+            YamlScalar scalar => scalar.Value,
+            YamlSequence conditions => string.Join(" and ", conditions.Items.Select(i => (i.Resolve() as YamlScalar)?.Value ?? "")),
+            _ => "",
+        };
+        return NamesConfirmation(when) ? $"`when: {when.Trim()}` asks for a confirmation" : null;
+    }
+
+    /// <summary>Parts of the variable names teams give a confirmation (<c>confirm_delete</c>, <c>i_know_what_i_am_doing</c>).</summary>
+    private static readonly string[] ConfirmationWords =
+        { "confirm", "approv", "i_know", "are_you_sure", "really", "yes_i", "destroy", "delete", "teardown", "allow_", "force_" };
+
+    private static bool NamesConfirmation(string when)
+    {
+        foreach (var word in ConfirmationWords)
+            if (when.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        return false;
+    }
+
+    private static void AddTask(YamlMapping task, PlayState play, string? inherited, List<AnsibleTask> tasks, int depth)
     {
         if (depth > 16) return;
+        string? gate = Gate(task, inherited) ?? play.PausedAt;
         bool block = false;
         foreach (var list in BlockLists)
             if (task.Sequence(list) is { } inner)
             {
                 block = true;
-                AddTasks(inner, hosts, tasks, depth + 1);
+                AddTasks(inner, play, gate, tasks, depth + 1);
             }
         if (block) return;
+        var hosts = play.Hosts;
         foreach (var pair in task.Pairs)
         {
             if (pair.KeyText is not { } key || key.StartsWith("with_", StringComparison.Ordinal)) continue;
@@ -87,17 +138,25 @@ public sealed class AnsiblePlaybook
                         int space = text.IndexOfAny(new[] { ' ', '\t', '\n' });
                         string module = space < 0 ? text : text.Substring(0, space);
                         int rest = space < 0 ? line.Value.Length : lead + space + 1;
-                        tasks.Add(new AnsibleTask(task, pair, module, ShortName(module), hosts, rest));
+                        Add(new AnsibleTask(task, pair, module, ShortName(module), hosts, rest, gate));
                         return;
                     case YamlMapping arguments when arguments.ScalarValue("module") is { } named:
-                        tasks.Add(new AnsibleTask(task, pair, named, ShortName(named), hosts));
+                        Add(new AnsibleTask(task, pair, named, ShortName(named), hosts, gate: gate));
                         return;
                 }
                 continue;
             }
             if (Keywords.Contains(key)) continue;
-            tasks.Add(new AnsibleTask(task, pair, key, ShortName(key), hosts));
+            Add(new AnsibleTask(task, pair, key, ShortName(key), hosts, gate: gate));
             return;
+        }
+
+        void Add(AnsibleTask added)
+        {
+            tasks.Add(added);
+            // A prompt waits for a person at the terminal: every later task of the play runs only after they answer.
+            if (added.ShortName == "pause" && added.Argument("prompt") is not null && play.PausedAt is null)
+                play.PausedAt = "the `pause` prompt before it waits for a person";
         }
     }
 
@@ -112,8 +171,10 @@ public sealed class AnsiblePlaybook
 /// <summary>One task: the module it calls and its arguments (a mapping, or a free-form string).</summary>
 public sealed class AnsibleTask
 {
-    public AnsibleTask(YamlMapping body, YamlPair modulePair, string module, string shortName, YamlScalar? hosts, int freeFormStart = 0)
+    public AnsibleTask(YamlMapping body, YamlPair modulePair, string module, string shortName, YamlScalar? hosts, int freeFormStart = 0,
+        string? gate = null)
     {
+        Gate = gate;
         Body = body;
         ModulePair = modulePair;
         Module = module;
@@ -121,6 +182,13 @@ public sealed class AnsibleTask
         Hosts = hosts;
         FreeFormStart = freeFormStart;
     }
+
+    /// <summary>
+    /// What makes a person decide before the task runs (a <c>pause</c> prompt earlier in the play, <c>vars_prompt</c>,
+    /// <c>tags: never</c>, <c>check_mode: true</c>, a <c>when:</c> on a confirmation variable — on the task or a block
+    /// around it), as a phrase; null when nothing does.
+    /// </summary>
+    public string? Gate { get; }
 
     /// <summary>Where the free-form arguments start in the scalar: after the module name in <c>action: shell …</c>, 0 otherwise.</summary>
     public int FreeFormStart { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.Ansible;
+using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Rules.Ansible;
 
@@ -71,39 +72,49 @@ public sealed class AnsibleDestroysDataRule : Rule
     {
         foreach (var task in AnsiblePlaybook.Of(document).Tasks)
         {
-            if (task.Argument("state") is not { } state || state.Value.Trim() != "absent") continue;
-            string? what;
-            if (task.ShortName == "k8s")
-            {
-                string? kind = task.Argument("kind")?.Value ?? (task.Arguments?.Mapping("definition") ?? task.Arguments?["definition"] as YamlMapping)?.ScalarValue("kind");
-                if (kind is null || !StatefulKinds.Contains(kind)) continue;
-                what = kind.Equals("Namespace", StringComparison.OrdinalIgnoreCase) ? "the Kubernetes namespace and every volume claim in it" : $"the {kind} and its volume's data";
-            }
-            else if (!StatefulModules.TryGetValue(task.ShortName, out what)) continue;
-
-            var span = state.Span;
-            string extra = "";
-            if (task.ShortName == "s3_bucket")
-            {
-                if (task.Flag("force") != true) continue; // a non-empty bucket is refused without force
-                span = task.Argument("force")!.Span;
-                extra = " `force: true` deletes every object first.";
-            }
-            else if (task.ShortName is "rds_instance" or "rds_cluster")
-            {
-                if (task.Flag("skip_final_snapshot") == true)
-                {
-                    span = task.Argument("skip_final_snapshot")!.Span;
-                    extra = " `skip_final_snapshot: true` removes the safety net: no final snapshot is taken.";
-                }
-                else if (task.Argument("final_snapshot_identifier") is null)
-                    extra = " No `final_snapshot_identifier` is given.";
-            }
+            if (Destroys(task) is not { } deletion) continue;
             string name = task.Body.ScalarValue("name") is { } n ? $" (`{n}`)" : "";
             string where = task.Hosts is { } hosts ? $" on hosts `{hosts.Value}`" : "";
-            sink.Report(Descriptor, document, span,
-                $"Ansible task{name} runs `{task.Module}` with `state: absent`{where}: it deletes {what}, unattended (a module never asks).{extra} Keep deletion out of automation, or gate it behind a manual, reviewed run and take a snapshot first.",
+            sink.Report(Descriptor, document, deletion.Span,
+                $"Ansible task{name} runs `{task.Module}` with `state: absent`{where}: it deletes {deletion.What}, unattended (a module never asks).{deletion.Extra} Keep deletion out of automation, or gate it behind a manual, reviewed run and take a snapshot first.",
                 FindingLevel.Error, fingerprintText: $"ansible:{task.Module}:{task.Body.ScalarValue("name")}");
         }
     }
+
+    /// <summary>What the task deletes when it makes a stateful resource <c>absent</c>: the resource, the span to report and what removes the safety net; null otherwise.</summary>
+    internal static AnsibleDeletion? Destroys(AnsibleTask task)
+    {
+        if (task.Argument("state") is not { } state || state.Value.Trim() != "absent") return null;
+        string? what;
+        if (task.ShortName == "k8s")
+        {
+            string? kind = task.Argument("kind")?.Value ?? (task.Arguments?.Mapping("definition") ?? task.Arguments?["definition"] as YamlMapping)?.ScalarValue("kind");
+            if (kind is null || !StatefulKinds.Contains(kind)) return null;
+            what = kind.Equals("Namespace", StringComparison.OrdinalIgnoreCase) ? "the Kubernetes namespace and every volume claim in it" : $"the {kind} and its volume's data";
+        }
+        else if (!StatefulModules.TryGetValue(task.ShortName, out what)) return null;
+
+        var span = state.Span;
+        string extra = "";
+        if (task.ShortName == "s3_bucket")
+        {
+            if (task.Flag("force") != true) return null; // a non-empty bucket is refused without force
+            span = task.Argument("force")!.Span;
+            extra = " `force: true` deletes every object first.";
+        }
+        else if (task.ShortName is "rds_instance" or "rds_cluster")
+        {
+            if (task.Flag("skip_final_snapshot") == true)
+            {
+                span = task.Argument("skip_final_snapshot")!.Span;
+                extra = " `skip_final_snapshot: true` removes the safety net: no final snapshot is taken.";
+            }
+            else if (task.Argument("final_snapshot_identifier") is null)
+                extra = " No `final_snapshot_identifier` is given.";
+        }
+        return new AnsibleDeletion(what!, span, extra);
+    }
 }
+
+/// <summary>A stateful resource an Ansible task deletes: what it is, the setting to point at, and what makes it worse.</summary>
+internal sealed record AnsibleDeletion(string What, TextSpan Span, string Extra);

@@ -12,7 +12,8 @@ namespace Firebreak.Core.Rules.Kubernetes;
 /// FB3105: backups described in Kubernetes manifests that stay in the cluster they protect — Velero writing to an
 /// object store served from the cluster (MinIO behind a <c>.svc</c> URL), and database operators whose every backup
 /// target is the cluster's own storage (CloudNativePG with volume snapshots only or a barman store inside the cluster,
-/// Crunchy PGO with only <c>volume</c> repositories, Percona with only <c>filesystem</c> storages). A cluster, namespace
+/// Crunchy PGO with only <c>volume</c> repositories, Percona with only <c>filesystem</c> storages, the Zalando
+/// postgres-operator sending WAL archives or logical backups to an object store inside a cluster). A cluster, namespace
 /// or storage failure — or one <c>kubectl delete</c> — takes the data and its backups together. No backup described is
 /// not reported: that is the operator's default, not something the manifest says.
 /// </summary>
@@ -26,7 +27,9 @@ public sealed class InClusterBackupRule : Rule
 
     public override bool MightMatch(string text) =>
         text.IndexOf("velero.io", StringComparison.Ordinal) >= 0 || text.IndexOf("cnpg.io", StringComparison.Ordinal) >= 0
-        || text.IndexOf("crunchydata.com", StringComparison.Ordinal) >= 0 || text.IndexOf("percona.com", StringComparison.Ordinal) >= 0;
+        || text.IndexOf("crunchydata.com", StringComparison.Ordinal) >= 0 || text.IndexOf("percona.com", StringComparison.Ordinal) >= 0
+        || text.IndexOf("zalan.do", StringComparison.Ordinal) >= 0 || text.IndexOf("_S3_ENDPOINT", StringComparison.OrdinalIgnoreCase) >= 0
+        || text.IndexOf("aws_endpoint", StringComparison.OrdinalIgnoreCase) >= 0;
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
@@ -35,6 +38,19 @@ public sealed class InClusterBackupRule : Rule
             string apiVersion = root.ScalarValue("apiVersion") ?? string.Empty;
             string kind = root.ScalarValue("kind") ?? string.Empty;
             string name = root.Mapping("metadata")?.ScalarValue("name") ?? "(unnamed)";
+            if (apiVersion.StartsWith("acid.zalan.do/", StringComparison.Ordinal) && kind == "OperatorConfiguration")
+            {
+                var configuration = root.Mapping("configuration");
+                ReportZalando(document, sink, name, "WAL archive", configuration?.Mapping("aws_or_gcp")?.Scalar("aws_endpoint"));
+                ReportZalando(document, sink, name, "logical backups", configuration?.Mapping("logical_backup")?.Scalar("logical_backup_s3_endpoint"));
+                continue;
+            }
+            if (apiVersion == "v1" && kind == "ConfigMap" && root.Mapping("data") is { } data && IsZalandoConfig(data))
+            {
+                ReportZalando(document, sink, name, "WAL archive", data.Scalar("aws_endpoint") ?? data.Scalar("AWS_ENDPOINT") ?? data.Scalar("WALE_S3_ENDPOINT") ?? data.Scalar("WALG_S3_ENDPOINT"));
+                ReportZalando(document, sink, name, "logical backups", data.Scalar("logical_backup_s3_endpoint") ?? data.Scalar("LOGICAL_BACKUP_S3_ENDPOINT"));
+                continue;
+            }
             var spec = root.Mapping("spec");
             if (spec is null) continue;
             if (apiVersion.StartsWith("velero.io/", StringComparison.Ordinal) && kind == "BackupStorageLocation")
@@ -77,6 +93,23 @@ public sealed class InClusterBackupRule : Rule
                         fingerprintText: "percona-filesystem-only:" + name);
             }
         }
+    }
+
+    /// <summary>
+    /// A ConfigMap that configures the Zalando operator (its flat <c>wal_s3_bucket</c> / <c>logical_backup_*</c> keys) or
+    /// its Spilo pods' environment (<c>WAL_S3_BUCKET</c>, <c>USE_WALG_BACKUP</c>): an <c>AWS_ENDPOINT</c> alone, in any other
+    /// ConfigMap, says nothing about backups.
+    /// </summary>
+    private static bool IsZalandoConfig(YamlMapping data) =>
+        data["wal_s3_bucket"] is not null || data["logical_backup_s3_bucket"] is not null || data["WAL_S3_BUCKET"] is not null
+        || data["USE_WALG_BACKUP"] is not null || data["LOGICAL_BACKUP_S3_BUCKET"] is not null;
+
+    private static void ReportZalando(DocumentContext document, FindingSink sink, string name, string what, YamlScalar? endpoint)
+    {
+        if (endpoint is null || !InCluster(endpoint.Value)) return;
+        sink.Report(Descriptor, document, endpoint.Span,
+            $"The Zalando postgres-operator configuration '{name}' sends its {what} to `{endpoint.Value}`, an object store served from inside a cluster: losing that cluster, its storage or the namespace loses every database it manages together with their backups. Use object storage outside the cluster (another account or region).",
+            fingerprintText: "zalando-in-cluster:" + name + ":" + what);
     }
 
     /// <summary>A URL whose host is a cluster service (<c>minio.velero.svc</c>, <c>*.svc.cluster.local</c>) or this machine.</summary>
