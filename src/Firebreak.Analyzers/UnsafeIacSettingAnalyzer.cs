@@ -25,7 +25,7 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
     /// <summary>Fix hints the code fix reads (<see cref="Diagnostic.Properties"/>): which safe value replaces the unsafe one.</summary>
     public const string FixProperty = "FirebreakFix";
 
-    private enum When { True, False, Zero, Destroy, WildcardAction }
+    private enum When { True, False, Zero, Destroy, WildcardAction, AdministratorAccess, ProtectOff }
 
     private sealed class Setting
     {
@@ -82,6 +82,13 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
     private static readonly Setting CdkWildcardAction = new("Actions", When.WildcardAction, RuleIds.IamPolicyWildcard,
         "{0} sets `{1}`: whoever holds it can delete any database, bucket or backup in the account; list the actions it needs.", null);
 
+    private static readonly Setting PulumiAdministratorAccess = new("PolicyArn", When.AdministratorAccess, RuleIds.AdministratorAccessAttached,
+        "{0} sets `{1}`: it attaches AdministratorAccess, so whatever assumes it can delete every database, bucket and backup in the account; attach a policy with the actions the job needs.", null);
+    private static readonly Setting PulumiManagedAdministratorAccess = new("ManagedPolicyArns", When.AdministratorAccess, RuleIds.AdministratorAccessAttached,
+        "{0} sets `{1}`: it attaches AdministratorAccess, so whatever assumes it can delete every database, bucket and backup in the account; attach a policy with the actions the job needs.", null);
+    private static readonly Setting PulumiProtectOff = new("Protect", When.ProtectOff, RuleIds.ProductionResourceWithoutPreventDestroy,
+        "{0} in a production program sets `{1}`: `pulumi destroy`, a replacement or removing it from the program deletes it and its data; set `Protect = true` (or `RetainOnDelete = true`).", "true");
+
     /// <summary>Argument and property types by metadata name, and the settings each can carry.</summary>
     private static readonly ImmutableDictionary<string, Setting[]> SettingsByType = new Dictionary<string, Setting[]>
     {
@@ -111,6 +118,12 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         ["Amazon.CDK.AWS.KMS.KeyProps"] = new[] { CdkStoreDestroy },
         ["Amazon.CDK.AWS.Logs.LogGroupProps"] = new[] { CdkStoreDestroy },
         ["Amazon.CDK.AWS.IAM.PolicyStatementProps"] = new[] { CdkWildcardAction },
+        ["Pulumi.Aws.Iam.RolePolicyAttachmentArgs"] = new[] { PulumiAdministratorAccess },
+        ["Pulumi.Aws.Iam.UserPolicyAttachmentArgs"] = new[] { PulumiAdministratorAccess },
+        ["Pulumi.Aws.Iam.GroupPolicyAttachmentArgs"] = new[] { PulumiAdministratorAccess },
+        ["Pulumi.Aws.Iam.PolicyAttachmentArgs"] = new[] { PulumiAdministratorAccess },
+        ["Pulumi.Aws.Iam.RoleArgs"] = new[] { PulumiManagedAdministratorAccess },
+        ["Pulumi.CustomResourceOptions"] = new[] { PulumiProtectOff },
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary><c>construct.ApplyRemovalPolicy(RemovalPolicy.DESTROY)</c>: the construct of each props type above.</summary>
@@ -129,8 +142,12 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
     private static readonly string[] RuleIdsReported =
     {
         RuleIds.DatabaseDeletionProtectionOff, RuleIds.SkipFinalSnapshot, RuleIds.BucketForceDestroy, RuleIds.StatefulResourceDestroyedWithStack,
-        RuleIds.AutomatedBackupsDeletedWithInstance, RuleIds.BackupsDisabled, RuleIds.IamPolicyWildcard,
+        RuleIds.AutomatedBackupsDeletedWithInstance, RuleIds.BackupsDisabled, RuleIds.IamPolicyWildcard, RuleIds.AdministratorAccessAttached,
+        RuleIds.ProductionResourceWithoutPreventDestroy,
     };
+
+    /// <summary>The ARN of the AWS-managed policy that allows everything.</summary>
+    private const string AdministratorAccessArn = ":iam::aws:policy/AdministratorAccess";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         RuleIdsReported.Select(id => FirebreakDiagnostics.ById[id]).ToImmutableArray();
@@ -155,6 +172,8 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         var properties = settings.Values.SelectMany(s => s).Select(s => s.Property).ToImmutableHashSet(StringComparer.Ordinal);
 
         start.RegisterOperationAction(c => AnalyzeAssignment(c, settings, properties), OperationKind.SimpleAssignment);
+        if (compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.ManagedPolicy") is { } managedPolicy)
+            start.RegisterOperationAction(c => AnalyzeManagedPolicy(c, managedPolicy), OperationKind.Invocation);
         if (constructs.Count > 0) start.RegisterOperationAction(c => AnalyzeApplyRemovalPolicy(c, constructs), OperationKind.Invocation);
     }
 
@@ -166,10 +185,25 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         foreach (var setting in candidates)
         {
             if (setting.Property != target.Property.Name || !Holds(setting.Condition, assignment)) continue;
+            if (setting.Condition == When.ProtectOff && !UnprotectedInProduction(assignment, context)) continue;
             string written = assignment.Syntax.ToString();
             string message = string.Format(System.Globalization.CultureInfo.InvariantCulture, setting.Message, Resource(assignment), written.Length > 80 ? setting.Property + " = …" : written);
             Report(context, setting, assignment.Syntax.GetLocation(), message);
         }
+    }
+
+    /// <summary>CDK's <c>ManagedPolicy.FromAwsManagedPolicyName("AdministratorAccess")</c>: FB2102 at the name.</summary>
+    private static void AnalyzeManagedPolicy(OperationAnalysisContext context, INamedTypeSymbol managedPolicy)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is not ("FromAwsManagedPolicyName" or "FromManagedPolicyArn") || invocation.Arguments.Length == 0) return;
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, managedPolicy)) return;
+        var name = invocation.Arguments[invocation.Arguments.Length - 1].Value;
+        string? value = ValueFolding.String(name);
+        if (value is null || !(value == "AdministratorAccess" || value.EndsWith(AdministratorAccessArn, StringComparison.Ordinal))) return;
+        var descriptor = FirebreakDiagnostics.ById[RuleIds.AdministratorAccessAttached];
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, name.Syntax.GetLocation(), descriptor.DefaultSeverity, null, null,
+            $"`ManagedPolicy.{invocation.TargetMethod.Name}(…)` names AdministratorAccess: whatever it is attached to can delete every database, bucket and backup in the account; attach a policy with the actions the job needs."));
     }
 
     private static bool TypeSettings(IPropertyReferenceOperation target, Dictionary<INamedTypeSymbol, Setting[]> settings, out Setting[] candidates)
@@ -209,6 +243,8 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         When.Zero => IsZero(assignment.Value),
         When.Destroy => IsDestroy(assignment.Value),
         When.WildcardAction => AllowsEveryAction(assignment),
+        When.AdministratorAccess => NamesAdministratorAccess(assignment.Value),
+        When.ProtectOff => ValueFolding.Bool(assignment.Value) == false,
         _ => false,
     };
 
@@ -222,6 +258,53 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         return ValueFolding.Unwrap(value) is IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType: { Name: "Duration" } duration } } call
                && duration.ContainingNamespace.ToDisplayString() == "Amazon.CDK"
                && call.Arguments.Length == 1 && ValueFolding.Number(call.Arguments[0].Value) == 0;
+    }
+
+    /// <summary>
+    /// The AdministratorAccess ARN as a string (folded through constants), Pulumi's <c>ManagedPolicy.AdministratorAccess</c>,
+    /// or a list (array or collection initializer) holding either.
+    /// </summary>
+    private static bool NamesAdministratorAccess(IOperation value)
+    {
+        var unwrapped = ValueFolding.Unwrap(value);
+        if (ValueFolding.String(unwrapped) is { } text) return text.EndsWith(AdministratorAccessArn, StringComparison.Ordinal);
+        switch (unwrapped)
+        {
+            case IPropertyReferenceOperation { Property: { Name: "AdministratorAccess", ContainingType.Name: "ManagedPolicy" } }:
+            case IFieldReferenceOperation { Field: { Name: "AdministratorAccess", ContainingType.Name: "ManagedPolicy" } }:
+                return true;
+            case IArrayCreationOperation { Initializer: { } elements }:
+                return elements.ElementValues.Any(NamesAdministratorAccess);
+            case IObjectCreationOperation { Initializer: { } collection }:
+                return collection.Initializers.OfType<IInvocationOperation>().Any(add => add.Arguments.Any(a => NamesAdministratorAccess(a.Value)));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>new CustomResourceOptions { Protect = false }</c> given to a stateful resource (one whose arguments carry the
+    /// settings above) of a program that says production — its project (assembly) name or a folder of its file — and
+    /// without <c>RetainOnDelete = true</c>, which keeps the cloud resource when Pulumi deletes it.
+    /// </summary>
+    private static bool UnprotectedInProduction(ISimpleAssignmentOperation assignment, OperationAnalysisContext context)
+    {
+        if (assignment.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation options } initializer) return false;
+        if (initializer.Initializers.OfType<ISimpleAssignmentOperation>().Any(a =>
+                a.Target is IPropertyReferenceOperation { Property.Name: "RetainOnDelete" } && ValueFolding.Bool(a.Value) == true)) return false;
+        var parent = options.Parent;
+        while (parent is IConversionOperation or IArgumentOperation) parent = parent.Parent;
+        if (parent is not IObjectCreationOperation { Type: INamedTypeSymbol resource }) return false;
+        if (!SettingsByType.TryGetValue(resource.ToDisplayString() + "Args", out var settings) || settings.All(s => s.RuleId == RuleIds.AdministratorAccessAttached)) return false;
+        return NamesProduction(context.Compilation.AssemblyName) || NamesProduction(assignment.Syntax.SyntaxTree.FilePath);
+    }
+
+    private static bool NamesProduction(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return false;
+        foreach (var part in name!.Split('/', '\\', '.', '-', '_'))
+            if (Firebreak.Core.Documents.EnvironmentClassifier.IsProduction(part)) return true;
+        return false;
     }
 
     /// <summary><c>Actions = new[] { "*" }</c> in a statement that does not say <c>Effect = Effect.DENY</c>.</summary>

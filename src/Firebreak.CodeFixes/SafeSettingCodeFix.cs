@@ -25,7 +25,7 @@ public sealed class SafeSettingCodeFix : CodeFixProvider
     internal const string FixProperty = "FirebreakFix";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create("FB1004", "FB1041", "FB1101", "FB1102", "FB1103", "FB3001");
+        ImmutableArray.Create("FB1004", "FB1041", "FB1101", "FB1102", "FB1103", "FB1104", "FB3001");
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

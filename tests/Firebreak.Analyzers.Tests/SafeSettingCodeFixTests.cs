@@ -32,6 +32,26 @@ public sealed class SafeSettingCodeFixTests
     }
 
     [Fact]
+    public async Task Pulumi_Protect_false_in_a_production_program_becomes_true()
+    {
+        var test = new CSharpCodeFixTest<UnsafeIacSettingAnalyzer, SafeSettingCodeFix, DefaultVerifier> { ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        const string before = """
+            using Pulumi;
+            using Pulumi.Aws.Rds;
+            class Orders
+            {
+                object Db() => new Instance("orders", new InstanceArgs { Engine = "postgres" }, new CustomResourceOptions { {|#0:Protect = false|} });
+            }
+            """;
+        test.TestState.Sources.Add(("/src/production/Orders.cs", before));
+        test.TestState.Sources.Add(("/src/Stubs.cs", SdkStubs.Pulumi));
+        test.FixedState.Sources.Add(("/src/production/Orders.cs", before.Replace("{|#0:Protect = false|}", "Protect = true")));
+        test.FixedState.Sources.Add(("/src/Stubs.cs", SdkStubs.Pulumi));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleIds.ProductionResourceWithoutPreventDestroy, DiagnosticSeverity.Warning).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Pulumi_SkipFinalSnapshot_becomes_false_with_a_final_snapshot_named_after_the_resource()
     {
         await Verify<UnsafeIacSettingAnalyzer>(SdkStubs.Pulumi, """

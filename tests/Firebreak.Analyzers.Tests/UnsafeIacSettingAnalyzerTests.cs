@@ -150,6 +150,83 @@ public sealed class UnsafeIacSettingAnalyzerTests
     }
 
     [Fact]
+    public async Task AdministratorAccess_attached_in_Pulumi_or_CDK_is_FB2102_at_the_value()
+    {
+        var test = Test(SdkStubs.Pulumi, SdkStubs.Cdk, """
+            using Pulumi;
+            using Pulumi.Aws.Iam;
+            class Infra : Stack
+            {
+                const string Admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+                Infra()
+                {
+                    new RolePolicyAttachment("deploy", new RolePolicyAttachmentArgs { Role = "deploy", {|#0:PolicyArn = Admin|} });
+                    new RolePolicyAttachment("ops", new RolePolicyAttachmentArgs { Role = "ops", {|#1:PolicyArn = ManagedPolicy.AdministratorAccess|} });
+                    new Role("ci", new RoleArgs { {|#2:ManagedPolicyArns = new[] { "arn:aws:iam::aws:policy/ReadOnlyAccess", Admin }|} });
+                    Amazon.CDK.AWS.IAM.ManagedPolicy.FromAwsManagedPolicyName({|#3:"AdministratorAccess"|});
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Result(RuleIds.AdministratorAccessAttached, 0, DiagnosticSeverity.Error));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.AdministratorAccessAttached, 1, DiagnosticSeverity.Error));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.AdministratorAccessAttached, 2, DiagnosticSeverity.Error));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.AdministratorAccessAttached, 3, DiagnosticSeverity.Error));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Scoped_policies_and_unknown_ARNs_are_quiet()
+    {
+        await Test(SdkStubs.Pulumi, SdkStubs.Cdk, """
+            using Pulumi;
+            using Pulumi.Aws.Iam;
+            class Infra : Stack
+            {
+                Infra(string fromConfig)
+                {
+                    new RolePolicyAttachment("deploy", new RolePolicyAttachmentArgs { Role = "deploy", PolicyArn = "arn:aws:iam::aws:policy/ReadOnlyAccess" });
+                    new RolePolicyAttachment("ops", new RolePolicyAttachmentArgs { Role = "ops", PolicyArn = fromConfig });
+                    new Role("ci", new RoleArgs { ManagedPolicyArns = new[] { "arn:aws:iam::aws:policy/ReadOnlyAccess" } });
+                    Amazon.CDK.AWS.IAM.ManagedPolicy.FromAwsManagedPolicyName("AmazonS3ReadOnlyAccess");
+                }
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task Protect_false_on_a_stateful_resource_of_a_production_program_is_FB1104()
+    {
+        var test = Test(SdkStubs.Pulumi);
+        test.TestState.Sources.Clear();
+        test.TestState.Sources.Add(("/src/Stubs.cs", SdkStubs.Pulumi));
+        test.TestState.Sources.Add(("/src/envs/prod/Orders.cs", """
+            using Pulumi;
+            using Pulumi.Aws.Rds;
+            class Orders : Stack
+            {
+                Orders()
+                {
+                    new Instance("orders", new InstanceArgs { Engine = "postgres" }, new CustomResourceOptions { {|#0:Protect = false|} });
+                    new Instance("kept", new InstanceArgs { Engine = "postgres" }, new CustomResourceOptions { Protect = false, RetainOnDelete = true });
+                    new Instance("guarded", new InstanceArgs { Engine = "postgres" }, new CustomResourceOptions { Protect = true });
+                    new Pulumi.Aws.Iam.Role("ci", new Pulumi.Aws.Iam.RoleArgs(), new CustomResourceOptions { Protect = false });
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/src/envs/staging/Orders.cs", """
+            using Pulumi;
+            using Pulumi.Aws.Rds;
+            class StagingOrders : Stack
+            {
+                StagingOrders() => new Instance("orders", new InstanceArgs { Engine = "postgres" }, new CustomResourceOptions { Protect = false });
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.ProductionResourceWithoutPreventDestroy, 0).WithMessage(
+            "`Instance` \"orders\" in a production program sets `Protect = false`: `pulumi destroy`, a replacement or removing it from the program deletes it and its data; set `Protect = true` (or `RetainOnDelete = true`)."));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Without_Pulumi_or_CDK_nothing_is_registered()
     {
         var telemetry = await AnalyzerTelemetry.Of(new UnsafeIacSettingAnalyzer(), "class Program { bool SkipFinalSnapshot { get; set; } void M() { SkipFinalSnapshot = true; } }");

@@ -114,7 +114,7 @@ internal static class SdkStubs
         {
             public class Input<T> { public static implicit operator Input<T>(T value) => new Input<T>(); }
             public class ResourceArgs { }
-            public class CustomResourceOptions { public bool? Protect { get; set; } }
+            public class CustomResourceOptions { public bool? Protect { get; set; } public bool? RetainOnDelete { get; set; } }
             public class CustomResource { protected CustomResource(string name, ResourceArgs? args, CustomResourceOptions? options = null) { } }
             public abstract class Stack { }
         }
@@ -138,6 +138,23 @@ internal static class SdkStubs
         {
             public sealed class BucketV2Args : global::Pulumi.ResourceArgs { public global::Pulumi.Input<bool>? ForceDestroy { get; set; } }
             public sealed class BucketV2 : global::Pulumi.CustomResource { public BucketV2(string name, BucketV2Args? args = null) : base(name, args) { } }
+        }
+        namespace Pulumi.Aws.Iam
+        {
+            public readonly struct ManagedPolicy
+            {
+                public static ManagedPolicy AdministratorAccess => default;
+                public static implicit operator string(ManagedPolicy policy) => "arn:aws:iam::aws:policy/AdministratorAccess";
+                public static implicit operator global::Pulumi.Input<string>(ManagedPolicy policy) => new global::Pulumi.Input<string>();
+            }
+            public sealed class RolePolicyAttachmentArgs : global::Pulumi.ResourceArgs
+            {
+                public global::Pulumi.Input<string>? Role { get; set; }
+                public global::Pulumi.Input<string>? PolicyArn { get; set; }
+            }
+            public sealed class RolePolicyAttachment : global::Pulumi.CustomResource { public RolePolicyAttachment(string name, RolePolicyAttachmentArgs args) : base(name, args) { } }
+            public sealed class RoleArgs : global::Pulumi.ResourceArgs { public string[]? ManagedPolicyArns { get; set; } }
+            public sealed class Role : global::Pulumi.CustomResource { public Role(string name, RoleArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(name, args, options) { } }
         }
         namespace Pulumi.Gcp.Sql.Inputs
         {
@@ -196,6 +213,11 @@ internal static class SdkStubs
             public enum Effect { ALLOW, DENY }
             public class PolicyStatementProps { public string[]? Actions { get; set; } public string[]? Resources { get; set; } public Effect? Effect { get; set; } }
             public class PolicyStatement { public PolicyStatement(PolicyStatementProps? props = null) { } }
+            public class ManagedPolicy
+            {
+                public static ManagedPolicy FromAwsManagedPolicyName(string managedPolicyName) => new ManagedPolicy();
+                public static ManagedPolicy FromManagedPolicyArn(global::Constructs.Construct scope, string id, string managedPolicyArn) => new ManagedPolicy();
+            }
         }
         """;
 
