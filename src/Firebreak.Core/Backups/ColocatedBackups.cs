@@ -27,11 +27,12 @@ public enum ColocationKind
 /// <summary>A backup that dies with the data it protects, found in one file.</summary>
 public sealed class ColocatedBackup
 {
-    internal ColocatedBackup(ColocationKind kind, TextSpan span, string message, TextSpan? dataSpan, string? dataNote, string fingerprint)
+    internal ColocatedBackup(ColocationKind kind, TextSpan span, string summary, string consequence, TextSpan? dataSpan, string? dataNote, string fingerprint)
     {
         Kind = kind;
         Span = span;
-        Message = message;
+        Summary = summary;
+        Consequence = consequence;
         DataSpan = dataSpan;
         DataNote = dataNote;
         Fingerprint = fingerprint;
@@ -41,7 +42,15 @@ public sealed class ColocatedBackup
 
     /// <summary>Where the backup is written (the backup service's volume entry, the dump's output path).</summary>
     public TextSpan Span { get; }
-    public string Message { get; }
+
+    /// <summary>What shares the data's fate, as a clause (<c>Backup service 'b' writes to volume 'v', the same storage as …</c>).</summary>
+    public string Summary { get; }
+
+    /// <summary>What follows from it and what to do, for the FB31xx finding.</summary>
+    public string Consequence { get; }
+
+    /// <summary>The FB31xx finding's message.</summary>
+    public string Message => Summary + ": " + Consequence;
 
     /// <summary>Where the data lives (the database's volume entry), when it is another place in the file.</summary>
     public TextSpan? DataSpan { get; }
@@ -103,7 +112,8 @@ public static class ColocatedBackups
                     if (database.Volumes.FirstOrDefault(d => SameStorage(mount, d)) is not { } data) continue;
                     string where = mount.IsHostPath ? $"host path `{mount.Source}`" : $"volume `{mount.Source}`";
                     found.Add(new ColocatedBackup(ColocationKind.ComposeSharedVolume, mount.Span,
-                        $"Backup service '{backup.Name}' writes to {where}, the same storage as database service '{database.Name}' ({data.Source}:{data.Target}): deleting or losing that volume deletes the data and every backup of it together. Write backups to separate storage, and copy them off the host (object storage in another account or region).",
+                        $"Backup service '{backup.Name}' writes to {where}, the same storage as database service '{database.Name}' ({data.Source}:{data.Target})",
+                        "deleting or losing that volume deletes the data and every backup of it together. Write backups to separate storage, and copy them off the host (object storage in another account or region).",
                         data.Span, $"database service '{database.Name}' keeps its data in {where}", $"compose:{backup.Name}:{mount.Source}"));
                     break;
                 }
@@ -149,7 +159,8 @@ public static class ColocatedBackups
             if (root.ScalarValue("kind") != "VolumeSnapshotClass" || root.Scalar("deletionPolicy") is not { Value: "Delete" } policy) continue;
             string name = root.Mapping("metadata")?.ScalarValue("name") ?? "this class";
             found.Add(new ColocatedBackup(ColocationKind.SnapshotClassDeletes, policy.Span,
-                $"VolumeSnapshotClass '{name}' has `deletionPolicy: Delete`: deleting a VolumeSnapshot (or its namespace, or the cluster's objects in a teardown) deletes the snapshot on the storage system too, so one `kubectl delete ns` takes the data and its snapshots. Use `deletionPolicy: Retain` and copy snapshots out of the cluster's storage account.",
+                $"VolumeSnapshotClass '{name}' has `deletionPolicy: Delete`",
+                "deleting a VolumeSnapshot (or its namespace, or the cluster's objects in a teardown) deletes the snapshot on the storage system too, so one `kubectl delete ns` takes the data and its snapshots. Use `deletionPolicy: Retain` and copy snapshots out of the cluster's storage account.",
                 null, null, "snapshot-class:" + name));
         }
     }
@@ -167,7 +178,8 @@ public static class ColocatedBackups
                 {
                     if (DataDirectoryOf(word) is not { } directory) continue;
                     found.Add(new ColocatedBackup(ColocationKind.DumpIntoDataDirectory, span,
-                        $"`{name}` writes its dump to `{word}`, inside the data directory `{directory}` it backs up: the volume that holds the data holds the backup, and deleting or corrupting one loses both. Write the dump to separate storage and copy it off the host.",
+                        $"`{name}` writes its dump to `{word}`, inside the data directory `{directory}` it backs up",
+                        "the volume that holds the data holds the backup, and deleting or corrupting one loses both. Write the dump to separate storage and copy it off the host.",
                         null, null, $"dump:{name}:{word}"));
                 }
             }

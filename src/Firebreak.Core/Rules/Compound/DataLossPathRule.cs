@@ -36,7 +36,7 @@ public sealed class DataLossPathRule : ProjectRule
             {
                 foreach (var operation in DestructiveOperations.Of(document))
                     if (operation.Platform != null) operations.Add((document, operation));
-                foreach (var backup in ColocatedBackups.Of(document)) backups.Add((document, backup.Span, FirstSentence(backup.Message)));
+                foreach (var backup in ColocatedBackups.Of(document)) backups.Add((document, backup.Span, backup.Summary));
             }
             foreach (var credential in BlanketCredentials.Of(document)) credentials.Add((document, credential));
             foreach (var permission in UnboundedAgentPermissions.Of(document)) agents.Add((document, permission));
@@ -95,11 +95,5 @@ public sealed class DataLossPathRule : ProjectRule
                 $"One path to unrecoverable data loss on {credential.Credential.Kind.Platform}: this agent permission lets a coding agent run any command, {credential.Credential.Description} reaches {BlanketTokenNames.ScopeText(credential.Credential.Kind)}, and the backups live with the data ({colocated.Note}). This is the shape of the incident this tool exists for: make the agent ask before commands, scope the token to one environment, and keep backups outside what it can delete.",
                 FindingLevel.Error, "compound-agent:" + platform, related);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int colon = message.IndexOf(':');
-        return colon > 0 ? message.Substring(0, colon) : message;
     }
 }

@@ -65,6 +65,10 @@ public sealed class DataLossPathRuleTests
                 """),
         }, RuleIds.DataLossPath);
         Assert.Equal(new[] { ".github/workflows/pr.yml", "docker-compose.yml" }, findings.Single().RelatedLocations.Select(r => r.Location.Path));
+        // The backup model's summary is a fact of its own, not the finding's message cut at its first colon (which the
+        // volume's `pgdata:/var/lib/…` would have split).
+        Assert.Contains("(Backup service 'backup' writes to volume `pgdata`, the same storage as database service 'db' (pgdata:/var/lib/postgresql/data))",
+            findings.Single().Message);
     }
 
     [Fact]
