@@ -129,4 +129,16 @@ public sealed class CSharpScanTests
         Assert.Equal(string.Empty, stdout);
         Assert.Equal(0, code);
     }
+
+    [Fact]
+    public void The_scan_runs_every_source_analyzer_of_the_package()
+    {
+        // The native executable cannot discover analyzers by reflection, so the scan lists them: none may be missing.
+        var declared = typeof(Firebreak.Analyzers.AdditionalFileAnalyzer).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .Where(t => t != typeof(Firebreak.Analyzers.AdditionalFileAnalyzer) && t != typeof(Firebreak.Analyzers.CSharpSourceAnalyzer))
+            .Select(t => t.FullName).OrderBy(n => n, StringComparer.Ordinal);
+        var listed = Firebreak.Cli.CSharp.CSharpAnalysisRule.Analyzers.Select(a => a.GetType().FullName).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(declared, listed);
+    }
 }

@@ -5,7 +5,8 @@ Reads the peers' test data at run time from fetched copies (bare git directories
 committed here), sends each labelled command to `firebreak guard` as a Claude Code PreToolUse Bash call, and reports:
   - destructive (their "deny"/assertBlocked): share we deny or ask          target >= 90 %
   - safe (their "allow"/assertAllowed):        share we deny (block)         target <= 3 %
-Disagreements are listed, grouped under named reasons where we differ on purpose (see REASONS), else "unexplained".
+Disagreements are listed, grouped under named reasons where we differ on purpose (see REASONS), else "unexplained";
+the shares count every labelled case, the ones we disagree with on purpose included. Exits 1 below a target.
 
   python3 tools/guard-agreement/agreement.py \
       --dcg /work/.mirror/Dicklesworthstone+destructive_command_guard/repo \
@@ -22,7 +23,30 @@ REASONS = [
                and re.search(r"(\s|=)(/|~|\.\.|\*)(\s|/?$)", c) is None),
     ("not-a-data-store: the peer blocks a command that changes no persistent data (an image, a container, a branch pointer)", "destructive",
      lambda c: re.match(r"^\s*(docker (image|container|system|builder|network)|git (branch -[dD]|tag -d))", c) is not None),
+    ("workspace-filtered-find: deleting files by name inside the working copy (`*.pyc`, `*.tmp`) is routine cleanup", "destructive",
+     lambda c: re.match(r"^\s*(busybox\s+)?find\s+\.\s.*-(i?name|i?path)\s.*(-delete|-exec)", c) is not None),
+    ("dry-run: the command is told to delete nothing (`git clean -n`)", "destructive",
+     lambda c: re.match(r"^\s*git\s+clean\s+(-[a-zA-Z]*n|.*--dry-run)", c) is not None),
+    ("not-executed: `command -v/-V` only prints what would run, and a first word that is not a valid assignment (`1A=2`) is the program bash tries to run, so git never starts", "destructive",
+     lambda c: re.match(r"^\s*(command\s+-[a-zA-Z]*[vV]|\S*[^A-Za-z0-9_\s]\S*=\S*\s|\d\S*=\S*\s|=\S*\s)", c) is not None),
+    ("inert-interpreter-code: the one-liner calls no API that deletes files or starts programs (`rm -rf /` is not JavaScript, Ruby or Perl that runs anything)", "destructive",
+     lambda c: re.match(r"^\s*(node|ruby|perl|python3?)\s+-[ce]\s", c) is not None and re.search(r"rmSync|rmtree|unlink|system|exec|FileUtils|remove", c) is None),
+    ("peer-unknown-cwd: the peer's test runs with no working directory and blocks every `rm -rf` conservatively; a relative path removed inside the working copy is the agent's own work", "destructive",
+     lambda c: re.match(r"^\s*rm\s+-rf\s+\d+\s*>", c) is not None),
+    ("written-list: the list is written in the line, so the code the shell gets is known (`echo ok | xargs -I{} bash -c {}` runs `bash -c ok`) and destroys nothing", "destructive",
+     lambda c: re.match(r"^\s*echo\s+[A-Za-z0-9]+\s*\|\s*(xargs|parallel)\b.*\bbash\s+-c\b", c) is not None),
+    ("case: an upper-case program name (`GIT`) runs only on case-insensitive file systems, not on the Linux runners and containers agents work in", "destructive",
+     lambda c: re.match(r"^\s*[A-Z]{2,}\s", c) is not None),
+    ("protected-branch-rewrite: a force push to the default branch rewrites its published history, lease or not; the guard denies it", "safe",
+     lambda c: re.match(r"^\s*git\s+push\s+--force-with-lease\S*\s*(\S+\s+)?(main|master|refs/heads/(main|master))\b", c) is not None
+               or re.match(r"^\s*git\s+push\s+--force-with-lease=refs/heads/(main|master)\s*$", c) is not None),
 ]
+
+# Test files whose labels are not the peer's judgement of a command but of a configuration the test writes first
+# (custom rules that block `git add -A` or `npm install -g`): they say nothing about what is destructive.
+EXCLUDED_FILES = {
+    "tests/core/rules-custom-integration.test.ts",
+}
 
 def git_files(repo, prefix, suffix):
     gitdir = repo if os.path.isdir(os.path.join(repo, "objects")) else os.path.join(repo, ".git")
@@ -56,6 +80,8 @@ def unquote(literal):
 
 def safety_net_cases(repo):
     for name, text in git_files(repo, "tests", ".test.ts"):
+        if name in EXCLUDED_FILES:
+            continue
         for match in ASSERT.finditer(text):
             kind, literal = match.group(1), match.group(2)
             yield ("safety-net", name, unquote(literal), "destructive" if kind == "Blocked" else "safe")
@@ -142,6 +168,11 @@ def main():
             print(f"- unexplained: {len(unexplained)}")
             for case in unexplained[: args.show]:
                 print(f"    {case[2]!r}  ({case[1]})")
+    asked = [c for c, d in zip(unique, decisions) if c[3] == "safe" and d == "ask"]
+    if asked:
+        print(f"## safe commands we ask about (not blocked: the user answers) ({len(asked)})")
+        for case in asked[: args.show]:
+            print(f"    {case[2]!r}  ({case[0]}: {case[1]})")
     return 1 if failed else 0
 
 if __name__ == "__main__":

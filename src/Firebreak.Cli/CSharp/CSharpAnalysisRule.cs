@@ -23,11 +23,19 @@ namespace Firebreak.Cli.CSharp;
 /// </summary>
 public sealed class CSharpAnalysisRule : ProjectRule
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(AdditionalFileAnalyzer).Assembly.GetTypes()
-        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t != typeof(AdditionalFileAnalyzer) && t != typeof(CSharpSourceAnalyzer))
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    /// <summary>
+    /// The package's source analyzers, listed rather than discovered: the native executable keeps no type list to
+    /// search. A test compares this list with the package's analyzer types, so a new analyzer cannot be left out.
+    /// </summary>
+    internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+    [
+        new DestructiveCloudSdkCallAnalyzer(),
+        new DestructiveDatabaseCallAnalyzer(),
+        new DestructiveHttpCallAnalyzer(),
+        new DestructiveProcessAnalyzer(),
+        new DestructiveSqlInCodeAnalyzer(),
+        new UnsafeIacSettingAnalyzer(),
+    ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(LoadRuntimeReferences);
 
@@ -111,15 +119,71 @@ public sealed class CSharpAnalysisRule : ProjectRule
         }
     }
 
-    /// <summary>The running runtime's assemblies (the scan never restores packages, so these are all it has).</summary>
+    /// <summary>
+    /// The framework's assemblies the scanned code compiles against (the scan never restores packages, so these are all
+    /// it has): the running runtime's own when it runs on the shared framework; for the native executable, which carries
+    /// no assemblies, the newest <c>Microsoft.NETCore.App</c> reference pack (else runtime) of an installed .NET SDK.
+    /// Without one, C# is still analysed, with fewer types resolved.
+    /// </summary>
     private static ImmutableArray<MetadataReference> LoadRuntimeReferences()
     {
         string trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? string.Empty;
-        return trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal))
+        string[] assemblies = trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        string? runtimeDirectory = assemblies
+            .Where(p => string.Equals(Path.GetFileName(p), "System.Private.CoreLib.dll", StringComparison.Ordinal))
+            .Select(Path.GetDirectoryName).FirstOrDefault();
+        IEnumerable<string> files = string.IsNullOrEmpty(runtimeDirectory)
+            ? InstalledFrameworkAssemblies()
+            : assemblies.Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal));
+        return files
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
     }
+
+    private static IEnumerable<string> InstalledFrameworkAssemblies()
+    {
+        var roots = new List<string>();
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot) roots.Add(dotnetRoot);
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string candidate = Path.Combine(folder, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            if (!File.Exists(candidate)) continue;
+            try
+            {
+                roots.Add(Path.GetDirectoryName(new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? candidate)!);
+            }
+            catch (IOException)
+            {
+                roots.Add(folder);
+            }
+        }
+        roots.AddRange(["/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", "/opt/dotnet"]);
+        foreach (var root in roots)
+        {
+            if (NewestVersionFolder(Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref")) is { } pack
+                && Directory.Exists(Path.Combine(pack, "ref")))
+            {
+                var target = Directory.GetDirectories(Path.Combine(pack, "ref")).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault();
+                if (target is not null) return Directory.GetFiles(target, "*.dll");
+            }
+            if (NewestVersionFolder(Path.Combine(root, "shared", "Microsoft.NETCore.App")) is { } shared)
+                return Directory.GetFiles(shared, "*.dll").Where(IsManagedAssemblyName);
+        }
+        return [];
+    }
+
+    private static string? NewestVersionFolder(string folder)
+    {
+        if (!Directory.Exists(folder)) return null;
+        return Directory.GetDirectories(folder)
+            .Select(d => (Path: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : null))
+            .Where(d => d.Version is not null)
+            .OrderBy(d => d.Version)
+            .Select(d => d.Path)
+            .LastOrDefault();
+    }
+
+    private static bool IsManagedAssemblyName(string path) =>
+        !Path.GetFileName(path).StartsWith("Microsoft.DiaSymReader.Native", StringComparison.Ordinal);
 }

@@ -83,11 +83,11 @@ internal static class HookInstaller
                 {
                     var entry = new JsonObject { ["command"] = command, ["failClosed"] = true };
                     if (matcher is not null) entry["matcher"] = matcher;
-                    list.Add(entry);
+                    list.Add((JsonNode)entry);
                 }
                 else
                 {
-                    list.Add(new JsonObject
+                    list.Add((JsonNode)new JsonObject
                     {
                         ["matcher"] = matcher,
                         ["hooks"] = new JsonArray(new JsonObject { ["type"] = "command", ["command"] = command }),

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Shell;
 using Firebreak.Core.Text;
@@ -519,8 +520,10 @@ public sealed class CommandExtractor
                 else Emit(command);
                 return;
             case "xargs":
-                Unwrap(command, scope, SkipOptions(args, 1, "IaEdLnPs",
-                    new[] { "arg-file", "delimiter", "eof", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var" }), null, CommandContext.None);
+                ResolveXargs(command, scope);
+                return;
+            case "parallel":
+                ResolveParallel(command, scope);
                 return;
             case "watch":
             {
@@ -698,8 +701,9 @@ public sealed class CommandExtractor
                 RunAsShell(command, scope, i + 1, CommandContext.None);
                 return;
             }
-            if (v is "-u" or "--unset" or "-C" or "--chdir")
+            if (v is "-u" or "--unset" or "-C" or "--chdir" or "-P")
             {
+                // -P: BSD env's search path for the utility.
                 i += 2;
                 continue;
             }
@@ -725,6 +729,209 @@ public sealed class CommandExtractor
             }
             i = j;
         }
+    }
+
+    // ---- xargs, parallel ------------------------------------------------------------------------------------
+
+    /// <summary>Most argument lists a command line spells out; beyond it the command is judged with its placeholders.</summary>
+    private const int MaxSubstitutions = 16;
+
+    /// <summary>
+    /// <c>xargs [-I R] cmd …</c>: when the list it reads is written in the line (<c>echo / | xargs rm -rf</c>), the
+    /// commands it will run are built from it — one per line with a replace string, else one with every item appended —
+    /// and read as shell code; otherwise the command is read with its placeholders and the pipe as its input.
+    /// </summary>
+    private void ResolveXargs(ShellCommand command, Scope scope)
+    {
+        var args = command.Arguments;
+        string? replace = null;
+        bool fromFile = false;
+        int i = 1;
+        while (i < args.Count && args[i].Value is { Length: > 1 } v && v[0] == '-')
+        {
+            if (v == "--") { i++; break; }
+            if (v is "-I" or "-J") { replace = i + 1 < args.Count ? args[i + 1].Value : null; i += 2; continue; }
+            if (v.StartsWith("-I", StringComparison.Ordinal) || v.StartsWith("-J", StringComparison.Ordinal)) { replace = v.Substring(2); i++; continue; }
+            if (v is "-i" or "--replace") { replace = "{}"; i++; continue; }
+            if (v.StartsWith("--replace=", StringComparison.Ordinal)) { replace = v.Length > 10 ? v.Substring(10) : "{}"; i++; continue; }
+            if (v.StartsWith("-i", StringComparison.Ordinal) && v.Length > 2 && v[1] == 'i') { replace = v.Substring(2); i++; continue; }
+            if (v is "-a" or "--arg-file" || v.StartsWith("--arg-file=", StringComparison.Ordinal) || (v.StartsWith("-a", StringComparison.Ordinal) && v[1] == 'a'))
+            {
+                fromFile = true;
+                i += v is "-a" or "--arg-file" ? 2 : 1;
+                continue;
+            }
+            i += OptionWidth(v, "EdLnPs", new[] { "delimiter", "eof", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var" });
+        }
+        if (i >= args.Count)
+        {
+            Emit(command);
+            return;
+        }
+        IReadOnlyList<string>? items = fromFile || command.Input?.Text is not { } input ? null
+            : replace is null ? input.Split(new[] { ' ', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries)
+            : input.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        bool known = items is { Count: > 0 and <= MaxSubstitutions };
+        var inner = Slice(args, i);
+        // `xargs bash -c` with whitespace-split items would build code fragments: the shell is judged as reading its input.
+        if (ShellCodeFromInput(inner, replace ?? string.Empty) && (!known || replace is null))
+        {
+            EmitUnresolved(command, scope, i, args.Count);
+            return;
+        }
+        if (!known || items is null)
+        {
+            Unwrap(command, scope, i, null, CommandContext.None);
+            return;
+        }
+        var lines = replace is { Length: > 0 }
+            ? items.Select(item => Render(inner, new[] { (replace, item) }, Array.Empty<string>()))
+            : new[] { Render(inner, Array.Empty<(string, string)>(), items) };
+        RunBuilt(command, scope, lines);
+    }
+
+    /// <summary>
+    /// GNU <c>parallel [options] cmd … ::: a b ::: c</c>: the commands it runs are built from the argument groups written
+    /// after <c>:::</c> (or the lines piped into it) — <c>{}</c>, <c>{1}</c>…, <c>{.}</c> replaced, else the arguments
+    /// appended; with no command, each argument is a command of its own. Lists that are not written out leave the
+    /// command read with its placeholders.
+    /// </summary>
+    private void ResolveParallel(ShellCommand command, Scope scope)
+    {
+        var args = command.Arguments;
+        string replace = "{}";
+        int i = 1;
+        while (i < args.Count && args[i].Value is { Length: > 1 } v && v[0] == '-' && !v.StartsWith(":::", StringComparison.Ordinal))
+        {
+            if (v == "--") { i++; break; }
+            if (v == "-I" && i + 1 < args.Count) { replace = args[i + 1].Value ?? replace; i += 2; continue; }
+            i += OptionWidth(v, "jSIaCdEnNsLPX", new[]
+            {
+                "jobs", "sshlogin", "results", "res", "arg-file", "colsep", "delimiter", "eof", "max-args", "max-replace-args",
+                "max-chars", "max-lines", "joblog", "tmpdir", "workdir", "wd", "timeout", "tagstring", "tag-string", "basefile",
+                "return", "env", "halt", "memfree", "load", "nice", "retries", "delay", "sshloginfile", "slf", "transferfile", "tf",
+            });
+        }
+        int separator = i;
+        while (separator < args.Count && args[separator].Value is not (":::" or "::::" or ":::+" or "::::+")) separator++;
+        var inner = Slice(args, i, separator);
+        var groups = new List<List<string>>();
+        bool unknown = false;
+        for (int k = separator; k < args.Count;)
+        {
+            string? marker = args[k].Value;
+            var group = new List<string>();
+            k++;
+            for (; k < args.Count && args[k].Value is not (":::" or "::::" or ":::+" or "::::+"); k++)
+            {
+                if (args[k].Value is { } item) group.Add(item);
+                else unknown = true;
+            }
+            if (marker is "::::" or "::::+") unknown = true; // argument files
+            groups.Add(group);
+        }
+        if (groups.Count == 0 && command.Input?.Text is { } input)
+            groups.Add(input.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).ToList());
+        var combinations = new List<string[]> { Array.Empty<string>() };
+        foreach (var group in groups)
+        {
+            combinations = combinations.SelectMany(c => group.Select(g => c.Concat(new[] { g }).ToArray())).Take(MaxSubstitutions + 1).ToList();
+        }
+        if (unknown || groups.Count == 0 || combinations.Count == 0 || combinations.Count > MaxSubstitutions)
+        {
+            if (inner.Count == 0) Emit(command);
+            else if (ShellCodeFromInput(inner, replace)) EmitUnresolved(command, scope, i, separator);
+            else Unwrap(command, scope, i, null, CommandContext.None);
+            return;
+        }
+        var lines = new List<string>();
+        foreach (var values in combinations)
+        {
+            if (inner.Count == 0)
+            {
+                lines.AddRange(values);
+                continue;
+            }
+            var replacements = new List<(string, string)> { (replace, string.Join(" ", values)), ("{.}", string.Join(" ", values)), ("{/}", string.Join(" ", values)) };
+            for (int g = 0; g < values.Length; g++) replacements.Add(("{" + (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", values[g]));
+            lines.Add(Render(inner, replacements, values));
+        }
+        RunBuilt(command, scope, lines);
+    }
+
+    /// <summary>
+    /// <c>xargs bash -c</c>, <c>parallel sh -c {}</c>: the shell's code is what the list supplies, so it is data turned
+    /// into code — left for the rules to judge as such, never rebuilt into a command that looks harmless.
+    /// </summary>
+    internal static bool ShellCodeFromInput(IReadOnlyList<CommandWord> inner, string replace)
+    {
+        if (inner.Count == 0 || inner[0].Value is not ("sh" or "bash" or "zsh" or "dash" or "ksh" or "ash" or "mksh")) return false;
+        int c = -1;
+        for (int k = 1; k < inner.Count; k++)
+        {
+            if (inner[k].Value is { Length: > 1 } v && v[0] == '-' && v[1] != '-' && v.IndexOf('c') > 0) { c = k; break; }
+            if (inner[k].Value is not { Length: > 0 } o || o[0] != '-') break;
+        }
+        if (c < 0) return false;
+        return c + 1 >= inner.Count || (replace.Length > 0 && inner[c + 1].RawText.Trim('\'', '"') == replace);
+    }
+
+    /// <summary>How many words one option takes: 2 when it is a short option (last in its cluster) or a long option without <c>=</c> that takes a value.</summary>
+    private static int OptionWidth(string option, string shortWithValue, string[] longWithValue)
+    {
+        if (option.StartsWith("--", StringComparison.Ordinal))
+            return option.IndexOf('=') < 0 && Array.IndexOf(longWithValue, option.Substring(2)) >= 0 ? 2 : 1;
+        for (int k = 1; k < option.Length; k++)
+            if (shortWithValue.IndexOf(option[k]) >= 0) return k == option.Length - 1 ? 2 : 1;
+        return 1;
+    }
+
+    /// <summary>The wrapped command as written, not resolved further: a shell whose code the list supplies stays a shell.</summary>
+    private void EmitUnresolved(ShellCommand wrapper, Scope scope, int start, int end)
+    {
+        var inner = new ShellCommand(Slice(wrapper.Arguments, start, end), wrapper.Assignments, wrapper.Redirections, wrapper.Input, wrapper,
+            scope.Context, scope.Function);
+        Emit(inner);
+    }
+
+    /// <summary>The command line a wrapper builds: its words as written, placeholders replaced, or the items appended.</summary>
+    private static string Render(IReadOnlyList<CommandWord> words, IReadOnlyList<(string Placeholder, string Value)> replacements, IReadOnlyList<string> appended)
+    {
+        var sb = new System.Text.StringBuilder();
+        bool replaced = false;
+        foreach (var word in words)
+        {
+            string raw = word.RawText;
+            foreach (var (placeholder, value) in replacements)
+            {
+                if (placeholder.Length == 0 || raw.IndexOf(placeholder, StringComparison.Ordinal) < 0) continue;
+                raw = raw.Replace(placeholder, Quote(value));
+                replaced = true;
+            }
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(raw);
+        }
+        if (!replaced)
+            foreach (var item in appended) sb.Append(' ').Append(Quote(item));
+        return sb.ToString();
+    }
+
+    private static string Quote(string value) =>
+        value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '~' or '*' or '+' or '=' or ':' or ',' or '@')
+            ? value
+            : "'" + value.Replace("'", "'\\''") + "'";
+
+    /// <summary>Reads built command lines as shell code, every character placed at the wrapper's name.</summary>
+    private void RunBuilt(ShellCommand wrapper, Scope scope, IEnumerable<string> lines)
+    {
+        int at = wrapper.NameWord.Span.Start;
+        var builder = new EmbeddedText.Builder();
+        foreach (var line in lines)
+        {
+            foreach (char c in line) builder.Append(c, at);
+            builder.Append('\n', at);
+        }
+        ParseNested(builder.Build(wrapper.NameWord.Span.End), wrapper, scope, CommandContext.None, null);
     }
 
     /// <summary><c>docker exec</c>, <c>docker container exec</c>, <c>docker compose exec</c>, <c>docker-compose exec</c>.</summary>

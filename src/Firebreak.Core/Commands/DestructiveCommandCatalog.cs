@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Firebreak.Core.Catalogs;
 using YamlDotNet.RepresentationModel;
 
 using Firebreak.Core.Text;
@@ -55,25 +56,21 @@ public sealed class DestructiveCommandCatalog
         using var stream = assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "commands.yaml");
+        // The built-in patterns are checked by the tests; they are built when a command first needs them, so a guard
+        // decision does not pay for a hundred regexes it never runs.
+        return new DestructiveCommandCatalog(Read(reader.ReadToEnd(), "commands.yaml", deferPatterns: true));
     }
 
     // ---- reading ----------------------------------------------------------------------------------------
 
-    private static List<DestructiveCommandSignature> Read(string yaml, string sourceName)
+    private static List<DestructiveCommandSignature> Read(string yaml, string sourceName, bool deferPatterns = false) =>
+        CatalogYaml.Read(yaml, sourceName, document => Read(document, sourceName, deferPatterns));
+
+    private static List<DestructiveCommandSignature> Read(YamlNode? document, string sourceName, bool deferPatterns)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new FormatException($"{sourceName}: {e.Message}", e);
-        }
         var result = new List<DestructiveCommandSignature>();
-        if (stream.Documents.Count == 0) return result;
-        if (stream.Documents[0].RootNode is not YamlMappingNode root
+        if (document is null) return result;
+        if (document is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("commands"), out var list)
             || list is not YamlSequenceNode entries)
             throw new FormatException($"{sourceName}: expected a top-level 'commands:' list");
@@ -81,7 +78,7 @@ public sealed class DestructiveCommandCatalog
         foreach (var node in entries)
         {
             if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
-            var signature = ReadSignature(entry, sourceName);
+            var signature = ReadSignature(entry, sourceName, deferPatterns);
             if (!ids.Add(signature.Id)) throw new FormatException($"{sourceName}:{node.Start.Line}: duplicate id '{signature.Id}'");
             result.Add(signature);
         }
@@ -95,7 +92,7 @@ public sealed class DestructiveCommandCatalog
         "options_with_value", "split_short_flags", "report", "must_match", "must_not_match",
     };
 
-    private static DestructiveCommandSignature ReadSignature(YamlMappingNode entry, string sourceName)
+    private static DestructiveCommandSignature ReadSignature(YamlMappingNode entry, string sourceName, bool deferPatterns)
     {
         string where = $"{sourceName}:{entry.Start.Line}";
         string id = Required(entry, "id", where);
@@ -111,9 +108,9 @@ public sealed class DestructiveCommandCatalog
         var signature = new DestructiveCommandSignature(id, programs, paths, Required(entry, "destroys", where))
         {
             RequiresAny = Strings(entry, "requires_any"),
-            ArgumentPattern = Pattern(entry, "arg_pattern", where),
+            ArgumentPatternSource = Pattern(entry, "arg_pattern", where, deferPatterns),
             ArgumentFirst = Bool(entry, "arg_first", false, where),
-            InputPattern = Pattern(entry, "stdin_pattern", where),
+            InputPatternSource = Pattern(entry, "stdin_pattern", where, deferPatterns),
             Target = Optional(entry, "target") switch
             {
                 null or "any" => DestructiveTarget.Any,
@@ -139,10 +136,17 @@ public sealed class DestructiveCommandCatalog
         return signature;
     }
 
-    private static Regex? Pattern(YamlMappingNode map, string key, string where)
+    private static Lazy<Regex>? Pattern(YamlMappingNode map, string key, string where, bool defer)
     {
         var text = Optional(map, key);
         if (text == null) return null;
+        if (defer) return new Lazy<Regex>(() => Pattern(text, key, where), LazyThreadSafetyMode.ExecutionAndPublication);
+        var regex = Pattern(text, key, where);
+        return new Lazy<Regex>(() => regex);
+    }
+
+    private static Regex Pattern(string text, string key, string where)
+    {
         try
         {
             // Catalogues can come from the scanned repository, so their patterns run in linear time: a pattern that

@@ -46,13 +46,18 @@ public sealed class DestructiveCommandSignature
     public IReadOnlyList<string> RequiresAny { get; internal set; } = Array.Empty<string>();
 
     /// <summary>An argument after the path must match (<c>FLUSHALL</c>, a protected branch).</summary>
-    public Regex? ArgumentPattern { get; internal set; }
+    public Regex? ArgumentPattern => ArgumentPatternSource?.Value;
+
+    /// <summary>Built when first needed: building a linear-time regex costs more than matching most commands.</summary>
+    internal Lazy<Regex>? ArgumentPatternSource { get; set; }
 
     /// <summary>Only the first argument after the path is tried against <see cref="ArgumentPattern"/> (<c>redis-cli FLUSHALL</c>, not <c>GET flushall</c>).</summary>
     public bool ArgumentFirst { get; internal set; }
 
     /// <summary>The standard input must match (<c>echo FLUSHALL | redis-cli</c>); an alternative to <see cref="ArgumentPattern"/>.</summary>
-    public Regex? InputPattern { get; internal set; }
+    public Regex? InputPattern => InputPatternSource?.Value;
+
+    internal Lazy<Regex>? InputPatternSource { get; set; }
 
     public DestructiveTarget Target { get; internal set; }
 

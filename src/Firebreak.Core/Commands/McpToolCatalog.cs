@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using YamlDotNet.Core;
+using Firebreak.Core.Catalogs;
 using YamlDotNet.RepresentationModel;
 
 namespace Firebreak.Core.Commands;
@@ -69,18 +70,12 @@ public sealed class McpToolCatalog
     public McpToolEntry? Match(string? server, string? command, string? url, string tool) =>
         Entries.FirstOrDefault(e => e.RecognisesServer(server, command, url) && e.ListsTool(tool));
 
-    public static McpToolCatalog Parse(string yaml, string sourceName = "mcp-tools.yaml")
+    public static McpToolCatalog Parse(string yaml, string sourceName = "mcp-tools.yaml") =>
+        CatalogYaml.Read(yaml, sourceName, document => Parse(document, sourceName));
+
+    private static McpToolCatalog Parse(YamlNode? document, string sourceName)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new FormatException($"{sourceName}: {e.Message}", e);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+        if (document is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("tools"), out var list) || list is not YamlSequenceNode items)
             throw new FormatException($"{sourceName}: expected a top-level 'tools:' list");
         var entries = new List<McpToolEntry>();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using YamlDotNet.Core;
+using Firebreak.Core.Catalogs;
 using YamlDotNet.RepresentationModel;
 
 namespace Firebreak.Core.Credentials;
@@ -11,21 +12,14 @@ namespace Firebreak.Core.Credentials;
 /// <summary>Reads token kinds from catalogue YAML (the representation model: no reflection-based binding).</summary>
 internal static class TokenCatalogReader
 {
-    public static List<TokenKind> Read(string yaml, string sourceName)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new FormatException($"{sourceName}: {e.Message}", e);
-        }
+    public static List<TokenKind> Read(string yaml, string sourceName) =>
+        CatalogYaml.Read(yaml, sourceName, document => Read(document, sourceName));
 
+    private static List<TokenKind> Read(YamlNode? document, string sourceName)
+    {
         var kinds = new List<TokenKind>();
-        if (stream.Documents.Count == 0) return kinds;
-        if (stream.Documents[0].RootNode is not YamlMappingNode root
+        if (document is null) return kinds;
+        if (document is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("tokens"), out var list)
             || list is not YamlSequenceNode entries)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using YamlDotNet.Core;
+using Firebreak.Core.Catalogs;
 using YamlDotNet.RepresentationModel;
 
 namespace Firebreak.Core.Commands.Http;
@@ -10,20 +11,14 @@ namespace Firebreak.Core.Commands.Http;
 /// <summary>Reads <c>platform-apis.yaml</c> (the representation model: no reflection-based binding).</summary>
 internal static class PlatformApiCatalogReader
 {
-    public static List<PlatformApi> Read(string yaml, string sourceName)
+    public static List<PlatformApi> Read(string yaml, string sourceName) =>
+        CatalogYaml.Read(yaml, sourceName, document => Read(document, sourceName));
+
+    private static List<PlatformApi> Read(YamlNode? document, string sourceName)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new FormatException($"{sourceName}: {e.Message}", e);
-        }
         var apis = new List<PlatformApi>();
-        if (stream.Documents.Count == 0) return apis;
-        if (stream.Documents[0].RootNode is not YamlMappingNode root
+        if (document is null) return apis;
+        if (document is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("apis"), out var list)
             || list is not YamlSequenceNode entries)
         {

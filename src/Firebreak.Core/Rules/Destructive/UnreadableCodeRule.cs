@@ -112,6 +112,9 @@ public sealed class UnreadableCodeRule : Rule
             if (v == "--") { i++; break; }
             if (v[1] != '-' && v.IndexOf('c') > 0) commandString = true;
         }
+        if (commandString && command.Wrapper is { Name: "xargs" or "parallel" } lister
+            && CommandExtractor.ShellCodeFromInput(command.Arguments, lister.Name == "parallel" ? "{}" : ReplaceString(lister)))
+            return (lister.NameWord.Span, $"`{lister.Name} {command.Name} -c` runs the lines it reads as shell code, which cannot be read before it runs; write the commands out.");
         if (commandString)
         {
             if (i < args.Count && !args[i].IsStatic)
@@ -146,8 +149,21 @@ public sealed class UnreadableCodeRule : Rule
         return null;
     }
 
+    private static string ReplaceString(ShellCommand xargs)
+    {
+        foreach (var a in xargs.Arguments)
+        {
+            if (a.Value is not { } v) continue;
+            if (v is "-i" or "--replace") return "{}";
+            if (v.StartsWith("--replace=", StringComparison.Ordinal)) return v.Length > 10 ? v.Substring(10) : "{}";
+            if ((v.StartsWith("-I", StringComparison.Ordinal) || v.StartsWith("-J", StringComparison.Ordinal)) && v.Length > 2) return v.Substring(2);
+        }
+        int i = xargs.Arguments.ToList().FindIndex(a => a.Value is "-I" or "-J");
+        return i >= 0 && i + 1 < xargs.Arguments.Count ? xargs.Arguments[i + 1].Value ?? string.Empty : string.Empty;
+    }
+
     /// <summary>Whether a word holds <c>$(…)</c>, backticks or <c>&lt;(…)</c>, at any depth of quoting.</summary>
-    private static bool HasSubstitution(IReadOnlyList<Languages.Shell.ShellWordPart> parts)
+    internal static bool HasSubstitution(IReadOnlyList<Languages.Shell.ShellWordPart> parts)
     {
         foreach (var part in parts)
         {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The native executable (issue 11, item 7): `dotnet publish -r linux-x64` makes a NativeAOT binary. Checked here:
+#  - the publish names no trim/AOT warning in our own code (third-party summaries are allowed, see the .csproj);
+#  - it gives byte-identical SARIF to the framework-dependent build on the samples (and on the benchmark corpus when
+#    present), C# included;
+#  - a guard decision, whole process, measured with hyperfine; the step fails only on a gross regression (the
+#    threshold is a multiple of the measured median so a loaded CI machine does not fail it), and prints the median.
+set -euo pipefail
+tools="${CI_TOOLS:?}"
+out="$tools/native"
+log="$tools/native-publish.log"
+if ! dotnet publish src/Firebreak.Cli -c Release -r linux-x64 -o "$out" -nologo > "$log" 2>&1; then
+  tail -30 "$log"
+  echo "native publish failed"
+  exit 1
+fi
+if grep -E "(warning|error) IL[0-9]+" "$log" | grep -v -E "IL2104|IL3053" | grep -v "Microsoft.CodeAnalysis.Sarif" | grep -q .; then
+  grep -E "(warning|error) IL[0-9]+" "$log" | grep -v -E "IL2104|IL3053" | grep -v "Microsoft.CodeAnalysis.Sarif" | sort -u | head -20
+  echo "the native publish reports a trim/AOT warning in our code"
+  exit 1
+fi
+native="$out/firebreak"
+file "$native" | grep -q "ELF" || { echo "no native executable at $native"; exit 1; }
+dotnet build src/Firebreak.Cli -c Release -nologo -v q > /dev/null
+framework=(dotnet src/Firebreak.Cli/bin/Release/net10.0/firebreak.dll)
+
+compare() {
+  local target="$1"
+  set +e
+  "$native" scan "$target" --format sarif > "$tools/native.sarif" 2> /dev/null
+  local a=$?
+  "${framework[@]}" scan "$target" --format sarif > "$tools/framework.sarif" 2> /dev/null
+  local b=$?
+  set -e
+  [ "$a" -eq "$b" ] || { echo "$target: native exit $a, framework-dependent exit $b"; exit 1; }
+  cmp -s "$tools/native.sarif" "$tools/framework.sarif" || { diff <(head -c 4000 "$tools/native.sarif") <(head -c 4000 "$tools/framework.sarif") | head -20; echo "$target: native SARIF differs"; exit 1; }
+  echo "$target: same SARIF ($(wc -c < "$tools/native.sarif") bytes, exit $a)"
+}
+for sample in samples/*/; do compare "${sample%/}"; done
+corpus="${FIREBREAK_CORPUS:-/work/corpus}"
+if [ -d "$corpus" ]; then compare "$corpus"; else echo "corpus comparison skipped: no benchmark corpus at $corpus"; fi
+
+# One guard decision, whole process: a safe command and the incident's call.
+payloads="$tools/guard-payloads"
+mkdir -p "$payloads"
+printf '%s' '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls -la src"},"cwd":"/tmp"}' > "$payloads/safe.json"
+printf '%s' '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"curl -X POST https://backboard.railway.app/graphql/v2 -H \"Authorization: Bearer $RAILWAY_API_TOKEN\" -d \"{\\\"query\\\":\\\"mutation { volumeDelete(volumeId: \\\\\\\"v\\\\\\\") }\\\"}\""},"cwd":"/tmp"}' > "$payloads/delete.json"
+"$native" guard < "$payloads/delete.json" | grep -q '"permissionDecision":"deny"' || { echo "the native guard did not deny volumeDelete"; exit 1; }
+[ -z "$("$native" guard < "$payloads/safe.json")" ] || { echo "the native guard did not allow ls"; exit 1; }
+if ! command -v hyperfine > /dev/null; then
+  (apt-get install -y -qq hyperfine > /dev/null 2>&1 || (apt-get update -qq > /dev/null 2>&1 && apt-get install -y -qq hyperfine > /dev/null 2>&1)) || true
+fi
+if command -v hyperfine > /dev/null; then
+  printf '#!/bin/sh\nexec "%s" guard < "%s"\n' "$native" "$payloads/delete.json" > "$payloads/run.sh"
+  chmod +x "$payloads/run.sh"
+  hyperfine -N --warmup 5 --runs 40 --export-json "$tools/guard-time.json" "$payloads/run.sh" > /dev/null
+  median_ms=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 1))" "$tools/guard-time.json")
+  echo "native guard decision (volumeDelete, whole process): median ${median_ms} ms"
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 200 else 1)" "$median_ms" || { echo "guard decision regressed past 200 ms"; exit 1; }
+else
+  echo "hyperfine unavailable: decision time not measured"
+fi
+echo "native: published, SARIF identical to the framework-dependent build, guard decides natively"
