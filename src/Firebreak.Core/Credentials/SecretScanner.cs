@@ -83,7 +83,7 @@ public sealed class SecretScanner
         foreach (var kind in prefixKinds)
         {
             if (kind.RequiresContext) continue;
-            foreach (Match match in SafeMatches(kind.SearchRegex, text))
+            foreach (Match match in kind.Search(text))
             {
                 var group = match.Groups["value"];
                 var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
@@ -130,16 +130,7 @@ public sealed class SecretScanner
         List<Candidate> candidates, string text, TokenKind kind, int valueStart,
         SecretEvidence evidence, string contextName, Lazy<HashSet<string>>? quietValues)
     {
-        Match match;
-        try
-        {
-            match = kind.AnchoredRegex.Match(text, valueStart);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return;
-        }
-        if (!match.Success) return;
+        if (kind.Anchored(text, valueStart) is not { } match) return;
         var group = match.Groups["value"];
         var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
         AddIfReal(candidates, text, kind, start, length, evidence, contextName, quietValues);
@@ -173,20 +164,6 @@ public sealed class SecretScanner
         foreach (string host in hosts)
             if (text.IndexOf(host, from, to - from, StringComparison.OrdinalIgnoreCase) >= 0) return true;
         return false;
-    }
-
-    private static IEnumerable<Match> SafeMatches(Regex regex, string text)
-    {
-        var matches = new List<Match>();
-        try
-        {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch()) matches.Add(m);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Keep what was found before the timeout; a pathological file must not stop the scan.
-        }
-        return matches;
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ public sealed class TokenCatalog
         var found = new List<TokenKind>();
         foreach (var kind in Kinds)
         {
-            if (!kind.RequiresContext && SafeIsMatch(kind.ExactRegex, value) && kind.AcceptsValue(value)) found.Add(kind);
+            if (!kind.RequiresContext && kind.IsExact(value) && kind.AcceptsValue(value)) found.Add(kind);
         }
         return Ordered(found);
     }
@@ -115,7 +115,7 @@ public sealed class TokenCatalog
                 if (!value.StartsWith(header.Scheme + " ", StringComparison.OrdinalIgnoreCase)) continue;
                 value = value.Substring(header.Scheme.Length).Trim();
             }
-            if (SafeIsMatch(kind.ExactRegex, value) && kind.AcceptsValue(value) && !found.Contains(kind)) found.Add(kind);
+            if (kind.IsExact(value) && kind.AcceptsValue(value) && !found.Contains(kind)) found.Add(kind);
         }
         return Ordered(found);
     }
@@ -132,29 +132,17 @@ public sealed class TokenCatalog
         if (variableName is not null)
         {
             foreach (var kind in FindByVariable(variableName))
-                if (SafeIsMatch(kind.ExactRegex, value) && kind.AcceptsValue(value)) return kind;
+                if (kind.IsExact(value) && kind.AcceptsValue(value)) return kind;
         }
         if (headerName is not null)
         {
             foreach (var kind in FindByHeader(headerName))
-                if (SafeIsMatch(kind.ExactRegex, value) && kind.AcceptsValue(value)) return kind;
+                if (kind.IsExact(value) && kind.AcceptsValue(value)) return kind;
         }
         return null;
     }
 
     internal void FindKeywords(string text, Action<int, string> onHit) => _keywords.FindAll(text, onHit);
-
-    internal static bool SafeIsMatch(Regex regex, string value)
-    {
-        try
-        {
-            return regex.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Higher priority first, then catalogue order (the catalogue lists the usual kind before rarer ones).</summary>
     private IReadOnlyList<TokenKind> Ordered(IEnumerable<TokenKind> kinds) =>

@@ -104,6 +104,110 @@ public sealed class TokenKind
     /// <summary>Texts in which the scanner must not find this kind.</summary>
     public IReadOnlyList<string> MustNotMatch { get; }
 
+    // Linear-time forms (no look-arounds, no timeout): the boundaries are checked in code around each match, so no
+    // result depends on a wall-clock timeout or the machine's load. Built on first use, like the others.
+    private Regex? _linearSearch;
+    private Regex? _linearExact;
+    private bool _linearTried;
+
+    /// <summary>Longest text tried after a name or header for its value: no token is longer.</summary>
+    private const int AnchoredWindow = 8192;
+
+    private bool Linear(out Regex search, out Regex exact)
+    {
+        if (!_linearTried)
+        {
+            _linearSearch = Text.LinearRegex.TryCreate("(?:" + ValuePattern + ")", RegexOptions.ExplicitCapture);
+            _linearExact = Text.LinearRegex.TryCreate(@"\A(?:" + ValuePattern + @")\z", RegexOptions.ExplicitCapture);
+            _linearTried = true;
+        }
+        search = _linearSearch!;
+        exact = _linearExact!;
+        return _linearSearch is not null && _linearExact is not null;
+    }
+
+    /// <summary>A character a value cannot follow (<see cref="LeftBoundary"/>).</summary>
+    private static bool ContinuesLeft(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '+' or '/' or '-';
+
+    /// <summary>A character a value cannot be followed by (<see cref="RightBoundary"/>).</summary>
+    private static bool ContinuesRight(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-';
+
+    /// <summary>Every value of this kind in a text, with word boundaries, left to right.</summary>
+    internal IReadOnlyList<Match> Search(string text)
+    {
+        var found = new List<Match>();
+        if (!Linear(out var linear, out _))
+        {
+            try
+            {
+                for (var m = SearchRegex.Match(text); m.Success; m = m.NextMatch()) found.Add(m);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Only without the linear engine (an old .NET Framework host): keep what was found before it.
+            }
+            return found;
+        }
+        int at = 0;
+        while (at <= text.Length)
+        {
+            var m = linear.Match(text, at);
+            if (!m.Success) break;
+            int start = m.Index, end = m.Index + m.Length;
+            if (start > 0 && ContinuesLeft(text[start - 1]))
+            {
+                // No value starts inside a word: skip to the next position a word could start at.
+                at = start + 1;
+                while (at < text.Length && ContinuesLeft(text[at - 1])) at++;
+                continue;
+            }
+            if (end < text.Length && ContinuesRight(text[end]))
+            {
+                at = start + 1;
+                continue;
+            }
+            found.Add(m);
+            at = Math.Max(end, start + 1);
+        }
+        return found;
+    }
+
+    /// <summary>The value starting exactly at <paramref name="start"/> (after a name or header), or null.</summary>
+    internal Match? Anchored(string text, int start)
+    {
+        if (start < 0 || start > text.Length) return null;
+        if (!Linear(out var linear, out _))
+        {
+            try
+            {
+                var m = AnchoredRegex.Match(text, start);
+                return m.Success ? m : null;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
+        var match = linear.Match(text, start, Math.Min(AnchoredWindow, text.Length - start));
+        if (!match.Success || match.Index != start) return null;
+        int end = match.Index + match.Length;
+        return end < text.Length && ContinuesRight(text[end]) ? null : match;
+    }
+
+    /// <summary>Whether a whole string is a value of this kind.</summary>
+    internal bool IsExact(string value)
+    {
+        if (Linear(out _, out var exact)) return exact.IsMatch(value);
+        try
+        {
+            return ExactRegex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Finds values anywhere in a text, with word boundaries.</summary>
     internal Regex SearchRegex => _searchRegex ??= Compile(LeftBoundary + "(?:" + ValuePattern + ")" + RightBoundary);
 
@@ -117,7 +221,13 @@ public sealed class TokenKind
     /// Checks that the pattern is valid; called once when the catalogue is loaded. The interpreter is enough to
     /// validate, and emitting IL for every kind would cost a short scan most of its start-up time.
     /// </summary>
-    internal void Validate() => _ = new Regex(@"\A(?:" + ValuePattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+    internal void Validate()
+    {
+        _ = new Regex(@"\A(?:" + ValuePattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        // A catalogue can come from the scanned repository: its patterns must run in linear time.
+        if (Text.LinearRegex.IsAvailable && Text.LinearRegex.TryCreate(ValuePattern) is null)
+            throw new ArgumentException("the pattern needs backtracking (a back-reference, a look-around or an atomic group); token patterns must run in linear time");
+    }
 
     private static Regex Compile(string pattern) =>
         new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
