@@ -366,7 +366,7 @@ public sealed class CommandExtractor
             var word = words[w];
             if (w > 0) builder.Append(' ', hostEnd);
             var value = word.GetReparseText(out var starts);
-            for (int k = 0; k < value.Length; k++) builder.Append(value[k], map == null ? starts[k] : map.MapToHost(starts[k]));
+            for (int k = 0; k < value.Length; k++) builder.Append(value[k], map == null ? starts.Start(k) : map.MapToHost(starts.Start(k)));
             hostEnd = map == null ? word.Span.End : map.MapToHost(word.Span.End);
         }
         if (appendNewline) builder.Append('\n', hostEnd);

@@ -13,8 +13,7 @@ namespace Firebreak.Core.Commands;
 /// </summary>
 public sealed class CommandWord
 {
-    private int[]? _starts;
-    private int[]? _ends;
+    private OffsetMap? _offsets;
     private string? _literalPrefix;
 
     private CommandWord(ShellWord syntax, EmbeddedText? map)
@@ -28,15 +27,14 @@ public sealed class CommandWord
     internal static CommandWord From(ShellWord word, EmbeddedText? map) => new(word, map);
 
     /// <summary>A word the shell derives from part of a written word (one result of brace expansion).</summary>
-    private CommandWord(ShellWord syntax, EmbeddedText? map, string value, int[] starts, int[] ends)
+    private CommandWord(ShellWord syntax, EmbeddedText? map, string value, OffsetMap offsets)
     {
         Syntax = syntax;
         Map = map;
         Value = value;
         _literalPrefix = value;
-        _starts = starts;
-        _ends = ends;
-        Span = value.Length == 0 ? MapSpan(map, syntax.Span) : TextSpan.FromBounds(starts[0], Math.Max(starts[0], ends[value.Length - 1]));
+        _offsets = offsets;
+        Span = value.Length == 0 ? MapSpan(map, syntax.Span) : TextSpan.FromBounds(offsets.Start(0), Math.Max(offsets.Start(0), offsets.End(value.Length - 1)));
     }
 
     /// <summary>
@@ -66,21 +64,19 @@ public sealed class CommandWord
         foreach (var (start, end) in alternatives)
         {
             var value = new StringBuilder();
-            var starts = new List<int>();
-            var ends = new List<int>();
+            var offsets = new OffsetMap();
             void Take(int a, int b)
             {
                 for (int k = a; k < b; k++)
                 {
                     value.Append(Value[k]);
-                    starts.Add(_starts![k]);
-                    ends.Add(_ends![k]);
+                    offsets.Add(_offsets!.Start(k), _offsets.End(k));
                 }
             }
             Take(0, open);
             Take(start, end);
             Take(close + 1, Value.Length);
-            var word = new CommandWord(Syntax, Map, value.ToString(), starts.ToArray(), ends.ToArray());
+            var word = new CommandWord(Syntax, Map, value.ToString(), offsets);
             // The shell drops words that expand to nothing.
             if (word.Value!.Length > 0) words.Add(word);
         }
@@ -90,23 +86,20 @@ public sealed class CommandWord
     /// <summary>Host offsets of each character of <see cref="LiteralPrefix"/>, computed on first use.</summary>
     private void EnsureMap()
     {
-        if (_starts != null) return;
+        if (_offsets != null) return;
         // For a dynamic word the map covers its static prefix, so `--name=$X` still points at `--name`.
-        _literalPrefix = Syntax.GetLiteralPrefix(out var starts, out var ends);
+        _literalPrefix = Syntax.GetLiteralPrefix(out var offsets);
         if (Map != null)
         {
-            var hostStarts = new int[starts.Length];
-            var hostEnds = new int[ends.Length];
-            for (int i = 0; i < starts.Length; i++)
+            var host = new OffsetMap();
+            for (int i = 0; i < offsets.Count; i++)
             {
-                hostStarts[i] = Map.MapToHost(starts[i]);
-                hostEnds[i] = Math.Max(hostStarts[i], Map.MapToHost(ends[i] - 1) + 1);
+                int start = Map.MapToHost(offsets.Start(i));
+                host.Add(start, Math.Max(start, Map.MapToHost(offsets.End(i) - 1) + 1));
             }
-            starts = hostStarts;
-            ends = hostEnds;
+            offsets = host;
         }
-        _ends = ends;
-        _starts = starts;
+        _offsets = offsets;
     }
 
     internal static TextSpan MapSpan(EmbeddedText? map, TextSpan span) => map == null ? span : map.MapToHost(span);
@@ -145,11 +138,11 @@ public sealed class CommandWord
     public TextSpan MapValueSpan(int start, int length)
     {
         EnsureMap();
-        int count = _starts!.Length;
+        int count = _offsets!.Count;
         if (start >= count) return new TextSpan(Value == null ? Span.Start : Span.End, 0);
-        if (length <= 0) return new TextSpan(_starts[start], 0);
+        if (length <= 0) return new TextSpan(_offsets.Start(start), 0);
         int last = Math.Min(start + length, count) - 1;
-        return TextSpan.FromBounds(_starts[start], Math.Max(_starts[start], _ends![last]));
+        return TextSpan.FromBounds(_offsets.Start(start), Math.Max(_offsets.Start(start), _offsets.End(last)));
     }
 
     public override string ToString() => Value ?? RawText;

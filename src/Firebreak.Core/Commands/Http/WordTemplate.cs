@@ -17,7 +17,7 @@ internal static class WordTemplate
         var builder = new EmbeddedText.Builder();
         for (int i = 0; i < text.Length; i++)
         {
-            int host = word.Map == null ? starts[i] : word.Map.MapToHost(starts[i]);
+            int host = word.Map == null ? starts.Start(i) : word.Map.MapToHost(starts.Start(i));
             builder.Append(text[i], host);
         }
         return builder.Build(word.Span.End);
@@ -44,7 +44,7 @@ internal static class WordTemplate
         int i = 0;
         while (i < text.Length)
         {
-            var parameter = depth < 3 ? parameters.Find(p => p.Span.Start == starts[i] && text[i] == '$') : null;
+            var parameter = depth < 3 ? parameters.Find(p => p.Span.Start == starts.Start(i) && text[i] == '$') : null;
             // `$1` in a function's body read for one call is that call's first argument, expanded where the call is.
             var (value, context) = parameter == null ? (null, command)
                 : int.TryParse(parameter.Name, out int n) ? (command.Call is { } call && n >= 1 && n < call.Arguments.Count ? call.Arguments[n] : null, command.Call ?? command)
@@ -53,10 +53,10 @@ internal static class WordTemplate
             {
                 var inner = Expand(value, context, depth + 1);
                 for (int k = 0; k < inner.Value.Length; k++) builder.Append(inner.Value[k], inner.MapToHost(k));
-                while (i < text.Length && starts[i] < parameter.Span.End) i++;
+                while (i < text.Length && starts.Start(i) < parameter.Span.End) i++;
                 continue;
             }
-            builder.Append(text[i], word.Map == null ? starts[i] : word.Map.MapToHost(starts[i]));
+            builder.Append(text[i], word.Map == null ? starts.Start(i) : word.Map.MapToHost(starts.Start(i)));
             i++;
         }
         return builder.Build(word.Span.End);

@@ -14,8 +14,7 @@ public sealed class ShellWord : ShellNode
     private readonly string _source;
     private bool _decoded;
     private string? _value;
-    private int[]? _starts;
-    private int[]? _ends;
+    private OffsetMap? _map;
 
     internal ShellWord(string source, TextSpan span, IReadOnlyList<ShellWordPart> parts) : base(span)
     {
@@ -54,23 +53,22 @@ public sealed class ShellWord : ShellNode
     public TextSpan MapValueSpan(int start, int length)
     {
         EnsureMap();
-        if (_value == null || _starts == null || _ends == null) return Span;
+        if (_value == null || _map == null) return Span;
         if (start >= _value.Length) return new TextSpan(Span.End, 0);
-        if (length <= 0) return new TextSpan(_starts[start], 0);
+        if (length <= 0) return new TextSpan(_map.Start(start), 0);
         int last = System.Math.Min(start + length, _value.Length) - 1;
-        return TextSpan.FromBounds(_starts[start], _ends[last]);
+        return TextSpan.FromBounds(_map.Start(start), _map.End(last));
     }
 
     /// <summary>The static text before the first expansion (<c>--context=</c> of <c>--context=$CTX</c>); the whole value when static.</summary>
-    public string LiteralPrefix => GetLiteralPrefix(out _, out _);
+    public string LiteralPrefix => GetLiteralPrefix(out _);
 
-    internal string GetLiteralPrefix(out int[] starts, out int[] ends)
+    internal string GetLiteralPrefix(out OffsetMap map)
     {
-        if (TryGetValueMap(out var value, out starts, out ends)) return value;
+        if (TryGetValueMap(out var value, out map)) return value;
         var decoder = new ShellWordDecoder(_source);
         decoder.DecodePrefix(Parts);
-        starts = decoder.Starts.ToArray();
-        ends = decoder.Ends.ToArray();
+        map = decoder.Offsets;
         return decoder.Value.ToString();
     }
 
@@ -78,21 +76,20 @@ public sealed class ShellWord : ShellNode
     /// The word as the text a nested shell would see (<c>bash -c "rm $DIR"</c>): static parts resolved, parameters kept as
     /// written, command substitutions (already run by this shell) replaced by the dynamic placeholder <c>$_</c>.
     /// </summary>
-    internal string GetReparseText(out int[] starts)
+    internal string GetReparseText(out OffsetMap map)
     {
         var decoder = new ShellWordDecoder(_source);
         decoder.DecodeForReparse(Parts);
-        starts = decoder.Starts.ToArray();
+        map = decoder.Offsets;
         return decoder.Value.ToString();
     }
 
     /// <summary>For static words: per value character, the source start and end of the text that produced it.</summary>
-    internal bool TryGetValueMap(out string value, out int[] starts, out int[] ends)
+    internal bool TryGetValueMap(out string value, out OffsetMap map)
     {
         EnsureMap();
         value = _value ?? string.Empty;
-        starts = _starts ?? System.Array.Empty<int>();
-        ends = _ends ?? System.Array.Empty<int>();
+        map = _map ?? OffsetMap.Empty;
         return _value != null;
     }
 
@@ -135,23 +132,15 @@ public sealed class ShellWord : ShellNode
     private void EnsureMap()
     {
         EnsureDecoded();
-        if (_value == null || _starts != null) return;
+        if (_value == null || _map != null) return;
         if (IsPlainLiteral())
         {
-            int start = Parts[0].Span.Start;
-            _starts = new int[_value.Length];
-            _ends = new int[_value.Length];
-            for (int i = 0; i < _value.Length; i++)
-            {
-                _starts[i] = start + i;
-                _ends[i] = start + i + 1;
-            }
+            _map = OffsetMap.Contiguous(Parts[0].Span.Start, _value.Length);
             return;
         }
         var decoder = new ShellWordDecoder(_source);
         decoder.DecodeParts(Parts);
-        _starts = decoder.Starts.ToArray();
-        _ends = decoder.Ends.ToArray();
+        _map = decoder.Offsets;
     }
 
     public override string ToString() => RawText;
@@ -171,15 +160,13 @@ internal sealed class ShellWordDecoder
     }
 
     public StringBuilder Value { get; } = new();
-    public List<int> Starts { get; } = new();
-    public List<int> Ends { get; } = new();
+    public OffsetMap Offsets { get; } = new();
 
     private void Add(char c, int start, int end)
     {
         Value.Append(c);
         if (!_recordOffsets) return;
-        Starts.Add(start);
-        Ends.Add(end);
+        Offsets.Add(start, end);
     }
 
     public bool DecodeParts(IReadOnlyList<ShellWordPart> parts)

@@ -39,12 +39,11 @@ public sealed class SqlDestruction
     public bool Cascade { get; }
 
     /// <summary>Finds the destructive statements of <paramref name="text"/>; <paramref name="step"/> is the step the text starts in.</summary>
-    public static IReadOnlyList<SqlDestruction> Find(string text, MigrationStep step = MigrationStep.None)
+    public static IEnumerable<SqlDestruction> Find(string text, MigrationStep step = MigrationStep.None)
     {
-        var found = new List<SqlDestruction>();
+        // Produced as found: a script of a million statements is read, not held.
         foreach (var statement in SqlStatements.Split(text, step))
-            if (Of(statement) is { } destruction) found.Add(destruction);
-        return found;
+            if (Of(statement) is { } destruction) yield return destruction;
     }
 
     public static SqlDestruction? Of(SqlStatement s)

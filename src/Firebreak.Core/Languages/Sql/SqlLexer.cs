@@ -44,9 +44,9 @@ public readonly struct SqlToken
 /// </summary>
 public static class SqlLexer
 {
-    public static IReadOnlyList<SqlToken> Lex(string text)
+    /// <summary>The tokens, produced as they are read: a long script is never held as one token list.</summary>
+    public static IEnumerable<SqlToken> Lex(string text)
     {
-        var tokens = new List<SqlToken>();
         int i = 0;
         while (i < text.Length)
         {
@@ -61,7 +61,7 @@ public static class SqlLexer
             if (c == '-' && Next(text, i) == '-')
             {
                 while (i < text.Length && text[i] != '\n') i++;
-                tokens.Add(new SqlToken(SqlTokenKind.Comment, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.Comment, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (c == '/' && Next(text, i) == '*')
@@ -73,49 +73,49 @@ public static class SqlLexer
                     if (text[i] == '*' && Next(text, i) == '/') { depth--; i += 2; if (depth == 0) break; continue; }
                     i++;
                 }
-                tokens.Add(new SqlToken(SqlTokenKind.Comment, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.Comment, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (c == '\'')
             {
                 i = SkipQuoted(text, i, '\'', backslashEscapes: false);
-                tokens.Add(new SqlToken(SqlTokenKind.String, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.String, TextSpan.FromBounds(start, i));
                 continue;
             }
             if ((c is 'E' or 'e') && Next(text, i) == '\'')
             {
                 i = SkipQuoted(text, i + 1, '\'', backslashEscapes: true);
-                tokens.Add(new SqlToken(SqlTokenKind.String, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.String, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (c is '"' or '`')
             {
                 i = SkipQuoted(text, i, c, backslashEscapes: false);
-                tokens.Add(new SqlToken(SqlTokenKind.QuotedIdentifier, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.QuotedIdentifier, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (c == '[')
             {
                 i = SkipQuoted(text, i, ']', backslashEscapes: false);
-                tokens.Add(new SqlToken(SqlTokenKind.QuotedIdentifier, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.QuotedIdentifier, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (c == '$' && TryDollarQuote(text, i, out int end))
             {
                 i = end;
-                tokens.Add(new SqlToken(SqlTokenKind.String, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.String, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (char.IsLetter(c) || c == '_' || c == '@' || c == '#')
             {
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '$' or '@' or '#')) i++;
-                tokens.Add(new SqlToken(SqlTokenKind.Word, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.Word, TextSpan.FromBounds(start, i));
                 continue;
             }
             if (char.IsDigit(c))
             {
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '.')) i++;
-                tokens.Add(new SqlToken(SqlTokenKind.Number, TextSpan.FromBounds(start, i)));
+                yield return new SqlToken(SqlTokenKind.Number, TextSpan.FromBounds(start, i));
                 continue;
             }
             i++;
@@ -126,9 +126,8 @@ public static class SqlLexer
                 ')' => SqlTokenKind.CloseParen,
                 _ => SqlTokenKind.Symbol,
             };
-            tokens.Add(new SqlToken(kind, new TextSpan(start, 1)));
+            yield return new SqlToken(kind, new TextSpan(start, 1));
         }
-        return tokens;
     }
 
     private static char Next(string text, int i) => i + 1 < text.Length ? text[i + 1] : '\0';

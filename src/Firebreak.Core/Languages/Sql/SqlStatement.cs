@@ -43,9 +43,9 @@ public sealed class SqlStatement
 /// <summary>Splits SQL text into statements and tells which migration step each belongs to.</summary>
 public static class SqlStatements
 {
-    public static IReadOnlyList<SqlStatement> Split(string text, MigrationStep initialStep = MigrationStep.None)
+    /// <summary>The statements, produced as they are read: a long script is never held whole as statements.</summary>
+    public static IEnumerable<SqlStatement> Split(string text, MigrationStep initialStep = MigrationStep.None)
     {
-        var statements = new List<SqlStatement>();
         var current = new List<SqlToken>();
         var step = initialStep;
         var statementStep = step;
@@ -55,29 +55,29 @@ public static class SqlStatements
             {
                 if (MarkerStep(text.Substring(token.Span.Start, token.Span.Length)) is { } marker)
                 {
-                    Flush(text, current, statementStep, statements);
+                    if (Take(text, current, statementStep) is { } before) yield return before;
                     step = statementStep = marker;
                 }
                 continue;
             }
             if (token.Kind == SqlTokenKind.Semicolon || IsBatchSeparator(text, token))
             {
-                Flush(text, current, statementStep, statements);
+                if (Take(text, current, statementStep) is { } statement) yield return statement;
                 statementStep = step;
                 continue;
             }
             if (current.Count == 0) statementStep = step;
             current.Add(token);
         }
-        Flush(text, current, statementStep, statements);
-        return statements;
+        if (Take(text, current, statementStep) is { } last) yield return last;
     }
 
-    private static void Flush(string text, List<SqlToken> current, MigrationStep step, List<SqlStatement> statements)
+    private static SqlStatement? Take(string text, List<SqlToken> current, MigrationStep step)
     {
-        if (current.Count == 0) return;
-        statements.Add(new SqlStatement(text, current.ToArray(), step));
+        if (current.Count == 0) return null;
+        var statement = new SqlStatement(text, current.ToArray(), step);
         current.Clear();
+        return statement;
     }
 
     /// <summary>T-SQL <c>GO</c> alone on its line.</summary>
