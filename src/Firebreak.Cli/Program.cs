@@ -5,6 +5,7 @@ using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using Firebreak.Cli.Commands;
+using Firebreak.Cli.Guard;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Configuration;
 
@@ -39,6 +40,10 @@ public static class Program
     {
         try
         {
+            // The guard runs before every command an agent issues: its usual argument lists skip building the
+            // command line (measured: a few milliseconds of every decision). Anything else goes the common way.
+            if (GuardCommand.FastAgent(args) is { } agent)
+                return GuardCommand.Run(AgentProtocol.For(agent), context, GuardCommand.DefaultDeadlineMs);
             var root = BuildCommandLine(context);
             if (args.Length == 0)
             {

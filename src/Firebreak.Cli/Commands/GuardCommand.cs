@@ -29,6 +29,23 @@ public static class GuardCommand
     /// <summary>Agents wait up to a minute for a hook; a decision that takes longer than this blocks instead.</summary>
     internal const int DefaultDeadlineMs = 30_000;
 
+    /// <summary>
+    /// The agent of a plain hook invocation (<c>guard</c>, <c>guard --agent X</c>, <c>guard --agent=X</c>), or null for
+    /// any other argument list, which System.CommandLine reads (help, errors, the deadline option, install).
+    /// </summary>
+    internal static string? FastAgent(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "guard") return null;
+        string? agent = args.Length switch
+        {
+            1 => "claude",
+            2 when args[1].StartsWith("--agent=", StringComparison.Ordinal) => args[1].Substring(8),
+            3 when args[1] == "--agent" => args[2],
+            _ => null,
+        };
+        return agent is "claude" or "cursor" or "gemini" or "codex" ? agent : null;
+    }
+
     public static Command Create(CliContext context)
     {
         var agent = new Option<string>("--agent")

@@ -22,19 +22,30 @@ public sealed class DestructiveCommandCatalog
     private static readonly Lazy<DestructiveCommandCatalog> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, DestructiveCommandSignature[]> _byProgram;
+    private readonly IReadOnlyList<DestructiveCommandSignature>? _signatures;
+
+    // The built-in catalogue is read entry by entry, when a command first names the entry's program: a guard decision
+    // on `ls` reads none of it. The index is the entries' text and their `program:` lists, from one pass over the lines.
+    private readonly EntryIndex? _index;
 
     private DestructiveCommandCatalog(IReadOnlyList<DestructiveCommandSignature> signatures)
     {
-        Signatures = signatures;
+        _signatures = signatures;
         _byProgram = signatures
             .SelectMany(s => s.Programs.Select(p => (Program: p, Signature: s)))
             .GroupBy(x => x.Program, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Signature).ToArray(), StringComparer.Ordinal);
     }
 
+    private DestructiveCommandCatalog(EntryIndex index)
+    {
+        _index = index;
+        _byProgram = new Dictionary<string, DestructiveCommandSignature[]>(StringComparer.Ordinal);
+    }
+
     public static DestructiveCommandCatalog Default => s_default.Value;
 
-    public IReadOnlyList<DestructiveCommandSignature> Signatures { get; }
+    public IReadOnlyList<DestructiveCommandSignature> Signatures => _signatures ?? _index!.All();
 
     /// <summary>The built-in catalogue plus user catalogues (their text; <paramref name="extra"/> pairs are (name, yaml)).</summary>
     public static DestructiveCommandCatalog WithExtra(IEnumerable<(string Name, string Yaml)> extra)
@@ -47,8 +58,16 @@ public sealed class DestructiveCommandCatalog
     public static DestructiveCommandCatalog Parse(string yaml, string sourceName = "commands.yaml") => new(Read(yaml, sourceName));
 
     /// <summary>The signatures for a program name; empty for almost every command, which is the point.</summary>
-    public IReadOnlyList<DestructiveCommandSignature> ForProgram(string? name) =>
-        name != null && _byProgram.TryGetValue(name, out var list) ? list : Array.Empty<DestructiveCommandSignature>();
+    public IReadOnlyList<DestructiveCommandSignature> ForProgram(string? name)
+    {
+        if (name is null) return Array.Empty<DestructiveCommandSignature>();
+        if (_index is null) return _byProgram.TryGetValue(name, out var list) ? list : Array.Empty<DestructiveCommandSignature>();
+        lock (_byProgram)
+        {
+            if (!_byProgram.TryGetValue(name, out var found)) _byProgram[name] = found = _index.ForProgram(name);
+            return found;
+        }
+    }
 
     private static DestructiveCommandCatalog LoadEmbedded()
     {
@@ -58,7 +77,120 @@ public sealed class DestructiveCommandCatalog
         using var reader = new StreamReader(stream);
         // The built-in patterns are checked by the tests; they are built when a command first needs them, so a guard
         // decision does not pay for a hundred regexes it never runs.
-        return new DestructiveCommandCatalog(Read(reader.ReadToEnd(), "commands.yaml", deferPatterns: true));
+        string text = reader.ReadToEnd();
+        return EntryIndex.TryBuild(text) is { } index
+            ? new DestructiveCommandCatalog(index)
+            : new DestructiveCommandCatalog(Read(text, "commands.yaml", deferPatterns: true));
+    }
+
+    /// <summary>
+    /// The built-in catalogue's entries as text (each a `  - id:` item of the top-level list) with the programs each
+    /// names, read from its one-line `program:` list. An entry is parsed when first needed, once.
+    /// </summary>
+    private sealed class EntryIndex
+    {
+        private readonly string _text;
+        private readonly List<(int Start, int End)> _entries = new();
+        private readonly Dictionary<string, List<int>> _byProgram = new(StringComparer.Ordinal);
+        private readonly DestructiveCommandSignature?[] _parsed;
+        private IReadOnlyList<DestructiveCommandSignature>? _all;
+
+        private EntryIndex(string text, List<(int, int)> entries, Dictionary<string, List<int>> byProgram)
+        {
+            _text = text;
+            _entries = entries;
+            _byProgram = byProgram;
+            _parsed = new DestructiveCommandSignature?[entries.Count];
+        }
+
+        /// <summary>Null when the text is not laid out as expected; the caller then reads it whole.</summary>
+        public static EntryIndex? TryBuild(string text)
+        {
+            var entries = new List<(int, int)>();
+            var byProgram = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            int entryStart = -1;
+            bool hasProgram = false;
+            int pos = 0;
+            while (pos < text.Length)
+            {
+                int end = text.IndexOf('\n', pos);
+                if (end < 0) end = text.Length;
+                if (string.CompareOrdinal(text, pos, "  - ", 0, 4) == 0)
+                {
+                    if (entryStart >= 0)
+                    {
+                        if (!hasProgram) return null;
+                        entries.Add((entryStart, pos));
+                    }
+                    entryStart = pos;
+                    hasProgram = false;
+                }
+                else if (entryStart >= 0 && string.CompareOrdinal(text, pos, "    program:", 0, 12) == 0)
+                {
+                    if (hasProgram || ProgramsOf(text.Substring(pos + 4, end - pos - 4)) is not { } programs) return null;
+                    foreach (var program in programs)
+                    {
+                        if (!byProgram.TryGetValue(program, out var list)) byProgram[program] = list = new List<int>();
+                        list.Add(entries.Count);
+                    }
+                    hasProgram = true;
+                }
+                else if (entryStart >= 0 && end > pos && text[pos] != ' ' && text[pos] != '#' && text[pos] != '\r')
+                {
+                    return null; // a second top-level key: not the layout this index knows
+                }
+                pos = end + 1;
+            }
+            if (entryStart < 0 || !hasProgram) return null;
+            entries.Add((entryStart, text.Length));
+            return new EntryIndex(text, entries, byProgram);
+        }
+
+        private static IReadOnlyList<string>? ProgramsOf(string line)
+        {
+            if (!Catalogs.CatalogYaml.TryParse(line, out var root) || root is not YamlMappingNode map
+                || !map.Children.TryGetValue(new YamlScalarNode("program"), out var value)) return null;
+            if (value is YamlScalarNode { Value: { Length: > 0 } single }) return new[] { single };
+            if (value is not YamlSequenceNode sequence) return null;
+            var names = new List<string>();
+            foreach (var item in sequence)
+            {
+                if (item is not YamlScalarNode { Value: { Length: > 0 } name }) return null;
+                names.Add(name);
+            }
+            return names;
+        }
+
+        public DestructiveCommandSignature[] ForProgram(string program)
+        {
+            if (!_byProgram.TryGetValue(program, out var entries)) return Array.Empty<DestructiveCommandSignature>();
+            var found = new DestructiveCommandSignature[entries.Count];
+            for (int i = 0; i < entries.Count; i++) found[i] = Entry(entries[i]);
+            return found;
+        }
+
+        public IReadOnlyList<DestructiveCommandSignature> All()
+        {
+            if (_all is { } all) return all;
+            lock (_parsed)
+            {
+                var list = new List<DestructiveCommandSignature>(_entries.Count);
+                for (int i = 0; i < _entries.Count; i++) list.Add(Entry(i));
+                return _all = list;
+            }
+        }
+
+        private DestructiveCommandSignature Entry(int i)
+        {
+            lock (_parsed)
+            {
+                if (_parsed[i] is { } done) return done;
+                var (start, end) = _entries[i];
+                var read = Read("commands:\n" + _text.Substring(start, end - start), "commands.yaml", deferPatterns: true);
+                if (read.Count != 1) throw new InvalidOperationException($"commands.yaml: entry {i} read as {read.Count} signatures");
+                return _parsed[i] = read[0];
+            }
+        }
     }
 
     // ---- reading ----------------------------------------------------------------------------------------

@@ -166,6 +166,6 @@ public sealed class TokenCatalog
         using var stream = assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource '{ResourceName}' is missing from {assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "rules/catalogs/tokens.yaml");
+        return new TokenCatalog(TokenCatalogReader.Read(reader.ReadToEnd(), "rules/catalogs/tokens.yaml", trusted: true));
     }
 }

@@ -104,27 +104,34 @@ public sealed class TokenKind
     /// <summary>Texts in which the scanner must not find this kind.</summary>
     public IReadOnlyList<string> MustNotMatch { get; }
 
-    // Linear-time forms (no look-arounds, no timeout): the boundaries are checked in code around each match, so no
-    // result depends on a wall-clock timeout or the machine's load. Built on first use, like the others.
-    private Regex? _linearSearch;
-    private Regex? _linearExact;
-    private bool _linearTried;
+    // Boundary-free forms (no look-arounds, no timeout): the boundaries are checked in code around each match, so no
+    // result depends on a wall-clock timeout or the machine's load. A user catalogue's pattern runs on the linear-time
+    // engine (a repository can supply it); the built-in patterns, reviewed and free of nested quantifiers (a test checks),
+    // run on the backtracking interpreter, which builds in microseconds where the linear engine takes about 1.5 ms per
+    // pattern — paid by a guard decision for every kind a command mentions.
+    private Regex? _boundarySearch;
+    private Regex? _boundaryExact;
+
+    /// <summary>Set for the built-in catalogue's kinds.</summary>
+    internal bool Trusted { get; set; }
 
     /// <summary>Longest text tried after a name or header for its value: no token is longer.</summary>
     private const int AnchoredWindow = 8192;
 
-    private bool Linear(out Regex search, out Regex exact)
+    private Regex? Boundless(ref Regex? cache, string pattern)
     {
-        if (!_linearTried)
-        {
-            _linearSearch = Text.LinearRegex.TryCreate("(?:" + ValuePattern + ")", RegexOptions.ExplicitCapture);
-            _linearExact = Text.LinearRegex.TryCreate(@"\A(?:" + ValuePattern + @")\z", RegexOptions.ExplicitCapture);
-            _linearTried = true;
-        }
-        search = _linearSearch!;
-        exact = _linearExact!;
-        return _linearSearch is not null && _linearExact is not null;
+        if (cache is not null) return cache;
+        var regex = Trusted
+            ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)
+            : Text.LinearRegex.TryCreate(pattern, RegexOptions.ExplicitCapture);
+        return cache = regex;
     }
+
+    private bool Linear(out Regex search) =>
+        (search = Boundless(ref _boundarySearch, "(?:" + ValuePattern + ")")!) is not null;
+
+    private bool LinearExact(out Regex exact) =>
+        (exact = Boundless(ref _boundaryExact, @"\A(?:" + ValuePattern + @")\z")!) is not null;
 
     /// <summary>A character a value cannot follow (<see cref="LeftBoundary"/>).</summary>
     private static bool ContinuesLeft(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '+' or '/' or '-';
@@ -136,7 +143,7 @@ public sealed class TokenKind
     internal IReadOnlyList<Match> Search(string text)
     {
         var found = new List<Match>();
-        if (!Linear(out var linear, out _))
+        if (!Linear(out var linear))
         {
             try
             {
@@ -176,7 +183,7 @@ public sealed class TokenKind
     internal Match? Anchored(string text, int start)
     {
         if (start < 0 || start > text.Length) return null;
-        if (!Linear(out var linear, out _))
+        if (!Linear(out var linear))
         {
             try
             {
@@ -197,7 +204,7 @@ public sealed class TokenKind
     /// <summary>Whether a whole string is a value of this kind.</summary>
     internal bool IsExact(string value)
     {
-        if (Linear(out _, out var exact)) return exact.IsMatch(value);
+        if (LinearExact(out var exact)) return exact.IsMatch(value);
         try
         {
             return ExactRegex.IsMatch(value);

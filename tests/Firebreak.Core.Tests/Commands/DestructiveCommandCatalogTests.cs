@@ -15,6 +15,21 @@ public class DestructiveCommandCatalogTests
     private static DestructiveCommandSignature Signature(string id) => Catalog.Signatures.Single(s => s.Id == id);
 
     [Fact]
+    public void The_built_in_catalogue_read_entry_by_entry_is_the_catalogue_read_whole()
+    {
+        // Default reads an entry when a command first names its program; Parse reads the whole text. Same signatures,
+        // same order, for every program, and every pattern valid (Parse builds them eagerly).
+        string text = System.IO.File.ReadAllText(Infrastructure.Repository.PathOf("rules", "catalogs", "commands.yaml"));
+        var whole = DestructiveCommandCatalog.Parse(text);
+        var lazy = DestructiveCommandCatalog.Default;
+        foreach (var program in whole.Signatures.SelectMany(s => s.Programs).Distinct())
+            Assert.Equal(whole.ForProgram(program).Select(s => s.Id), lazy.ForProgram(program).Select(s => s.Id));
+        Assert.Empty(lazy.ForProgram("ls"));
+        Assert.Equal(whole.Signatures.Select(s => s.Id), lazy.Signatures.Select(s => s.Id));
+        Assert.Equal(whole.Signatures.Select(s => s.ArgumentPattern?.ToString()), lazy.Signatures.Select(s => s.ArgumentPattern?.ToString()));
+    }
+
+    [Fact]
     public void Catalogue_covers_at_least_150_signatures() => Assert.True(Catalog.Signatures.Count >= 150, $"{Catalog.Signatures.Count} signatures");
 
     [Theory]

@@ -16,7 +16,9 @@ public sealed class LinearTokenSearchTests
     public void Every_kind_finds_what_its_look_around_form_finds()
     {
         int compared = 0;
-        foreach (var kind in TokenCatalog.Default.Kinds)
+        // The built-in kinds (backtracking interpreter) and the same catalogue read as a user's (linear-time engine).
+        var asUsers = TokenCatalog.Parse(System.IO.File.ReadAllText(Infrastructure.Repository.PathOf("rules", "catalogs", "tokens.yaml")));
+        foreach (var kind in TokenCatalog.Default.Kinds.Concat(asUsers.Kinds))
         {
             foreach (var example in kind.MustMatch.Concat(kind.MustNotMatch))
             {
@@ -29,7 +31,39 @@ public sealed class LinearTokenSearchTests
                 }
             }
         }
-        Assert.True(compared > 100);
+        Assert.True(compared > 200);
+    }
+
+    [Fact]
+    public void Every_shipped_pattern_is_valid_and_runs_in_linear_time()
+    {
+        // The embedded catalogue is not validated at every start (a guard decision would pay for it): here instead.
+        foreach (var kind in TokenCatalog.Default.Kinds)
+        {
+            kind.Validate();
+            // Built-in patterns run on the backtracking interpreter: no quantified group may end in a quantifier
+            // (`(a+)+`); a group whose repetitions are separated by a literal (`([A-Z]+ )*`) cannot go exponential.
+            Assert.DoesNotMatch(@"\([^()]*[+*}]\)[+*{]", kind.ValuePattern);
+        }
+        var text = System.IO.File.ReadAllText(Infrastructure.Repository.PathOf("rules", "catalogs", "tokens.yaml"));
+        Assert.Equal(TokenCatalog.Default.Kinds.Count, TokenCatalog.Parse(text).Kinds.Count);
+    }
+
+    [Fact]
+    public void A_user_pattern_that_needs_backtracking_is_refused()
+    {
+        var e = Assert.Throws<FormatException>(() => TokenCatalog.Parse("""
+            tokens:
+              - id: acme-key
+                platform: Acme
+                name: Acme key
+                scope: account-wide
+                lifetime: long-lived
+                keywords: [acme_]
+                format: 'acme_(?=[a-z]{8})[a-z]+'
+                alternative: Use a scoped key.
+            """, "user.yaml"));
+        Assert.Contains("linear time", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
