@@ -736,6 +736,9 @@ public sealed class CommandExtractor
     /// <summary>Most argument lists a command line spells out; beyond it the command is judged with its placeholders.</summary>
     private const int MaxSubstitutions = 16;
 
+    /// <summary>Longest piped list read for its items: a longer one (a heredoc of a million lines) is not split up.</summary>
+    private const int MaxListedInput = 4096;
+
     /// <summary>
     /// <c>xargs [-I R] cmd …</c>: when the list it reads is written in the line (<c>echo / | xargs rm -rf</c>), the
     /// commands it will run are built from it — one per line with a replace string, else one with every item appended —
@@ -768,7 +771,7 @@ public sealed class CommandExtractor
             Emit(command);
             return;
         }
-        IReadOnlyList<string>? items = fromFile || command.Input?.Text is not { } input ? null
+        IReadOnlyList<string>? items = fromFile || command.Input?.Text is not { Length: <= MaxListedInput } input ? null
             : replace is null ? input.Split(new[] { ' ', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries)
             : input.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
         bool known = items is { Count: > 0 and <= MaxSubstitutions };
@@ -830,7 +833,7 @@ public sealed class CommandExtractor
             if (marker is "::::" or "::::+") unknown = true; // argument files
             groups.Add(group);
         }
-        if (groups.Count == 0 && command.Input?.Text is { } input)
+        if (groups.Count == 0 && command.Input?.Text is { Length: <= MaxListedInput } input)
             groups.Add(input.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).ToList());
         var combinations = new List<string[]> { Array.Empty<string>() };
         foreach (var group in groups)
