@@ -68,6 +68,16 @@ public class LocalWorkAndUnreadableCodeRuleTests
     [InlineData("parallel bash -c ::: 'rm -rf /'")]
     public void Lists_written_in_the_line_are_built_into_the_commands_that_run(string command) => Assert.Contains("FB1001", Rules(command));
 
+    [Fact]
+    public void A_long_piped_list_is_not_built_into_commands_and_is_still_judged_as_the_input_of_xargs_rm()
+    {
+        // 5,000 lines are not built into 5,000 commands: the local-work rule reads the list as the input of `xargs rm`.
+        string script = "cat <<'EOF' | xargs rm -rf\n" + string.Concat(Enumerable.Repeat("/srv/data/cache\n", 5000)) + "EOF\n";
+        var rules = Rules(script);
+        Assert.Contains("FB1020", rules);
+        Assert.DoesNotContain("FB1001", rules);
+    }
+
     [Theory]
     [InlineData("git reset --soft HEAD~1")]
     [InlineData("git checkout main")]
