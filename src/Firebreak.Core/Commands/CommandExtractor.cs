@@ -359,6 +359,12 @@ public sealed class CommandExtractor
     /// </summary>
     private static EmbeddedText EmbedWords(IReadOnlyList<ShellWord> words, EmbeddedText? map, bool appendNewline)
     {
+        if (words.Count == 1 && map == null && !appendNewline)
+        {
+            // One word of the script itself (`psql -c "…"`): its text and offsets as decoded, not copied again.
+            var text = words[0].GetReparseText(out var offsets);
+            if (offsets.Count == text.Length) return EmbeddedText.FromOffsets(text, offsets, words[0].Span.End);
+        }
         var builder = new EmbeddedText.Builder();
         int hostEnd = 0;
         for (int w = 0; w < words.Count; w++)

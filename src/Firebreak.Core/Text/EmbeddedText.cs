@@ -33,6 +33,31 @@ public sealed class EmbeddedText
     public static EmbeddedText Contiguous(string value, int hostStart) =>
         new(value, new[] { 0 }, new[] { hostStart }, new[] { value.Length }, hostStart + value.Length);
 
+    /// <summary>
+    /// A decoded text whose characters came from where <paramref name="offsets"/> says, mapped as <see cref="Builder"/>
+    /// would map it character by character, without copying the text again (an 8 MB quoted word is one string, not three).
+    /// </summary>
+    public static EmbeddedText FromOffsets(string value, OffsetMap offsets, int hostEnd)
+    {
+        var embedded = new List<int>();
+        var host = new List<int>();
+        var lengths = new List<int>();
+        for (int i = 0; i < value.Length; i++)
+        {
+            int h = offsets.Start(i);
+            int last = lengths.Count - 1;
+            if (last >= 0 && host[last] + lengths[last] == h && embedded[last] + lengths[last] == i)
+            {
+                lengths[last]++;
+                continue;
+            }
+            embedded.Add(i);
+            host.Add(h);
+            lengths.Add(1);
+        }
+        return new EmbeddedText(value, embedded.ToArray(), host.ToArray(), lengths.ToArray(), hostEnd);
+    }
+
     /// <summary>An embedded text inside another embedded text, starting at <paramref name="innerStart"/> of it.</summary>
     public EmbeddedText Slice(int innerStart, int length)
     {

@@ -50,4 +50,26 @@ public sealed class OffsetMapTests
         var contiguous = OffsetMap.Contiguous(10, 1_000_000);
         Assert.Equal(map.Start(123_456), contiguous.Start(123_456));
     }
+
+    [Fact]
+    public void An_embedded_text_made_from_offsets_maps_as_one_built_character_by_character()
+    {
+        var random = new Random(11);
+        var map = new OffsetMap();
+        var builder = new EmbeddedText.Builder();
+        var value = new System.Text.StringBuilder();
+        int source = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            source += random.Next(10) == 0 ? 2 : 1;
+            char c = (char)('a' + random.Next(26));
+            value.Append(c);
+            map.Add(source, source + 1);
+            builder.Append(c, source);
+        }
+        var built = builder.Build(source + 1);
+        var made = EmbeddedText.FromOffsets(value.ToString(), map, source + 1);
+        Assert.Equal(built.Value, made.Value);
+        for (int i = 0; i <= built.Value.Length; i++) Assert.Equal(built.MapToHost(i), made.MapToHost(i));
+    }
 }

@@ -78,6 +78,9 @@ public sealed class ShellWord : ShellNode
     /// </summary>
     internal string GetReparseText(out OffsetMap map)
     {
+        // A static word reads to a nested shell exactly as its value (the decoding is the same part by part): share
+        // the value and its map rather than decode a second copy.
+        if (TryGetValueMap(out var value, out map)) return value;
         var decoder = new ShellWordDecoder(_source);
         decoder.DecodeForReparse(Parts);
         map = decoder.Offsets;
