@@ -872,7 +872,7 @@ public sealed class CommandExtractor
     /// <c>xargs bash -c</c>, <c>parallel sh -c {}</c>: the shell's code is what the list supplies, so it is data turned
     /// into code — left for the rules to judge as such, never rebuilt into a command that looks harmless.
     /// </summary>
-    internal static bool ShellCodeFromInput(IReadOnlyList<CommandWord> inner, string replace)
+    private static bool ShellCodeFromInput(IReadOnlyList<CommandWord> inner, string replace)
     {
         if (inner.Count == 0 || inner[0].Value is not ("sh" or "bash" or "zsh" or "dash" or "ksh" or "ash" or "mksh")) return false;
         int c = -1;
@@ -899,7 +899,7 @@ public sealed class CommandExtractor
     private void EmitUnresolved(ShellCommand wrapper, Scope scope, int start, int end)
     {
         var inner = new ShellCommand(Slice(wrapper.Arguments, start, end), wrapper.Assignments, wrapper.Redirections, wrapper.Input, wrapper,
-            scope.Context, scope.Function);
+            scope.Context | CommandContext.CodeFromInput, scope.Function);
         Emit(inner);
     }
 

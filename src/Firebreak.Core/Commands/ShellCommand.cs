@@ -46,6 +46,9 @@ public enum CommandContext
 
     /// <summary>In a <c>case</c> item.</summary>
     CaseItem = 1 << 11,
+
+    /// <summary>A shell whose code is the list <c>xargs</c> or <c>parallel</c> reads (<c>… | xargs bash -c</c>).</summary>
+    CodeFromInput = 1 << 12,
 }
 
 /// <summary>Where the standard input of a command comes from.</summary>

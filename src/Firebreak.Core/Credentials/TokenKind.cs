@@ -231,8 +231,10 @@ public sealed class TokenKind
     internal void Validate()
     {
         _ = new Regex(@"\A(?:" + ValuePattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
-        // A catalogue can come from the scanned repository: its patterns must run in linear time.
-        if (Text.LinearRegex.IsAvailable && Text.LinearRegex.TryCreate(ValuePattern) is null)
+        // A catalogue can come from the scanned repository: its patterns must run in linear time. The regex built to
+        // check it is the one searches use (cached), so the check costs no second construction.
+        bool linear = Trusted ? Text.LinearRegex.TryCreate(ValuePattern) is not null : Linear(out _);
+        if (Text.LinearRegex.IsAvailable && !linear)
             throw new ArgumentException("the pattern needs backtracking (a back-reference, a look-around or an atomic group); token patterns must run in linear time");
     }
 

@@ -112,8 +112,8 @@ public sealed class UnreadableCodeRule : Rule
             if (v == "--") { i++; break; }
             if (v[1] != '-' && v.IndexOf('c') > 0) commandString = true;
         }
-        if (commandString && command.Wrapper is { Name: "xargs" or "parallel" } lister
-            && CommandExtractor.ShellCodeFromInput(command.Arguments, lister.Name == "parallel" ? "{}" : ReplaceString(lister)))
+        // The extractor marks the shell whose code is the list xargs/parallel reads; its options are read there, once.
+        if ((command.Context & CommandContext.CodeFromInput) != 0 && command.Wrapper is { } lister)
             return (lister.NameWord.Span, $"`{lister.Name} {command.Name} -c` runs the lines it reads as shell code, which cannot be read before it runs; write the commands out.");
         if (commandString)
         {
@@ -147,19 +147,6 @@ public sealed class UnreadableCodeRule : Rule
             return (code.Span, $"`{command.Name} {v}` runs code that deletes files or starts other programs (`{Clip(match.Value.Trim())}`), which no rule can follow into the language; write the deletion as a shell command Firebreak can judge, or run it yourself.");
         }
         return null;
-    }
-
-    private static string ReplaceString(ShellCommand xargs)
-    {
-        foreach (var a in xargs.Arguments)
-        {
-            if (a.Value is not { } v) continue;
-            if (v is "-i" or "--replace") return "{}";
-            if (v.StartsWith("--replace=", StringComparison.Ordinal)) return v.Length > 10 ? v.Substring(10) : "{}";
-            if ((v.StartsWith("-I", StringComparison.Ordinal) || v.StartsWith("-J", StringComparison.Ordinal)) && v.Length > 2) return v.Substring(2);
-        }
-        int i = xargs.Arguments.ToList().FindIndex(a => a.Value is "-I" or "-J");
-        return i >= 0 && i + 1 < xargs.Arguments.Count ? xargs.Arguments[i + 1].Value ?? string.Empty : string.Empty;
     }
 
     /// <summary>Whether a word holds <c>$(…)</c>, backticks or <c>&lt;(…)</c>, at any depth of quoting.</summary>
