@@ -9,7 +9,13 @@ set -euo pipefail
 tools="${CI_TOOLS:?}"
 out="$tools/native"
 log="$tools/native-publish.log"
-if ! dotnet publish src/Firebreak.Cli -c Release -r linux-x64 -o "$out" -nologo > "$log" 2>&1; then
+installed="$tools/firebreak-tool/firebreak"
+if [ -f "$log" ] && file -L "$installed" 2>/dev/null | grep -q "ELF 64-bit"; then
+  # 15-install.sh packed the linux-x64 tool package (its pack publishes natively) and installed it: check that one.
+  mkdir -p "$out"
+  cp -L "$installed" "$out/firebreak"
+  echo "native: the executable installed from the linux-x64 tool package"
+elif ! dotnet publish src/Firebreak.Cli -c Release -r linux-x64 -o "$out" -nologo > "$log" 2>&1; then
   tail -30 "$log"
   echo "native publish failed"
   exit 1
