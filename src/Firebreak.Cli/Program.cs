@@ -24,11 +24,19 @@ public static class Program
     public const int InternalError = 3;
 
     public static int Main(string[] args) =>
-        Run(args, new CliContext(Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory())
+        Run(args, new CliContext(StandardInput(), Console.Out, Console.Error, Directory.GetCurrentDirectory())
         {
             StdoutIsTerminal = !Console.IsOutputRedirected,
             NoColorRequested = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         });
+
+    /// <summary>
+    /// Standard input as UTF-8 text (what JSON payloads and file lists are), read as the bytes arrive. Not
+    /// <see cref="Console.In"/>: on Unix its first use sets up the terminal (terminfo and all), a cost every guard
+    /// decision paid for a pipe. Like Console.In, a byte order mark is kept as text and invalid bytes become U+FFFD.
+    /// </summary>
+    private static TextReader StandardInput() =>
+        new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
         Run(args, TextReader.Null, stdout, stderr, workingDirectory);

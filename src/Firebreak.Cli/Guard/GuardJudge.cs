@@ -35,14 +35,19 @@ internal sealed class GuardJudge
     {
         var files = Files(call);
         if (files.Count == 0) return GuardVerdict.Quiet;
-        var findings = new AnalysisEngine(_options).Analyze(files, cancellation).Findings
-            .Where(f => f.Rule.Family != RuleFamily.Tool)
-            .Select(f => (Finding: f, Decision: DecisionOf(f)))
-            .Where(f => f.Decision != GuardDecision.NoOpinion)
-            .ToArray();
-        if (findings.Length == 0) return GuardVerdict.Quiet;
+        // Loops, not LINQ chains: Select over a LINQ iterator is a generic virtual call, which a native build resolves at
+        // run time on first use (see StableOrder in Firebreak.Core).
+        var findings = new List<(Finding Finding, GuardDecision Decision)>();
+        foreach (var f in new AnalysisEngine(_options).Analyze(files, cancellation).Findings)
+        {
+            if (f.Rule.Family == RuleFamily.Tool) continue;
+            var d = DecisionOf(f);
+            if (d != GuardDecision.NoOpinion) findings.Add((f, d));
+        }
+        if (findings.Count == 0) return GuardVerdict.Quiet;
         var decision = findings.Max(f => f.Decision);
-        var chosen = findings.Where(f => f.Decision == decision).Select(f => f.Finding).ToArray();
+        var chosen = new List<Finding>();
+        foreach (var f in findings) if (f.Decision == decision) chosen.Add(f.Finding);
         string reason = "Firebreak: " + string.Join(" ", chosen.Select(f => $"[{f.RuleId}] {f.Message}"));
         return new GuardVerdict(decision, AgentProtocol.OneLine(reason), string.Join(",", chosen.Select(f => f.RuleId).Distinct()));
     }

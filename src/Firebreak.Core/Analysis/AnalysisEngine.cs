@@ -84,15 +84,22 @@ public sealed class AnalysisEngine
         if (reported is not null) pending.RemoveAll(p => !reported.Contains(p.Location.Path));
         foreach (var note in hostNotes) pending.Add(new PendingFinding(note.Rule, note.Level, note.Message, note.Location, null, note.RelatedLocations));
 
-        var ordered = pending
-            .Where(p => _options.IsEnabled(p.Rule))
-            .Select(p => new PendingFinding(p.Rule, _options.LevelOf(p.Rule, p.Level), p.Message, p.Location, p.FingerprintText, p.Related))
-            .Where(p => p.Level != FindingLevel.None)
-            .OrderBy(p => p.Location.Path, StringComparer.Ordinal)
-            .ThenBy(p => p.Location.Span.Start)
-            .ThenBy(p => p.Location.Span.Length)
-            .ThenBy(p => p.Rule.Id, StringComparer.Ordinal)
-            .ThenBy(p => p.Message, StringComparer.Ordinal);
+        var leveled = new List<PendingFinding>(pending.Count);
+        foreach (var p in pending)
+        {
+            if (!_options.IsEnabled(p.Rule)) continue;
+            var level = _options.LevelOf(p.Rule, p.Level);
+            if (level != FindingLevel.None) leveled.Add(new PendingFinding(p.Rule, level, p.Message, p.Location, p.FingerprintText, p.Related));
+        }
+        var ordered = Text.StableOrder.Sorted(leveled, static (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Location.Path, b.Location.Path);
+            if (c == 0) c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
+            if (c == 0) c = a.Location.Span.Length.CompareTo(b.Location.Span.Length);
+            if (c == 0) c = string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+            if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+            return c;
+        });
         return new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed) { PeakBudgets = PeakBudgets(documents) };
     }
 

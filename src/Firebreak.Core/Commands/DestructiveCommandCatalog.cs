@@ -71,13 +71,9 @@ public sealed class DestructiveCommandCatalog
 
     private static DestructiveCommandCatalog LoadEmbedded()
     {
-        var assembly = typeof(DestructiveCommandCatalog).GetTypeInfo().Assembly;
-        using var stream = assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
         // The built-in patterns are checked by the tests; they are built when a command first needs them, so a guard
         // decision does not pay for a hundred regexes it never runs.
-        string text = reader.ReadToEnd();
+        string text = EmbeddedCatalog.Text(ResourceName);
         return EntryIndex.TryBuild(text) is { } index
             ? new DestructiveCommandCatalog(index)
             : new DestructiveCommandCatalog(Read(text, "commands.yaml", deferPatterns: true));
@@ -146,7 +142,44 @@ public sealed class DestructiveCommandCatalog
             return new EntryIndex(text, entries, byProgram);
         }
 
-        private static IReadOnlyList<string>? ProgramsOf(string line)
+        private static IReadOnlyList<string>? ProgramsOf(string line) => SimpleProgramList(line) ?? ProgramsOfYaml(line);
+
+        /// <summary>
+        /// `program: ['a', 'b']` (or plain items) of names that need no YAML escaping: read directly, without building a
+        /// YAML tree per entry. Anything else returns null and is read as YAML.
+        /// </summary>
+        internal static IReadOnlyList<string>? SimpleProgramList(string line)
+        {
+            const string key = "program: [";
+            if (!line.StartsWith(key, StringComparison.Ordinal) || line[line.Length - 1] != ']') return null;
+            var names = new List<string>(2);
+            int i = key.Length, end = line.Length - 1;
+            while (true)
+            {
+                bool quoted = i < end && line[i] == '\'';
+                int start = quoted ? i + 1 : i, j = start;
+                while (j < end && IsNameChar(line[j])) j++;
+                if (j == start) return null;
+                if (quoted)
+                {
+                    if (j >= end || line[j] != '\'') return null;
+                    names.Add(line.Substring(start, j - start));
+                    j++;
+                }
+                else
+                {
+                    names.Add(line.Substring(start, j - start));
+                }
+                if (j == end) return names;
+                if (line[j] != ',' || j + 1 >= end || line[j + 1] != ' ') return null;
+                i = j + 2;
+            }
+        }
+
+        private static bool IsNameChar(char c) =>
+            c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '.' or '+' or '-';
+
+        private static IReadOnlyList<string>? ProgramsOfYaml(string line)
         {
             if (!Catalogs.CatalogYaml.TryParse(line, out var root) || root is not YamlMappingNode map
                 || !map.Children.TryGetValue(new YamlScalarNode("program"), out var value)) return null;

@@ -95,21 +95,25 @@ public sealed class McpToolCatalog
 
     private static McpToolCatalog LoadEmbedded()
     {
-        using var stream = typeof(McpToolCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return Parse(Catalogs.EmbeddedCatalog.Text(ResourceName));
     }
 
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+
+    private static string[] ScalarValues(YamlSequenceNode seq)
+    {
+        var values = new List<string>(seq.Children.Count);
+        foreach (var item in seq.Children) if (item is YamlScalarNode s) values.Add(s.Value ?? string.Empty);
+        return values.ToArray();
+    }
 
     private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
     {
         if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
         return node switch
         {
-            YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToArray(),
+            YamlSequenceNode seq => ScalarValues(seq),
             YamlScalarNode s => new[] { s.Value ?? string.Empty },
             _ => Array.Empty<string>(),
         };

@@ -236,7 +236,8 @@ public static class BlanketCredentials
         public void Scripts()
         {
             // A GitLab variable already reported where it is defined is not reported again where it is sent.
-            var defined = new HashSet<string>(Found.Where(f => !f.IsCommitted).Select(f => f.Name), StringComparer.Ordinal);
+            var defined = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in Found) if (!f.IsCommitted) defined.Add(f.Name);
             foreach (var source in ShellSources.Of(_document))
             {
                 foreach (var token in SentToken.In(source, _host, _catalog))

@@ -146,7 +146,7 @@ public sealed class TokenCatalog
 
     /// <summary>Higher priority first, then catalogue order (the catalogue lists the usual kind before rarer ones).</summary>
     private IReadOnlyList<TokenKind> Ordered(IEnumerable<TokenKind> kinds) =>
-        kinds.OrderByDescending(k => k.Priority).ThenBy(k => IndexOf(k)).ToArray();
+        Text.StableOrder.Sorted(kinds, (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : IndexOf(a).CompareTo(IndexOf(b)));
 
     private int IndexOf(TokenKind kind)
     {
@@ -162,10 +162,6 @@ public sealed class TokenCatalog
 
     private static TokenCatalog LoadEmbedded()
     {
-        var assembly = typeof(TokenCatalog).Assembly;
-        using var stream = assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource '{ResourceName}' is missing from {assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return new TokenCatalog(TokenCatalogReader.Read(reader.ReadToEnd(), "rules/catalogs/tokens.yaml", trusted: true));
+        return new TokenCatalog(TokenCatalogReader.Read(Catalogs.EmbeddedCatalog.Text(ResourceName), "rules/catalogs/tokens.yaml", trusted: true));
     }
 }

@@ -65,8 +65,8 @@ internal static class TokenCatalogReader
             priority: (int)Double(entry, "priority", 0, where),
             scopedAlternative: RequiredString(entry, "alternative", where),
             docs: Strings(entry, "docs"),
-            mustMatch: examples is null ? Array.Empty<string>() : Strings(examples, "match").Select(CatalogExampleExpander.Expand).ToArray(),
-            mustNotMatch: examples is null ? Array.Empty<string>() : Strings(examples, "no_match").Select(CatalogExampleExpander.Expand).ToArray());
+            mustMatchTemplates: examples is null ? Array.Empty<string>() : Strings(examples, "match"),
+            mustNotMatchTemplates: examples is null ? Array.Empty<string>() : Strings(examples, "no_match"));
         kind.CarrierVariables = Strings(entry, "carrier_variables");
         foreach (var carrier in kind.CarrierVariables)
         {
@@ -127,9 +127,11 @@ internal static class TokenCatalogReader
     {
         if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
         if (node is YamlScalarNode single) return single.Value is null ? Array.Empty<string>() : new[] { single.Value };
-        if (node is YamlSequenceNode seq)
-            return seq.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0).ToArray();
-        return Array.Empty<string>();
+        if (node is not YamlSequenceNode seq) return Array.Empty<string>();
+        var values = new List<string>(seq.Children.Count);
+        foreach (var item in seq.Children)
+            if (item is YamlScalarNode { Value: { Length: > 0 } value }) values.Add(value);
+        return values.Count == 0 ? Array.Empty<string>() : values.ToArray();
     }
 
     private static bool Bool(YamlMappingNode map, string key, bool fallback, string where) => OptionalString(map, key) switch

@@ -35,8 +35,8 @@ public sealed class TokenKind
         int priority,
         string scopedAlternative,
         IReadOnlyList<string> docs,
-        IReadOnlyList<string> mustMatch,
-        IReadOnlyList<string> mustNotMatch)
+        IReadOnlyList<string> mustMatchTemplates,
+        IReadOnlyList<string> mustNotMatchTemplates)
     {
         Id = id;
         Platform = platform;
@@ -54,8 +54,8 @@ public sealed class TokenKind
         Priority = priority;
         ScopedAlternative = scopedAlternative;
         Docs = docs;
-        MustMatch = mustMatch;
-        MustNotMatch = mustNotMatch;
+        _mustMatchTemplates = mustMatchTemplates;
+        _mustNotMatchTemplates = mustNotMatchTemplates;
     }
 
     /// <summary>Stable identifier, e.g. <c>railway-account-token</c>.</summary>
@@ -98,11 +98,26 @@ public sealed class TokenKind
     public string ScopedAlternative { get; }
     public IReadOnlyList<string> Docs { get; }
 
-    /// <summary>Texts (templates expanded) in which the scanner must find this kind.</summary>
-    public IReadOnlyList<string> MustMatch { get; }
+    // The catalogue's example templates, expanded when first asked for (by the tests and the scanner's own-catalogue
+    // check): a guard decision never needs them.
+    private readonly IReadOnlyList<string> _mustMatchTemplates;
+    private readonly IReadOnlyList<string> _mustNotMatchTemplates;
+    private IReadOnlyList<string>? _mustMatch;
+    private IReadOnlyList<string>? _mustNotMatch;
 
-    /// <summary>Texts in which the scanner must not find this kind.</summary>
-    public IReadOnlyList<string> MustNotMatch { get; }
+    /// <summary>Texts (templates expanded) in which the scanner must find this kind.</summary>
+    public IReadOnlyList<string> MustMatch => _mustMatch ??= Expand(_mustMatchTemplates);
+
+    /// <summary>Texts (templates expanded) in which the scanner must not find this kind.</summary>
+    public IReadOnlyList<string> MustNotMatch => _mustNotMatch ??= Expand(_mustNotMatchTemplates);
+
+    private static IReadOnlyList<string> Expand(IReadOnlyList<string> templates)
+    {
+        if (templates.Count == 0) return Array.Empty<string>();
+        var expanded = new string[templates.Count];
+        for (int i = 0; i < expanded.Length; i++) expanded[i] = CatalogExampleExpander.Expand(templates[i]);
+        return expanded;
+    }
 
     // Boundary-free forms (no look-arounds, no timeout): the boundaries are checked in code around each match, so no
     // result depends on a wall-clock timeout or the machine's load. A user catalogue's pattern runs on the linear-time

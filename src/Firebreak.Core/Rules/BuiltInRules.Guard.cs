@@ -9,6 +9,6 @@ public static partial class BuiltInRules
     {
         new LocalWorkDestroyedRule(catalogs.Commands),
         new UnreadableCodeRule(),
-        new DestructiveMcpToolRule(catalogs.McpTools),
+        new DestructiveMcpToolRule(), // the built-in MCP tool catalogue (CatalogSet.McpTools), read on first MCP call
     };
 }

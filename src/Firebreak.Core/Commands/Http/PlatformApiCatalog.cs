@@ -44,30 +44,114 @@ public sealed class PlatformApiCatalog
 
     private static readonly Lazy<PlatformApiCatalog> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<string, List<PlatformApi>> _byHost = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, PlatformApi> _byCli = new(StringComparer.Ordinal);
+    // The built-in catalogue is read when a text first holds one of its keywords (a host or a CLI name): the keywords
+    // come from its `hosts:` and `cli:` lines, so a guard decision on a command that calls no platform reads none of it.
+    private readonly Lazy<Index> _index;
+    private readonly HashSet<string> _hosts;
+    private readonly HashSet<string> _cliNames;
 
     private PlatformApiCatalog(IReadOnlyList<PlatformApi> apis)
     {
-        Apis = apis;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var api in apis)
+        var index = new Index(apis);
+        _index = new Lazy<Index>(() => index, LazyThreadSafetyMode.PublicationOnly);
+        _ = _index.Value;
+        _hosts = new HashSet<string>(index.ByHost.Keys, StringComparer.OrdinalIgnoreCase);
+        _cliNames = new HashSet<string>(index.ByCli.Keys, StringComparer.Ordinal);
+        Keywords = index.Keywords;
+    }
+
+    private PlatformApiCatalog(string text, (List<string> Hosts, List<string> CliNames) names)
+    {
+        _index = new Lazy<Index>(() => new Index(PlatformApiCatalogReader.Read(text, "platform-apis.yaml")), LazyThreadSafetyMode.ExecutionAndPublication);
+        _hosts = new HashSet<string>(names.Hosts, StringComparer.OrdinalIgnoreCase);
+        _cliNames = new HashSet<string>(names.CliNames, StringComparer.Ordinal);
+        Keywords = KeywordsOf(names.Hosts, names.CliNames);
+    }
+
+    private sealed class Index
+    {
+        public readonly IReadOnlyList<PlatformApi> Apis;
+        public readonly Dictionary<string, List<PlatformApi>> ByHost = new(StringComparer.OrdinalIgnoreCase);
+        public readonly Dictionary<string, PlatformApi> ByCli = new(StringComparer.Ordinal);
+        public readonly IReadOnlyList<string> Keywords;
+
+        public Index(IReadOnlyList<PlatformApi> apis)
         {
-            if (!ids.Add(api.Id)) throw new FormatException($"platform API '{api.Id}' is defined twice");
-            foreach (var host in api.Hosts)
+            Apis = apis;
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var api in apis)
             {
-                if (!_byHost.TryGetValue(host, out var list)) _byHost[host] = list = new List<PlatformApi>();
-                list.Add(api);
+                if (!ids.Add(api.Id)) throw new FormatException($"platform API '{api.Id}' is defined twice");
+                foreach (var host in api.Hosts)
+                {
+                    if (!ByHost.TryGetValue(host, out var list)) ByHost[host] = list = new List<PlatformApi>();
+                    list.Add(api);
+                }
+                if (api.Cli != null) ByCli[api.Cli.Split(' ')[0]] = api;
             }
-            if (api.Cli != null) _byCli[api.Cli.Split(' ')[0]] = api;
+            Keywords = KeywordsOf(ByHost.Keys, ByCli.Keys);
         }
-        // `*:9200`: a self-hosted service known by its port on any host; the file must then hold `:9200`.
-        Keywords = _byHost.Keys.Select(h => h.StartsWith("*:", StringComparison.Ordinal) ? h.Substring(1) : h).Distinct().Concat(_byCli.Keys.Select(k => k + " ")).ToArray();
+    }
+
+    // `*:9200`: a self-hosted service known by its port on any host; the file must then hold `:9200`.
+    private static string[] KeywordsOf(IEnumerable<string> hosts, IEnumerable<string> cliNames) =>
+        hosts.Select(h => h.StartsWith("*:", StringComparison.Ordinal) ? h.Substring(1) : h).Distinct().Concat(cliNames.Select(k => k + " ")).ToArray();
+
+    /// <summary>
+    /// The hosts and CLI names of the built-in catalogue's text, in the order the whole reading gives them, from its
+    /// one-line `hosts: [...]` and `cli: name …` entries; null when a line is not in that simple form (the text is then
+    /// read whole).
+    /// </summary>
+    internal static (List<string> Hosts, List<string> CliNames)? ScanNames(string text)
+    {
+        var hosts = new List<string>();
+        var seenHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var cliNames = new List<string>();
+        int pos = 0;
+        while (pos < text.Length)
+        {
+            int end = text.IndexOf('\n', pos);
+            if (end < 0) end = text.Length;
+            int e = end > pos && text[end - 1] == '\r' ? end - 1 : end;
+            if (string.CompareOrdinal(text, pos, "    hosts:", 0, 10) == 0)
+            {
+                string value = text.Substring(pos + 10, e - pos - 10).Trim();
+                if (value.Length < 2 || value[0] != '[' || value[value.Length - 1] != ']') return null;
+                foreach (string raw in value.Substring(1, value.Length - 2).Split(','))
+                {
+                    string item = raw.Trim();
+                    if (item.Length >= 2 && item[0] == '\'' && item[item.Length - 1] == '\'') item = item.Substring(1, item.Length - 2);
+                    if (item.Length == 0 || item.IndexOfAny(new[] { '\'', '"', '#', ' ', '[', ']', '{', '}' }) >= 0) return null;
+                    if (seenHosts.Add(item)) hosts.Add(item);
+                }
+            }
+            else if (string.CompareOrdinal(text, pos, "    cli:", 0, 8) == 0)
+            {
+                string value = text.Substring(pos + 8, e - pos - 8).Trim();
+                if (value.Length == 0 || value.IndexOfAny(new[] { '\'', '"', '#', '[', '{', ':' }) >= 0) return null;
+                string name = value.Split(' ')[0];
+                if (!cliNames.Contains(name)) cliNames.Add(name);
+            }
+            else if (pos < e && text[pos] == ' ' && (ContainsAt(text, pos, e, "hosts:") || ContainsAt(text, pos, e, "cli:")))
+            {
+                return null; // a key at another indentation: not the layout this scan knows
+            }
+            pos = end + 1;
+        }
+        return (hosts, cliNames);
+    }
+
+    private static bool ContainsAt(string text, int start, int end, string key)
+    {
+        int p = start;
+        while (p < end && text[p] == ' ') p++;
+        if (p + 1 < end && text[p] == '-' && text[p + 1] == ' ') p += 2;
+        return end - p >= key.Length && string.CompareOrdinal(text, p, key, 0, key.Length) == 0;
     }
 
     public static PlatformApiCatalog Default => s_default.Value;
 
-    public IReadOnlyList<PlatformApi> Apis { get; }
+    public IReadOnlyList<PlatformApi> Apis => _index.Value.Apis;
 
     public IEnumerable<PlatformApiOperation> Operations => Apis.SelectMany(a => a.Operations);
 
@@ -83,17 +167,15 @@ public sealed class PlatformApiCatalog
 
     private static PlatformApiCatalog LoadEmbedded()
     {
-        using var stream = typeof(PlatformApiCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        string text = Catalogs.EmbeddedCatalog.Text(ResourceName);
+        return ScanNames(text) is { } names ? new PlatformApiCatalog(text, names) : Parse(text);
     }
 
     /// <summary>The destructive operations <paramref name="command"/> calls; empty for anything else.</summary>
     public IReadOnlyList<ApiCallMatch> Match(ShellCommand command)
     {
         if (command.Name is not { } name) return Array.Empty<ApiCallMatch>();
-        if (_byCli.TryGetValue(name, out var cliApi)) return MatchCli(command, cliApi);
+        if (_cliNames.Contains(name) && _index.Value.ByCli.TryGetValue(name, out var cliApi)) return MatchCli(command, cliApi);
         if (HttpRequestReader.Read(command) is not { } request) return Array.Empty<ApiCallMatch>();
         var matches = Match(request);
         // A request in a function's body (`gql() { curl … -d "$1"; }`) is made once per call, with that call's arguments.
@@ -111,7 +193,7 @@ public sealed class PlatformApiCatalog
     public IReadOnlyList<ApiCallMatch> Match(HttpRequest request)
     {
         if (request.Host is not { } host || request.Path is not { } path) return Array.Empty<ApiCallMatch>();
-        if (!_byHost.TryGetValue(host, out var apis) && !(PortOf(host) is { } port && _byHost.TryGetValue("*:" + port, out apis)))
+        if (!TryApisOf(host, out var apis))
             return Array.Empty<ApiCallMatch>();
         var matches = new List<ApiCallMatch>();
         foreach (var api in apis)
@@ -141,7 +223,7 @@ public sealed class PlatformApiCatalog
     {
         HttpRequest.SplitUrl(url, out var host, out var path, out _);
         if (host is null || path is null ||
-            !_byHost.TryGetValue(host, out var apis) && !(PortOf(host) is { } port && _byHost.TryGetValue("*:" + port, out apis)))
+            !TryApisOf(host, out var apis))
             return Array.Empty<(PlatformApiOperation, GraphQLRootField?)>();
         var matches = new List<(PlatformApiOperation, GraphQLRootField?)>();
         foreach (var api in apis)
@@ -168,6 +250,15 @@ public sealed class PlatformApiCatalog
             }
         }
         return matches;
+    }
+
+    /// <summary>The APIs served at <paramref name="host"/>; the catalogue is read only for a host it names.</summary>
+    private bool TryApisOf(string host, out List<PlatformApi> apis)
+    {
+        apis = null!;
+        string? port = PortOf(host);
+        if (!_hosts.Contains(host) && !(port is not null && _hosts.Contains("*:" + port))) return false;
+        return _index.Value.ByHost.TryGetValue(host, out apis!) || port is not null && _index.Value.ByHost.TryGetValue("*:" + port, out apis!);
     }
 
     /// <summary>The port of <c>host:port</c> when the host is a name or an IPv4 address; null otherwise.</summary>

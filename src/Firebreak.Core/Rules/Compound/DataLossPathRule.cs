@@ -45,10 +45,13 @@ public sealed class DataLossPathRule : ProjectRule
         foreach (var colocation in KubernetesBackupColocation.In(project))
             backups.Add((colocation.BackupDocument, colocation.Claim.Span, $"{colocation.Backup.Kind} '{colocation.Backup.Name}' backs up into the claim '{colocation.Database.Name}' keeps its data on"));
 
-        var ordered = operations
-            .OrderByDescending(o => o.Operation.BackupsDie)
-            .ThenBy(o => o.Document.Path, StringComparer.Ordinal)
-            .ThenBy(o => o.Operation.Span.Start);
+        var ordered = Text.StableOrder.Sorted(operations, static (a, b) =>
+        {
+            int c = b.Operation.BackupsDie.CompareTo(a.Operation.BackupsDie);
+            if (c == 0) c = string.CompareOrdinal(a.Document.Path, b.Document.Path);
+            if (c == 0) c = a.Operation.Span.Start.CompareTo(b.Operation.Span.Start);
+            return c;
+        });
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (document, operation) in ordered)
         {
@@ -80,7 +83,11 @@ public sealed class DataLossPathRule : ProjectRule
         // An agent allowed to run anything is a destructive capability on every platform its credentials reach; with
         // no operation in the scan, the backups must be shown co-located.
         if (agents.Count == 0 || backups.Count == 0) return;
-        var agent = agents.OrderBy(a => a.Document.Path, StringComparer.Ordinal).ThenBy(a => a.Permission.Span.Start).First();
+        var agent = Text.StableOrder.Sorted(agents, static (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Document.Path, b.Document.Path);
+            return c != 0 ? c : a.Permission.Span.Start.CompareTo(b.Permission.Span.Start);
+        })[0];
         var colocated = backups[0];
         foreach (var credential in credentials.OrderBy(c => c.Document.Path, StringComparer.Ordinal))
         {

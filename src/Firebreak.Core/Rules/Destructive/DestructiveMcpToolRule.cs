@@ -13,9 +13,12 @@ public sealed class DestructiveMcpToolRule : Rule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveMcpTool;
 
-    private readonly McpToolCatalog _catalog;
+    private readonly McpToolCatalog? _given;
 
-    public DestructiveMcpToolRule(McpToolCatalog? catalog = null) => _catalog = catalog ?? McpToolCatalog.Default;
+    // Read when an MCP call is first judged: every other guard decision (a shell command, a file write) never needs it.
+    public DestructiveMcpToolRule(McpToolCatalog? catalog = null) => _given = catalog;
+
+    private McpToolCatalog Catalog => _given ?? McpToolCatalog.Default;
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
@@ -27,7 +30,7 @@ public sealed class DestructiveMcpToolRule : Rule
         string? Text(string name) => (call.Get(name) as JsonString)?.Value;
         if (call.Get("tool") is not JsonString tool) return;
         string? server = Text("server");
-        if (_catalog.Match(server, Text("command"), Text("url"), tool.Value) is not { } entry) return;
+        if (Catalog.Match(server, Text("command"), Text("url"), tool.Value) is not { } entry) return;
         string who = server is null ? $"the {entry.Id} MCP server" : $"MCP server `{server}`";
         sink.Report(Descriptor, document, tool.Span,
             $"{who}'s tool `{tool.Value}` destroys {entry.Destroys}; an MCP tool does not ask for confirmation, so this is an error. Do it yourself, with a backup taken first, or let the agent only propose it.",

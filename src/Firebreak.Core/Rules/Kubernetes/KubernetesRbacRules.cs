@@ -16,7 +16,8 @@ internal sealed class KubernetesRbacIndex
 
     public KubernetesRbacIndex(ProjectContext project)
     {
-        var models = project.Documents.Where(d => d.Kind.IsKubernetesManifest()).Select(KubernetesRbac.Of).ToArray();
+        var models = new List<KubernetesRbac>();
+        foreach (var document in project.Documents) if (document.Kind.IsKubernetesManifest()) models.Add(KubernetesRbac.Of(document));
         foreach (var role in models.SelectMany(m => m.Roles))
         {
             if (role.Kind == "ClusterRole") _clusterRoles[role.Name] = role;

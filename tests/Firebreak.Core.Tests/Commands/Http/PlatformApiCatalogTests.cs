@@ -21,6 +21,23 @@ public sealed class PlatformApiCatalogTests
         ShellCommands.FromText(script).SelectMany(Catalog.Match).ToArray();
 
     [Fact]
+    public void The_built_in_catalogue_known_by_its_host_and_cli_lines_is_the_catalogue_read_whole()
+    {
+        // Default is read when a text first names one of its hosts or CLIs, which come from a scan of those lines.
+        string text = System.IO.File.ReadAllText(Infrastructure.Repository.PathOf("rules", "catalogs", "platform-apis.yaml"));
+        var whole = PlatformApiCatalog.Parse(text);
+        var names = PlatformApiCatalog.ScanNames(text);
+        Assert.NotNull(names);
+        Assert.Equal(whole.Apis.SelectMany(a => a.Hosts).Distinct(StringComparer.OrdinalIgnoreCase), names!.Value.Hosts);
+        Assert.Equal(whole.Apis.Where(a => a.Cli != null).Select(a => a.Cli!.Split(' ')[0]).Distinct(), names.Value.CliNames);
+        Assert.Equal(whole.Keywords, Catalog.Keywords);
+        Assert.Equal(whole.Apis.Select(a => a.Id), Catalog.Apis.Select(a => a.Id));
+        // A layout the scan does not know is read whole.
+        Assert.Null(PlatformApiCatalog.ScanNames("apis:\n  - id: x\n    hosts:\n      - a.example\n"));
+        Assert.Null(PlatformApiCatalog.ScanNames("apis:\n  - id: x\n    hosts: [\"a.example\"]\n"));
+    }
+
+    [Fact]
     public void Catalogue_covers_the_required_platforms()
     {
         var platforms = Catalog.Apis.Select(a => a.Platform).ToHashSet();
