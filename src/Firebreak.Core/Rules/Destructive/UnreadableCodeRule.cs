@@ -21,26 +21,61 @@ public sealed class UnreadableCodeRule : Rule
 
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "fish" };
 
-    /// <summary>Interpreters and the option that takes code on the command line.</summary>
-    private static readonly (Regex Program, string[] Options, string Language)[] Interpreters =
+    /// <summary>Interpreters and the options that take code on the command line.</summary>
+    private static readonly Dictionary<string, string[]> CodeOptions = new(StringComparer.Ordinal)
     {
-        (new Regex(@"^python(\d+(\.\d+)?)?$|^pypy3?$", RegexOptions.CultureInvariant), new[] { "-c" }, "python"),
-        (new Regex(@"^(node|nodejs|bun|deno)$", RegexOptions.CultureInvariant), new[] { "-e", "--eval", "-p", "--print", "eval" }, "node"),
-        (new Regex(@"^perl(\d+(\.\d+)*)?$", RegexOptions.CultureInvariant), new[] { "-e", "-E" }, "perl"),
-        (new Regex(@"^ruby(\d+(\.\d+)*)?$", RegexOptions.CultureInvariant), new[] { "-e" }, "ruby"),
-        (new Regex(@"^(pwsh|powershell|powershell\.exe|pwsh\.exe)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase), new[] { "-c", "-command", "-Command", "-C" }, "powershell"),
-        (new Regex(@"^php(\d+(\.\d+)*)?$", RegexOptions.CultureInvariant), new[] { "-r" }, "php"),
+        ["python"] = new[] { "-c" },
+        ["node"] = new[] { "-e", "--eval", "-p", "--print", "eval" },
+        ["perl"] = new[] { "-e", "-E" },
+        ["ruby"] = new[] { "-e" },
+        ["powershell"] = new[] { "-c", "-command", "-Command", "-C" },
+        ["php"] = new[] { "-r" },
     };
 
-    /// <summary>Calls that delete files or hand a string to a shell, per language (looked up inside the code word).</summary>
-    private static readonly Dictionary<string, Regex> Destructive = new()
+    /// <summary>
+    /// The language of an interpreter's program name: <c>python</c>, <c>python3</c>, <c>python3.12</c>, <c>pypy3</c>,
+    /// <c>node</c>/<c>bun</c>/<c>deno</c>, <c>perl5.36</c>, <c>ruby3.2</c>, <c>pwsh</c>/<c>powershell.exe</c> (any case),
+    /// <c>php8.2</c>. Plain code, not a regex per interpreter: every command name is asked, and a guard decision starts cold.
+    /// </summary>
+    internal static string? LanguageOf(string program)
     {
-        ["python"] = new(@"\b(shutil\s*\.\s*rmtree|os\s*\.\s*(remove|unlink|rmdir|removedirs|system|popen|truncate|exec\w*)|subprocess\s*\.\s*\w+|\.\s*(unlink|rmdir|rmtree)\s*\(|pty\s*\.\s*spawn)", RegexOptions.CultureInvariant),
-        ["node"] = new(@"\b(rmSync|rmdirSync|unlinkSync|truncateSync|rimraf|execSync|execFileSync|spawnSync|child_process|fs\s*\.\s*(rm|rmdir|unlink|truncate)\b|fs\s*\.\s*promises\s*\.\s*(rm|rmdir|unlink)|\bexec\s*\(|\bspawn\s*\()", RegexOptions.CultureInvariant),
-        ["perl"] = new(@"(\bunlink\b|\brmtree\b|\bremove_tree\b|\brmdir\b|\bsystem\s*[\(\s'""]|\bexec\s*[\(\s'""]|\bqx\b|`)", RegexOptions.CultureInvariant),
-        ["ruby"] = new(@"(FileUtils\s*\.\s*(rm_rf|rm_r|rm|remove\w*)|File\s*\.\s*(delete|unlink)|Dir\s*\.\s*(rmdir|delete)|\bsystem\s*[\(\s'""]|\bexec\s*[\(\s'""]|%x|`)", RegexOptions.CultureInvariant),
-        ["powershell"] = new(@"(Remove-Item|Clear-Content|Format-Volume|Clear-Disk|Invoke-Expression|\biex\b|\brm\s+-r|\brd\s|\bdel\s|Start-Process)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase),
-        ["php"] = new(@"\b(unlink|rmdir|system|exec|shell_exec|passthru|proc_open|popen)\s*\(|`", RegexOptions.CultureInvariant),
+        if (program is "node" or "nodejs" or "bun" or "deno") return "node";
+        if (program is "pypy" or "pypy3") return "python";
+        if (Versioned(program, "python", maxDots: 1)) return "python";
+        if (Versioned(program, "perl", maxDots: int.MaxValue)) return "perl";
+        if (Versioned(program, "ruby", maxDots: int.MaxValue)) return "ruby";
+        if (Versioned(program, "php", maxDots: int.MaxValue)) return "php";
+        string lower = program.ToLowerInvariant();
+        return lower is "pwsh" or "powershell" or "powershell.exe" or "pwsh.exe" ? "powershell" : null;
+    }
+
+    /// <summary><paramref name="name"/> is <paramref name="stem"/> and an optional version: digits, then up to <paramref name="maxDots"/> `.digits` groups.</summary>
+    private static bool Versioned(string name, string stem, int maxDots)
+    {
+        if (!name.StartsWith(stem, StringComparison.Ordinal)) return false;
+        int i = stem.Length;
+        if (i == name.Length) return true;
+        int dots = 0;
+        while (true)
+        {
+            int digits = i;
+            while (i < name.Length && name[i] is >= '0' and <= '9') i++;
+            if (i == digits) return false;
+            if (i == name.Length) return true;
+            if (name[i] != '.' || ++dots > maxDots) return false;
+            i++;
+        }
+    }
+
+    /// <summary>Calls that delete files or hand a string to a shell, per language (looked up inside the code word), built on first use.</summary>
+    private static readonly Dictionary<string, Lazy<Regex>> Destructive = new()
+    {
+        ["python"] = new(() => new Regex(@"\b(shutil\s*\.\s*rmtree|os\s*\.\s*(remove|unlink|rmdir|removedirs|system|popen|truncate|exec\w*)|subprocess\s*\.\s*\w+|\.\s*(unlink|rmdir|rmtree)\s*\(|pty\s*\.\s*spawn)", RegexOptions.CultureInvariant)),
+        ["node"] = new(() => new Regex(@"\b(rmSync|rmdirSync|unlinkSync|truncateSync|rimraf|execSync|execFileSync|spawnSync|child_process|fs\s*\.\s*(rm|rmdir|unlink|truncate)\b|fs\s*\.\s*promises\s*\.\s*(rm|rmdir|unlink)|\bexec\s*\(|\bspawn\s*\()", RegexOptions.CultureInvariant)),
+        ["perl"] = new(() => new Regex(@"(\bunlink\b|\brmtree\b|\bremove_tree\b|\brmdir\b|\bsystem\s*[\(\s'""]|\bexec\s*[\(\s'""]|\bqx\b|`)", RegexOptions.CultureInvariant)),
+        ["ruby"] = new(() => new Regex(@"(FileUtils\s*\.\s*(rm_rf|rm_r|rm|remove\w*)|File\s*\.\s*(delete|unlink)|Dir\s*\.\s*(rmdir|delete)|\bsystem\s*[\(\s'""]|\bexec\s*[\(\s'""]|%x|`)", RegexOptions.CultureInvariant)),
+        ["powershell"] = new(() => new Regex(@"(Remove-Item|Clear-Content|Format-Volume|Clear-Disk|Invoke-Expression|\biex\b|\brm\s+-r|\brd\s|\bdel\s|Start-Process)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
+        ["php"] = new(() => new Regex(@"\b(unlink|rmdir|system|exec|shell_exec|passthru|proc_open|popen)\s*\(|`", RegexOptions.CultureInvariant)),
     };
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
@@ -91,12 +126,7 @@ public sealed class UnreadableCodeRule : Rule
             return null;
         }
         if (Shells.Contains(program)) return Shell(command);
-        foreach (var (pattern, options, language) in Interpreters)
-        {
-            if (!pattern.IsMatch(program)) continue;
-            return OneLiner(command, options, language);
-        }
-        return null;
+        return LanguageOf(program) is { } language ? OneLiner(command, CodeOptions[language], language) : null;
     }
 
     /// <summary>A shell the extractor could not see into: reading a pipe, or a command string computed at run time.</summary>
@@ -142,7 +172,7 @@ public sealed class UnreadableCodeRule : Rule
                 return (code.Span, $"`{command.Name} {v}` runs code computed when the command runs (`{Clip(code.RawText)}`), so nothing can say what it does; put the code in a file and read it first.");
             // Code with `$var` interpolated is read as written: the calls it makes are still there.
             string text = code.Value ?? code.RawText;
-            var match = Destructive[language].Match(text);
+            var match = Destructive[language].Value.Match(text);
             if (!match.Success) return null;
             return (code.Span, $"`{command.Name} {v}` runs code that deletes files or starts other programs (`{Clip(match.Value.Trim())}`), which no rule can follow into the language; write the deletion as a shell command Firebreak can judge, or run it yourself.");
         }

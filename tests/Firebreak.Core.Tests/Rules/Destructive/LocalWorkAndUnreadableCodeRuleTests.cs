@@ -160,4 +160,25 @@ public class LocalWorkAndUnreadableCodeRuleTests
         var configured = new System.Collections.Generic.Dictionary<string, FindingLevel>(System.StringComparer.OrdinalIgnoreCase) { ["FB1021"] = FindingLevel.Warning };
         Assert.Equal(new[] { "FB1021" }, Ids(new AnalysisOptions { Today = RuleHarness.Today, RuleLevels = configured }));
     }
+
+    [Theory]
+    [InlineData("python", "python")]
+    [InlineData("python3", "python")]
+    [InlineData("python3.12", "python")]
+    [InlineData("python3.1.2", null)]
+    [InlineData("python3.", null)]
+    [InlineData("pythonx", null)]
+    [InlineData("pypy3", "python")]
+    [InlineData("node", "node")]
+    [InlineData("nodejs", "node")]
+    [InlineData("deno", "node")]
+    [InlineData("perl5.36.0", "perl")]
+    [InlineData("ruby3.2", "ruby")]
+    [InlineData("php8", "php")]
+    [InlineData("Pwsh.EXE", "powershell")]
+    [InlineData("powershell", "powershell")]
+    [InlineData("Perl", null)]
+    [InlineData("rubyx", null)]
+    public void Interpreters_are_known_by_name_and_version(string program, string? language) =>
+        Assert.Equal(language, Firebreak.Core.Rules.Destructive.UnreadableCodeRule.LanguageOf(program));
 }
