@@ -57,12 +57,13 @@ if ! command -v hyperfine > /dev/null; then
   (apt-get install -y -qq hyperfine > /dev/null 2>&1 || (apt-get update -qq > /dev/null 2>&1 && apt-get install -y -qq hyperfine > /dev/null 2>&1)) || true
 fi
 if command -v hyperfine > /dev/null; then
-  printf '#!/bin/sh\nexec "%s" guard < "%s"\n' "$native" "$payloads/delete.json" > "$payloads/run.sh"
-  chmod +x "$payloads/run.sh"
-  hyperfine -N --warmup 5 --runs 40 --export-json "$tools/guard-time.json" "$payloads/run.sh" > /dev/null
-  median_ms=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 1))" "$tools/guard-time.json")
-  echo "native guard decision (volumeDelete, whole process): median ${median_ms} ms"
-  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 200 else 1)" "$median_ms" || { echo "guard decision regressed past 200 ms"; exit 1; }
+  # Hyperfine's default mode runs each command through a shell and subtracts the time the shell itself takes to
+  # start (it measures that first), so the figure is the firebreak process: start, read the payload, decide, answer.
+  hyperfine --warmup 5 --runs 40 --export-json "$tools/guard-time.json" \
+    "'$native' guard < '$payloads/safe.json'" "'$native' guard < '$payloads/delete.json'" > /dev/null
+  read -r safe_ms delete_ms < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(*(round(x['median']*1000, 1) for x in r))" "$tools/guard-time.json")
+  echo "native guard decision, whole process: median ${safe_ms} ms (ls -la), ${delete_ms} ms (volumeDelete)"
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 200 else 1)" "$delete_ms" || { echo "guard decision regressed past 200 ms"; exit 1; }
 else
   echo "hyperfine unavailable: decision time not measured"
 fi
