@@ -79,8 +79,13 @@ def shell_subshell_nesting(scale):
     return {"a.sh": b"(" * depth + b"echo" + b")" * depth + b"\n"}
 
 
-def shell_unterminated(scale):
-    return {"a.sh": b'rm -rf /tmp/x\necho "' + b"a " * (UNIT * scale // 2) + b"\n", "b.sh": b"cat <<EOF\n" + b"line\n" * (UNIT * scale // 5)}
+# One hostile file per shape: the budgets are per file (issue 15), and a folder of them is checked for linear growth.
+def shell_unterminated_quote(scale):
+    return {"a.sh": b'rm -rf /tmp/x\necho "' + b"a " * (UNIT * scale // 2) + b"\n"}
+
+
+def shell_unterminated_heredoc(scale):
+    return {"b.sh": b"cat <<EOF\n" + b"line\n" * (UNIT * scale // 5)}
 
 
 def shell_long_flags(scale):
@@ -125,8 +130,12 @@ def hcl_paren_nesting(scale):
     return {"main.tf": b"locals { a = " + b"(" * depth + b"1" + b")" * depth + b" }\n"}
 
 
-def hcl_unterminated(scale):
-    return {"main.tf": b'resource "aws_db_instance" "a" {\n  skip_final_snapshot = true\n  x = "${' + b"a " * (UNIT * scale // 2), "b.tf": b"locals { a = <<EOT\n" + b"x\n" * (UNIT * scale // 2)}
+def hcl_unterminated_template(scale):
+    return {"main.tf": b'resource "aws_db_instance" "a" {\n  skip_final_snapshot = true\n  x = "${' + b"a " * (UNIT * scale // 2)}
+
+
+def hcl_unterminated_heredoc(scale):
+    return {"b.tf": b"locals { a = <<EOT\n" + b"x\n" * (UNIT * scale // 2)}
 
 
 def hcl_format_amplify(scale):
@@ -228,7 +237,8 @@ SHAPES = {
     "shell-pipes": (shell_pipes, True),
     "shell-nesting": (shell_nesting, True),
     "shell-subshell-nesting": (shell_subshell_nesting, True),
-    "shell-unterminated": (shell_unterminated, True),
+    "shell-unterminated-quote": (shell_unterminated_quote, True),
+    "shell-unterminated-heredoc": (shell_unterminated_heredoc, True),
     "shell-long-flags": (shell_long_flags, True),
     "shell-nul-line2": (shell_nul_line2, False),
     "dockerfile-huge-run": (dockerfile_huge_run, True),
@@ -238,7 +248,8 @@ SHAPES = {
     "json-lone-surrogate": (json_lone_surrogate, False),
     "hcl-nesting": (hcl_nesting, True),
     "hcl-paren-nesting": (hcl_paren_nesting, True),
-    "hcl-unterminated": (hcl_unterminated, True),
+    "hcl-unterminated-template": (hcl_unterminated_template, True),
+    "hcl-unterminated-heredoc": (hcl_unterminated_heredoc, True),
     "hcl-format-amplify": (hcl_format_amplify, False),
     "hcl-huge-range": (hcl_huge_range, False),
     "hcl-module-cycle": (hcl_module_cycle, False),

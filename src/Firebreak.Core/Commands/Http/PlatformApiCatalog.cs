@@ -122,6 +122,7 @@ public sealed class PlatformApiCatalog
                     string item = raw.Trim();
                     if (item.Length >= 2 && item[0] == '\'' && item[item.Length - 1] == '\'') item = item.Substring(1, item.Length - 2);
                     if (item.Length == 0 || item.IndexOfAny(new[] { '\'', '"', '#', ' ', '[', ']', '{', '}' }) >= 0) return null;
+                    item = item.ToLowerInvariant(); // as the reader keeps them
                     if (seenHosts.Add(item)) hosts.Add(item);
                 }
             }
