@@ -70,20 +70,22 @@ public static partial class ShellSources
             // The instruction's lines: continuations, then heredoc bodies it opens.
             int last = i;
             while (last + 1 < lines.Count && (EndsWithBackslash(text, lines[last]) || (last > i && IsCommentLine(text, lines[last])))) last++;
-            var builder = new EmbeddedText.Builder();
             int body = SkipBlanks(text, wordEnd, line.End);
+            // Sized and copied once: an instruction can be one 8 MB line (a hostile RUN), and every copy of it counts.
+            var builder = new EmbeddedText.Builder(lines[last].End - body);
             for (int k = i; k <= last; k++)
             {
                 int from = k == i ? body : lines[k].Start;
                 // Docker drops comment lines inside a continued instruction before the shell sees it.
                 if (k > i && IsCommentLine(text, lines[k])) continue;
-                builder.Append(text.Substring(from, lines[k].End - from), from);
+                builder.Append(text, from, lines[k].End - from, from);
                 if (k < last) builder.Append('\n', lines[k].End);
             }
-            string firstLine = text.Substring(body, Math.Max(0, lines[last].End - body));
-            var heredocs = HeredocOpener.Matches(instruction == "RUN" ? firstLine : string.Empty);
+            int firstLength = Math.Max(0, lines[last].End - body);
+            string FirstLine() => text.Substring(body, firstLength);
             var heredocDelimiters = new List<string>();
-            foreach (Match m in heredocs) heredocDelimiters.Add(m.Groups[2].Value);
+            if (instruction == "RUN" && text.IndexOf("<<", body, firstLength, StringComparison.Ordinal) >= 0)
+                foreach (Match m in HeredocOpener.Matches(FirstLine())) heredocDelimiters.Add(m.Groups[2].Value);
             foreach (var delimiter in heredocDelimiters)
             {
                 while (last + 1 < lines.Count)
@@ -101,10 +103,11 @@ public static partial class ShellSources
             switch (instruction)
             {
                 case "FROM":
-                    var match = Regex.Match(firstLine, @"\s[Aa][Ss]\s+(\S+)");
+                    var match = Regex.Match(FirstLine(), @"\s[Aa][Ss]\s+(\S+)");
                     stage = match.Success ? match.Groups[1].Value : null;
                     break;
                 case "SHELL":
+                    string firstLine = FirstLine();
                     posixShell = firstLine.IndexOf("powershell", StringComparison.OrdinalIgnoreCase) < 0 &&
                                  firstLine.IndexOf("pwsh", StringComparison.OrdinalIgnoreCase) < 0 &&
                                  firstLine.IndexOf("cmd", StringComparison.OrdinalIgnoreCase) < 0;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Firebreak.Core.Documents;
 
@@ -50,20 +51,59 @@ public static class EnvironmentClassifier
     };
 
     /// <summary>What the name stands for; <see cref="EnvironmentClass.None"/> when no word of it names an environment.</summary>
-    public static EnvironmentClass Classify(string? name)
+    public static EnvironmentClass Classify(string? name) =>
+        string.IsNullOrEmpty(name) ? EnvironmentClass.None : Classify(name!, 0, name!.Length);
+
+    /// <summary>What the text from <paramref name="from"/> to <paramref name="to"/> stands for, read in place (a command line in a script).</summary>
+    public static bool IsProduction(string text, int from, int to) => Classify(text, from, to) == EnvironmentClass.Production;
+
+    private static EnvironmentClass Classify(string name, int from, int to)
     {
-        if (string.IsNullOrEmpty(name)) return EnvironmentClass.None;
+        // The words of WordsOf, compared where they stand: a whole command line is classified too (`psql … -c '<8 MB>'`),
+        // and a substring and its lower-case copy per word were hundreds of megabytes of garbage for it.
         var found = EnvironmentClass.None;
-        string? previous = null;
-        foreach (var word in WordsOf(name!))
+        int previousStart = -1, previousLength = 0;
+        int start = -1;
+        for (int i = from; i <= to; i++)
         {
-            var kind = previous == "pre" && (word == "prod" || word == "production") ? EnvironmentClass.Staging
-                : Words.TryGetValue(word, out var k) ? k : EnvironmentClass.None;
-            if (kind == EnvironmentClass.Production) return kind;
-            if (found == EnvironmentClass.None) found = kind;
-            previous = word;
+            char c = i < to ? name[i] : ' ';
+            bool letterOrDigit = char.IsLetterOrDigit(c);
+            bool boundary = start >= 0 && letterOrDigit && i > start &&
+                ((char.IsDigit(c) != char.IsDigit(name[i - 1])) || (char.IsUpper(c) && char.IsLower(name[i - 1])));
+            if (start >= 0 && (!letterOrDigit || boundary))
+            {
+                int length = i - start;
+                var kind = IsWord(name, previousStart, previousLength, "pre") && (IsWord(name, start, length, "prod") || IsWord(name, start, length, "production"))
+                    ? EnvironmentClass.Staging
+                    : KindOf(name, start, length);
+                if (kind == EnvironmentClass.Production) return kind;
+                if (found == EnvironmentClass.None) found = kind;
+                previousStart = start;
+                previousLength = length;
+                start = -1;
+            }
+            if (letterOrDigit && start < 0) start = i;
         }
         return found;
+    }
+
+    private static EnvironmentClass KindOf(string name, int start, int length)
+    {
+        if (length > LongestWord) return EnvironmentClass.None;
+        foreach (var pair in Words)
+            if (IsWord(name, start, length, pair.Key)) return pair.Value;
+        return EnvironmentClass.None;
+    }
+
+    private static readonly int LongestWord = Words.Keys.Max(k => k.Length);
+
+    /// <summary>The word at <paramref name="start"/> lowered as <see cref="string.ToLowerInvariant()"/> lowers it is <paramref name="word"/>.</summary>
+    private static bool IsWord(string name, int start, int length, string word)
+    {
+        if (start < 0 || length != word.Length) return false;
+        for (int j = 0; j < length; j++)
+            if (char.ToLowerInvariant(name[start + j]) != word[j]) return false;
+        return true;
     }
 
     public static bool IsProduction(string? name) => Classify(name) == EnvironmentClass.Production;

@@ -59,6 +59,30 @@ public sealed class FindingSink
         Add(new PendingFinding(rule, level ?? rule.DefaultLevel, message, location, fingerprintText, related));
     }
 
+    /// <summary>
+    /// True when <paramref name="rule"/> already holds its <see cref="MaxPerRulePerFile"/> findings in this file: the
+    /// finding at <paramref name="span"/> is then counted with the others past the cap, and the rule skips building its
+    /// message (500,000 of them were most of the time and memory of one hostile `psql -c`).
+    /// </summary>
+    public bool CountIfFull(RuleDescriptor rule, DocumentContext document, TextSpan span)
+    {
+        if (rule.Family == RuleFamily.Tool) return false;
+        var key = (rule.Id, document.Text.Path);
+        lock (_gate)
+        {
+            _counts.TryGetValue(key, out int count);
+            if (count < MaxPerRulePerFile) return false;
+            _counts[key] = count + 1;
+            if (_dropped.TryGetValue(key, out var dropped)) _dropped[key] = (dropped.First, dropped.Count + 1);
+            else
+            {
+                if (span.End > document.Text.Length) span = TextSpan.FromBounds(Math.Min(span.Start, document.Text.Length), document.Text.Length);
+                _dropped[key] = (SourceLocation.Create(document.Text, span), 1);
+            }
+            return true;
+        }
+    }
+
     internal void AddAll(FindingSink other)
     {
         foreach (var finding in other.Findings) Add(finding);

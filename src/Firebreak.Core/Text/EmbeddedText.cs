@@ -92,10 +92,15 @@ public sealed class EmbeddedText
     /// <summary>Builds an embedded text one character (or run) at a time, recording where each came from.</summary>
     public sealed class Builder
     {
-        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _text;
         private readonly List<int> _embeddedStarts = new();
         private readonly List<int> _hostStarts = new();
         private readonly List<int> _lengths = new();
+
+        public Builder() => _text = new StringBuilder();
+
+        /// <param name="capacity">The length the text will about have: one buffer instead of a doubling series.</param>
+        public Builder(int capacity) => _text = new StringBuilder(Math.Max(16, capacity));
 
         public int Length => _text.Length;
 
@@ -116,9 +121,27 @@ public sealed class EmbeddedText
             return this;
         }
 
-        public Builder Append(string run, int hostOffset)
+        public Builder Append(string run, int hostOffset) => Append(run, 0, run.Length, hostOffset);
+
+        /// <summary>
+        /// <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>, which sit at
+        /// <paramref name="hostOffset"/> onwards in the host: one run, copied once (no substring first).
+        /// </summary>
+        public Builder Append(string source, int start, int length, int hostOffset)
         {
-            for (int i = 0; i < run.Length; i++) Append(run[i], hostOffset + i);
+            if (length <= 0) return this;
+            int last = _lengths.Count - 1;
+            if (last >= 0 && _hostStarts[last] + _lengths[last] == hostOffset && _embeddedStarts[last] + _lengths[last] == _text.Length)
+            {
+                _lengths[last] += length;
+            }
+            else
+            {
+                _embeddedStarts.Add(_text.Length);
+                _hostStarts.Add(hostOffset);
+                _lengths.Add(length);
+            }
+            _text.Append(source, start, length);
             return this;
         }
 

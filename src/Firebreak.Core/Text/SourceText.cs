@@ -8,37 +8,46 @@ namespace Firebreak.Core.Text;
 /// </summary>
 public sealed class SourceText
 {
-    private readonly int[] _lineStarts;
+    private int[]? _lineStarts;
 
     public SourceText(string path, string text)
     {
         Path = path ?? throw new ArgumentNullException(nameof(path));
         Text = text ?? throw new ArgumentNullException(nameof(text));
-        _lineStarts = ComputeLineStarts(text);
     }
+
+    // Built when a position is first asked for (most files report nothing), in one array of the exact size: an 8 MB
+    // file of short lines has four million of them.
+    private int[] LineStarts => _lineStarts ?? System.Threading.Interlocked.CompareExchange(ref _lineStarts, ComputeLineStarts(Text), null) ?? _lineStarts!;
 
     /// <summary>The path as the host names it: repository-relative, with forward slashes.</summary>
     public string Path { get; }
     public string Text { get; }
     public int Length => Text.Length;
-    public int LineCount => _lineStarts.Length;
+    public int LineCount => LineStarts.Length;
 
     public LinePosition GetPosition(int offset)
     {
         if (offset < 0) offset = 0;
         if (offset > Text.Length) offset = Text.Length;
-        int line = Array.BinarySearch(_lineStarts, offset);
+        var starts = LineStarts;
+        int line = Array.BinarySearch(starts, offset);
         if (line < 0) line = ~line - 1;
-        return new LinePosition(line, offset - _lineStarts[line]);
+        return new LinePosition(line, offset - starts[line]);
     }
 
-    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line, _lineStarts.Length - 1))];
+    public int GetLineStart(int line)
+    {
+        var starts = LineStarts;
+        return starts[Math.Max(0, Math.Min(line, starts.Length - 1))];
+    }
 
     /// <summary>The span of a line without its line break.</summary>
     public TextSpan GetLineSpan(int line)
     {
         int start = GetLineStart(line);
-        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
+        var starts = LineStarts;
+        int end = line + 1 < starts.Length ? starts[line + 1] : Text.Length;
         while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
         return TextSpan.FromBounds(start, end);
     }
@@ -59,20 +68,35 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
+        int count = 1;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c == '\r')
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
+                count++;
             }
             else if (c == '\n')
             {
-                starts.Add(i + 1);
+                count++;
             }
         }
-        return starts.ToArray();
+        var starts = new int[count];
+        int n = 1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts[n++] = i + 1;
+            }
+            else if (c == '\n')
+            {
+                starts[n++] = i + 1;
+            }
+        }
+        return starts;
     }
 }

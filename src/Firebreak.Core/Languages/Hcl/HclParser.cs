@@ -1057,12 +1057,26 @@ internal sealed class HclNativeParser
         var raw = new List<RawPart>();
         var sb = new StringBuilder();
         int litStart = _pos;
+        // A literal with no escape is its source text: one substring, not a builder's chunks and then their copy (an
+        // unterminated 8 MB heredoc is one literal). `sb` holds the value only once an escape has changed it.
+        bool verbatim = true;
+
+        StringBuilder Changed()
+        {
+            if (verbatim)
+            {
+                sb.Append(_t, litStart, _pos - litStart);
+                verbatim = false;
+            }
+            return sb;
+        }
 
         void Flush()
         {
             if (_pos > litStart)
-                raw.Add(new RawPart { Kind = RawKind.Literal, Start = litStart, End = _pos, Literal = new HclTemplateLiteral(S(litStart, _pos), sb.ToString()) });
+                raw.Add(new RawPart { Kind = RawKind.Literal, Start = litStart, End = _pos, Literal = new HclTemplateLiteral(S(litStart, _pos), verbatim ? _t.Substring(litStart, _pos - litStart) : sb.ToString()) });
             sb.Clear();
+            verbatim = true;
         }
 
         while (true)
@@ -1082,7 +1096,7 @@ internal sealed class HclNativeParser
             char n = Peek(1);
             if ((c == '$' || c == '%') && n == c && Peek(2) == '{')
             {
-                sb.Append(c).Append('{');
+                Changed().Append(c).Append('{');
                 _pos += 3;
                 continue;
             }
@@ -1095,7 +1109,7 @@ internal sealed class HclNativeParser
             }
             if (quoted && c == '\\')
             {
-                ParseEscape(sb);
+                ParseEscape(Changed());
                 continue;
             }
             int run = _pos + 1;
@@ -1105,7 +1119,7 @@ internal sealed class HclNativeParser
                 if (r == '$' || r == '%' || r == '"' || r == '\\' || r == '\n' || r == '\r') break;
                 run++;
             }
-            sb.Append(_t, _pos, run - _pos);
+            if (!verbatim) sb.Append(_t, _pos, run - _pos);
             _pos = run;
         }
         Flush();

@@ -42,15 +42,17 @@ public sealed class DestructiveSqlRule : Rule
                 if (!SqlClientInput.IsClient(command.Name)) continue;
                 foreach (var input in SqlClientInput.Of(command))
                 {
-                    string commandText = Slice(document.Text.Text, command.Span);
-                    bool production = EnvironmentClassifier.IsProduction(commandText)
+                    var span = command.Span;
+                    string text = document.Text.Text;
+                    bool production = EnvironmentClassifier.IsProduction(text, Math.Min(span.Start, text.Length), Math.Min(span.End, text.Length))
                         || source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment);
                     string? where = source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment)
                         ? $"{source.Host} '{source.Context.Name}' with `environment: {source.Context.Environment}`"
                         : null;
+                    bool? local = null; // IsLocal reads the command's options: once per input, and only for a test database's name
                     foreach (var destruction in SqlDestruction.Find(input.Text.Value))
                         Report(document, sink, destruction, input.Text.MapToHost(destruction.Span), $"SQL sent through {input.Via}", production, where,
-                            localTest: !production && input.IsLocal && IsTestName(destruction.Target));
+                            localTest: !production && IsTestName(destruction.Target) && (local ??= input.IsLocal));
                 }
             }
         }
@@ -62,14 +64,14 @@ public sealed class DestructiveSqlRule : Rule
     /// </summary>
     private static bool IsTestName(string? target)
     {
-        if (target is null) return false;
+        if (target is null || target.IndexOf("test", StringComparison.OrdinalIgnoreCase) < 0) return false; // most names, without a copy
         var name = target.Trim('`', '"', '[', ']').ToLowerInvariant();
         return name is "test" or "tests" or "testdb" or "test_db" || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test", StringComparison.Ordinal) || name.EndsWith("_tests", StringComparison.Ordinal);
     }
 
     private static void Report(DocumentContext document, FindingSink sink, SqlDestruction destruction, TextSpan span, string subject, bool production, string? where, bool localTest = false)
     {
-        if (destruction.Statement.Step == MigrationStep.Down) return;
+        if (destruction.Statement.Step == MigrationStep.Down || sink.CountIfFull(Descriptor, document, span)) return;
         string target = destruction.Target ?? "the table";
         string what = destruction.Kind switch
         {
