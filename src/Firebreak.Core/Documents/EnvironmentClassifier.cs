@@ -89,13 +89,16 @@ public static class EnvironmentClassifier
 
     private static EnvironmentClass KindOf(string name, int start, int length)
     {
-        if (length > LongestWord) return EnvironmentClass.None;
-        foreach (var pair in Words)
-            if (IsWord(name, start, length, pair.Key)) return pair.Value;
+        if (length >= WordsByLength.Length) return EnvironmentClass.None;
+        foreach (var (word, kind) in WordsByLength[length])
+            if (IsWord(name, start, length, word)) return kind;
         return EnvironmentClass.None;
     }
 
-    private static readonly int LongestWord = Words.Keys.Max(k => k.Length);
+    // The words by length: a word of a command line is compared with the two or three of its length, not all twenty.
+    private static readonly (string Word, EnvironmentClass Kind)[][] WordsByLength = Enumerable.Range(0, Words.Keys.Max(k => k.Length) + 1)
+        .Select(n => Words.Where(w => w.Key.Length == n).Select(w => (w.Key, w.Value)).ToArray())
+        .ToArray();
 
     /// <summary>The word at <paramref name="start"/> lowered as <see cref="string.ToLowerInvariant()"/> lowers it is <paramref name="word"/>.</summary>
     private static bool IsWord(string name, int start, int length, string word)
