@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace Firebreak.Cli.Tests;
@@ -44,6 +45,28 @@ public sealed class GuardCommandTests
         var (code, stdout, _) = Guard(new { tool_name = "Bash", tool_input = new { command } });
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, stdout);
+    }
+
+    [Theory]
+    [InlineData("echo {0}; rm -rf /")]
+    [InlineData("echo {0}; ls")]
+    public void A_command_too_large_to_read_to_its_end_is_denied_not_allowed(string shape)
+    {
+        // 200,000 words spend the node budget before the command after them is read: unknown, so blocked.
+        string command = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, string.Join(" ", Enumerable.Repeat("a", 200_000)));
+        var (code, stdout, _) = Guard(new { tool_name = "Bash", tool_input = new { command } });
+        Assert.Equal(0, code);
+        var decision = Decision(stdout);
+        Assert.Equal("deny", decision.GetProperty("permissionDecision").GetString());
+        Assert.Contains("budget", decision.GetProperty("permissionDecisionReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_too_large_to_read_to_its_end_is_asked_about()
+    {
+        string content = "#!/bin/sh\necho " + string.Join(" ", Enumerable.Repeat("a", 200_000)) + "\n";
+        var (_, stdout, _) = Guard(new { tool_name = "Write", cwd = "/repo", tool_input = new { file_path = "/repo/deploy.sh", content } });
+        Assert.Equal("ask", Decision(stdout).GetProperty("permissionDecision").GetString());
     }
 
     [Fact]

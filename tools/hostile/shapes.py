@@ -222,6 +222,13 @@ def odd_names(scale):
     return {"new\nline.sh": b"rm -rf /\n", "::error file=x::forged.sh": b"rm -rf /\n", "ctrl\x1b[31m.sh": b"rm -rf /\n", b"bad\xff\xfename.sh".decode("latin-1"): b"rm -rf /\n"}
 
 
+def shell_curl_mutations(scale):
+    # One curl whose GraphQL body holds thousands of destructive mutations: every match once, not once per match
+    # times the command's length (the guard passed its 30 s deadline on 40,000 of them).
+    fields = " ".join(f'a{i}: volumeDelete(volumeId: \\"v\\")' for i in range(4000 * scale))
+    return {"a.sh": ("curl -X POST https://backboard.railway.app/graphql/v2 -H 'Authorization: Bearer $T' -d '{\"query\":\"mutation { " + fields + " }\"}'\n").encode()}
+
+
 SHAPES = {
     "gitlab-alias-bomb": (gitlab_bomb, False),
     "gitlab-alias-bomb-variables": (gitlab_bomb_variables, False),
@@ -258,6 +265,7 @@ SHAPES = {
     "dotenv-aws-keys": (dotenv_keys, True),
     "graphql-wide": (graphql_wide, True),
     "graphql-deep": (graphql_deep, False),
+    "shell-curl-mutations": (shell_curl_mutations, True),
     "yaml-huge-line": (huge_line_yaml, True),
     "many-findings": (many_findings_workflow, True),
     "encodings": (encodings, False),

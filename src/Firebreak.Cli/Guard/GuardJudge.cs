@@ -28,6 +28,9 @@ internal sealed class GuardJudge
         _maxChars = maxChars;
     }
 
+    /// <summary>The findings a decision's reason lists; the rest are counted.</summary>
+    internal const int MaxReasons = 5;
+
     /// <summary>Rules whose findings are notes in `scan` (CI scripts stay quiet) and questions in the guard.</summary>
     public static ISet<string> AskedOnNote { get; } = new HashSet<string>(Firebreak.Core.Rules.RuleCatalog.GuardAskedRules.Select(r => r.Id), StringComparer.Ordinal);
 
@@ -37,8 +40,20 @@ internal sealed class GuardJudge
         if (files.Count == 0) return GuardVerdict.Quiet;
         // Loops, not LINQ chains: Select over a LINQ iterator is a generic virtual call, which a native build resolves at
         // run time on first use (see StableOrder in Firebreak.Core).
+        var result = new AnalysisEngine(_options).Analyze(files, cancellation);
+        // A file whose analysis stopped at a work budget was not read to its end: what follows that point (`echo` with
+        // 200,000 words, then `rm -rf /`) is unknown. A command is blocked, as a call past the deadline is; a file
+        // written or edited (a large generated manifest can be that big) is asked about: never allowed silently.
+        foreach (var use in result.PeakBudgets)
+        {
+            if (use.Used <= use.Limit) continue;
+            bool file = call is FileWriteCall or FileEditCall or PatchCall;
+            return new GuardVerdict(file ? GuardDecision.Ask : GuardDecision.Deny,
+                AgentProtocol.OneLine($"Firebreak cannot judge this call, so it is {(file ? "asked about" : "blocked")}: {use.Path} exceeds the {use.Budget.ToString().ToLowerInvariant()} budget ({use.Limit:N0} per file), and what comes after that point was not read. Split it into smaller {(file ? "files" : "commands")}."),
+                Firebreak.Core.Rules.RuleIds.FileNotAnalyzed);
+        }
         var findings = new List<(Finding Finding, GuardDecision Decision)>();
-        foreach (var f in new AnalysisEngine(_options).Analyze(files, cancellation).Findings)
+        foreach (var f in result.Findings)
         {
             if (f.Rule.Family == RuleFamily.Tool) continue;
             var d = DecisionOf(f);
@@ -48,7 +63,11 @@ internal sealed class GuardJudge
         var decision = findings.Max(f => f.Decision);
         var chosen = new List<Finding>();
         foreach (var f in findings) if (f.Decision == decision) chosen.Add(f.Finding);
-        string reason = "Firebreak: " + string.Join(" ", chosen.Select(f => $"[{f.RuleId}] {f.Message}"));
+        // The agent reads the reason: each distinct finding once, the first few of them, and how many more there are
+        // (40,000 mutations in one body are one reason, not a 40 KB answer).
+        var distinct = chosen.Select(f => $"[{f.RuleId}] {f.Message}").Distinct(StringComparer.Ordinal).ToList();
+        string reason = "Firebreak: " + string.Join(" ", distinct.Take(MaxReasons))
+            + (distinct.Count > MaxReasons ? $" (and {distinct.Count - MaxReasons} more)" : string.Empty);
         return new GuardVerdict(decision, AgentProtocol.OneLine(reason), string.Join(",", chosen.Select(f => f.RuleId).Distinct()));
     }
 

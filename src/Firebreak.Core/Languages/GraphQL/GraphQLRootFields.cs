@@ -54,10 +54,55 @@ public static class GraphQLRootFields
 {
     private static readonly ParserOptions Options = new() { Ignore = IgnoreOptions.Comments, MaxDepth = 64 };
 
+    /// <summary>
+    /// GraphQL's tokens in <paramref name="source"/>, counted without building them: names and numbers (a run of name
+    /// characters), punctuators (one per character), strings (block strings too); white space, commas and comments are
+    /// not tokens. A few more than the parser makes for signs and spreads, never fewer.
+    /// </summary>
+    internal static long CountTokens(string source)
+    {
+        long count = 0;
+        int i = 0;
+        while (i < source.Length)
+        {
+            char c = source[i];
+            if (c is ' ' or '\t' or '\n' or '\r' or ',' or '\uFEFF') { i++; continue; }
+            if (c == '#')
+            {
+                while (i < source.Length && source[i] is not ('\n' or '\r')) i++;
+                continue;
+            }
+            count++;
+            if (c == '"')
+            {
+                bool block = string.CompareOrdinal(source, i, "\"\"\"", 0, 3) == 0;
+                i += block ? 3 : 1;
+                while (i < source.Length)
+                {
+                    if (block && string.CompareOrdinal(source, i, "\"\"\"", 0, 3) == 0) { i += 3; break; }
+                    if (!block && source[i] == '\\') { i += 2; continue; }
+                    if (!block && source[i] is '"' or '\n') { i++; break; }
+                    i++;
+                }
+                continue;
+            }
+            i++;
+            if (char.IsLetterOrDigit(c) || c == '_')
+            {
+                // a name, or a number (its sign and a spread's dots are counted one per character: an upper bound)
+                while (i < source.Length && (char.IsLetterOrDigit(source[i]) || source[i] is '_' or '.')) i++;
+            }
+        }
+        return count;
+    }
+
     /// <summary>The root fields, or an empty list when the text is not a GraphQL document.</summary>
     public static IReadOnlyList<GraphQLRootField> Read(EmbeddedText text)
     {
         string source = NeutralizeShellParameters(text.Value);
+        // The library builds the whole tree at once: the file's token budget is charged before it does, so a body of
+        // 64,000 mutations stops there with a note instead of costing a tree of millions of nodes.
+        Firebreak.Core.Documents.WorkBudget.Charge(Firebreak.Core.Documents.Budget.Tokens, CountTokens(source));
         GraphQLDocument document;
         try
         {

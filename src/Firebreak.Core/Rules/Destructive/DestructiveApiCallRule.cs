@@ -47,16 +47,18 @@ public sealed class DestructiveApiCallRule : Rule
             foreach (var command in source.Commands)
             {
                 if (command.Name is null) continue;
+                bool? commandNamesProduction = null; // read once per command: a body of 40,000 mutations is one command
                 foreach (var match in _catalog.Match(command))
                 {
-                    var (message, level) = Describe(document, source, match);
+                    if (sink.CountIfFull(Descriptor, document, match.Span)) continue;
+                    var (message, level) = Describe(document, source, match, ref commandNamesProduction);
                     sink.Report(Descriptor, document, match.Span, message, level, match.Operation.Api.Id + ":" + match.Operation.DisplayName);
                 }
             }
         }
     }
 
-    private static (string Message, FindingLevel Level) Describe(DocumentContext document, ShellSource source, ApiCallMatch match)
+    private static (string Message, FindingLevel Level) Describe(DocumentContext document, ShellSource source, ApiCallMatch match, ref bool? commandNamesProduction)
     {
         var operation = match.Operation;
         string call = operation.Mutation != null
@@ -65,12 +67,13 @@ public sealed class DestructiveApiCallRule : Rule
         string program = match.Command.Name ?? "The command";
         var message = $"`{program}` {call}, which deletes {operation.Destroys}.";
 
-        string commandText = document.Text.Text.Substring(match.Command.Span.Start, Math.Min(match.Command.Span.Length, document.Text.Length - match.Command.Span.Start));
         string? environment = source.Context.Environment;
         bool productionJob = environment != null && EnvironmentClassifier.IsProduction(environment);
         // A job called `production` with no `environment:` still says where it deploys.
         bool productionByName = !productionJob && source.Context.Name != null && EnvironmentClassifier.IsProduction(source.Context.Name);
-        bool production = productionJob || productionByName || EnvironmentClassifier.IsProduction(commandText);
+        string text = document.Text.Text;
+        bool production = productionJob || productionByName || (commandNamesProduction ??=
+            EnvironmentClassifier.IsProduction(text, Math.Min(match.Command.Span.Start, text.Length), Math.Min(match.Command.Span.End, text.Length)));
         FindingLevel level;
         if (operation.Impact == ApiImpact.Data || operation.BackupsDie)
         {
