@@ -94,6 +94,20 @@ public static class GuardCommand
     internal static int Run(AgentProtocol protocol, CliContext context, int deadlineMs)
     {
         var clock = Stopwatch.StartNew();
+        // The built-in catalogues are most of a decision's start: read them on the other core while this one reads the
+        // payload and the configuration. A background thread: the process never waits for it to exit.
+        var warmUp = new Thread(static () =>
+        {
+            try
+            {
+                CatalogSet.WarmDefaults();
+            }
+            catch (Exception)
+            {
+                // The judge reads the same catalogues on its own thread and meets the same error there, where it is handled.
+            }
+        }) { IsBackground = true, Name = "firebreak catalogue warm-up" };
+        warmUp.Start();
         var stdout = context.Stdout;
         var stderr = context.Stderr;
         string text;

@@ -34,6 +34,17 @@ public sealed class CatalogSet
     /// <summary>The embedded catalogues, each loaded on first use.</summary>
     public static CatalogSet Default { get; } = new(null, null, null);
 
+    /// <summary>
+    /// Reads the built-in token catalogue (with its scanner) and the command catalogue's index now, for a caller with
+    /// another core idle while it does other work first: the guard reads its payload and configuration meanwhile. Every
+    /// face still gets them the usual way, on first use; whichever thread comes first reads them, once.
+    /// </summary>
+    public static void WarmDefaults()
+    {
+        _ = SecretScanner.Default;
+        _ = DestructiveCommandCatalog.Default;
+    }
+
     public DestructiveCommandCatalog Commands => _commands ?? DestructiveCommandCatalog.Default;
     public PlatformApiCatalog Apis => _apis ?? PlatformApiCatalog.Default;
     public TokenCatalog Tokens => _tokens ?? TokenCatalog.Default;
