@@ -7,9 +7,9 @@
 set -euo pipefail
 tools="${CI_TOOLS:?}"
 feed="$tools/firebreak-feed"
-dotnet pack src/Firebreak.Cli -c Release -o "$feed" -nologo -v q >/dev/null
-dotnet pack src/Firebreak.Cli -c Release -r any -o "$feed" -nologo -v q >/dev/null
-if ! dotnet pack src/Firebreak.Cli -c Release -r linux-x64 -o "$feed" -nologo > "$tools/native-publish.log" 2>&1; then
+dotnet pack src/Firebreak.Cli -c Release -p:NativeToolPackages=true -o "$feed" -nologo -v q >/dev/null
+dotnet pack src/Firebreak.Cli -c Release -p:NativeToolPackages=true -r any -o "$feed" -nologo -v q >/dev/null
+if ! dotnet pack src/Firebreak.Cli -c Release -p:NativeToolPackages=true -r linux-x64 -o "$feed" -nologo > "$tools/native-publish.log" 2>&1; then
   tail -30 "$tools/native-publish.log"
   echo "the linux-x64 (NativeAOT) tool package failed to pack"
   exit 1
