@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Firebreak.Core.Documents;
 
@@ -96,9 +95,21 @@ public static class EnvironmentClassifier
     }
 
     // The words by length: a word of a command line is compared with the two or three of its length, not all twenty.
-    private static readonly (string Word, EnvironmentClass Kind)[][] WordsByLength = Enumerable.Range(0, Words.Keys.Max(k => k.Length) + 1)
-        .Select(n => Words.Where(w => w.Key.Length == n).Select(w => (w.Key, w.Value)).ToArray())
-        .ToArray();
+    // Built with loops: LINQ's Select over another operator is a generic virtual call, which a native guard resolves
+    // through its type loader on first use (milliseconds of a decision).
+    private static readonly (string Word, EnvironmentClass Kind)[][] WordsByLength = GroupByLength();
+
+    private static (string Word, EnvironmentClass Kind)[][] GroupByLength()
+    {
+        int longest = 0;
+        foreach (var word in Words.Keys) longest = Math.Max(longest, word.Length);
+        var lists = new List<(string, EnvironmentClass)>[longest + 1];
+        for (int n = 0; n <= longest; n++) lists[n] = new List<(string, EnvironmentClass)>();
+        foreach (var pair in Words) lists[pair.Key.Length].Add((pair.Key, pair.Value));
+        var grouped = new (string Word, EnvironmentClass Kind)[longest + 1][];
+        for (int n = 0; n <= longest; n++) grouped[n] = lists[n].ToArray();
+        return grouped;
+    }
 
     /// <summary>The word at <paramref name="start"/> lowered as <see cref="string.ToLowerInvariant()"/> lowers it is <paramref name="word"/>.</summary>
     private static bool IsWord(string name, int start, int length, string word)
