@@ -38,6 +38,15 @@ public static class CatalogYaml
         return read(Parse(yaml, sourceName));
     }
 
+    /// <summary>The non-empty scalar items of a catalogue list, in order (other items are left out).</summary>
+    public static IReadOnlyList<string> NonEmptyScalars(YamlSequenceNode sequence)
+    {
+        var values = new List<string>(sequence.Children.Count);
+        foreach (var item in sequence.Children)
+            if (item is YamlScalarNode { Value: { Length: > 0 } value }) values.Add(value);
+        return values.Count == 0 ? Array.Empty<string>() : values.ToArray();
+    }
+
     /// <summary>YamlDotNet's reading of the first document, errors as <see cref="FormatException"/>.</summary>
     public static YamlNode? Parse(string yaml, string sourceName)
     {

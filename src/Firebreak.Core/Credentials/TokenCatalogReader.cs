@@ -128,10 +128,7 @@ internal static class TokenCatalogReader
         if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
         if (node is YamlScalarNode single) return single.Value is null ? Array.Empty<string>() : new[] { single.Value };
         if (node is not YamlSequenceNode seq) return Array.Empty<string>();
-        var values = new List<string>(seq.Children.Count);
-        foreach (var item in seq.Children)
-            if (item is YamlScalarNode { Value: { Length: > 0 } value }) values.Add(value);
-        return values.Count == 0 ? Array.Empty<string>() : values.ToArray();
+        return CatalogYaml.NonEmptyScalars(seq);
     }
 
     private static bool Bool(YamlMappingNode map, string key, bool fallback, string where) => OptionalString(map, key) switch

@@ -62,28 +62,42 @@ public static class EnvironmentClassifier
         // and a substring and its lower-case copy per word were hundreds of megabytes of garbage for it.
         var found = EnvironmentClass.None;
         int previousStart = -1, previousLength = 0;
-        int start = -1;
-        for (int i = from; i <= to; i++)
+        int position = from;
+        while (NextWord(name, ref position, to, out int start, out int length))
         {
-            char c = i < to ? name[i] : ' ';
-            bool letterOrDigit = char.IsLetterOrDigit(c);
-            bool boundary = start >= 0 && letterOrDigit && i > start &&
-                ((char.IsDigit(c) != char.IsDigit(name[i - 1])) || (char.IsUpper(c) && char.IsLower(name[i - 1])));
-            if (start >= 0 && (!letterOrDigit || boundary))
-            {
-                int length = i - start;
-                var kind = IsWord(name, previousStart, previousLength, "pre") && (IsWord(name, start, length, "prod") || IsWord(name, start, length, "production"))
-                    ? EnvironmentClass.Staging
-                    : KindOf(name, start, length);
-                if (kind == EnvironmentClass.Production) return kind;
-                if (found == EnvironmentClass.None) found = kind;
-                previousStart = start;
-                previousLength = length;
-                start = -1;
-            }
-            if (letterOrDigit && start < 0) start = i;
+            var kind = IsWord(name, previousStart, previousLength, "pre") && (IsWord(name, start, length, "prod") || IsWord(name, start, length, "production"))
+                ? EnvironmentClass.Staging
+                : KindOf(name, start, length);
+            if (kind == EnvironmentClass.Production) return kind;
+            if (found == EnvironmentClass.None) found = kind;
+            previousStart = start;
+            previousLength = length;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The next word at or after <paramref name="position"/> before <paramref name="to"/>: a run of letters and digits,
+    /// split between letters and digits and at camelCase humps. The one definition of a word, for both readers of it.
+    /// </summary>
+    private static bool NextWord(string name, ref int position, int to, out int start, out int length)
+    {
+        int i = position;
+        while (i < to && !char.IsLetterOrDigit(name[i])) i++;
+        start = i;
+        if (i >= to)
+        {
+            length = 0;
+            position = to;
+            return false;
+        }
+        i++;
+        while (i < to && char.IsLetterOrDigit(name[i])
+               && char.IsDigit(name[i]) == char.IsDigit(name[i - 1]) && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1])))
+            i++;
+        length = i - start;
+        position = i;
+        return true;
     }
 
     private static EnvironmentClass KindOf(string name, int start, int length)
@@ -147,19 +161,8 @@ public static class EnvironmentClassifier
     /// <summary>Lower-case words: split at anything not a letter or digit, between letters and digits, and at camelCase humps.</summary>
     public static IEnumerable<string> WordsOf(string name)
     {
-        int start = -1;
-        for (int i = 0; i <= name.Length; i++)
-        {
-            char c = i < name.Length ? name[i] : ' ';
-            bool letterOrDigit = char.IsLetterOrDigit(c);
-            bool boundary = start >= 0 && letterOrDigit && i > start &&
-                ((char.IsDigit(c) != char.IsDigit(name[i - 1])) || (char.IsUpper(c) && char.IsLower(name[i - 1])));
-            if (start >= 0 && (!letterOrDigit || boundary))
-            {
-                yield return name.Substring(start, i - start).ToLowerInvariant();
-                start = -1;
-            }
-            if (letterOrDigit && start < 0) start = i;
-        }
+        int position = 0;
+        while (NextWord(name, ref position, name.Length, out int start, out int length))
+            yield return name.Substring(start, length).ToLowerInvariant();
     }
 }
