@@ -3,8 +3,7 @@
 #  - the publish names no trim/AOT warning in our own code (third-party summaries are allowed, see the .csproj);
 #  - it gives byte-identical SARIF to the framework-dependent build on the samples (and on the benchmark corpus when
 #    present), C# included;
-#  - a guard decision, whole process, measured with hyperfine; the step fails only on a gross regression (the
-#    threshold is a multiple of the measured median so a loaded CI machine does not fail it), and prints the median;
+#  - a guard decision, whole process, in each agent's protocol, answers checked and timed (tools/bench/guard.sh);
 #  - every hostile shape at full size (16x) within its per-file budgets, run with the native executable.
 set -euo pipefail
 tools="${CI_TOOLS:?}"
@@ -47,24 +46,14 @@ for sample in samples/*/; do compare "${sample%/}"; done
 corpus="${FIREBREAK_CORPUS:-/work/corpus}"
 if [ -d "$corpus" ]; then compare "$corpus"; else echo "corpus comparison skipped: no benchmark corpus at $corpus"; fi
 
-# One guard decision, whole process: a safe command and the incident's call.
-payloads="$tools/guard-payloads"
-mkdir -p "$payloads"
-printf '%s' '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls -la src"},"cwd":"/tmp"}' > "$payloads/safe.json"
-printf '%s' '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"curl -X POST https://backboard.railway.app/graphql/v2 -H \"Authorization: Bearer $RAILWAY_API_TOKEN\" -d \"{\\\"query\\\":\\\"mutation { volumeDelete(volumeId: \\\\\\\"v\\\\\\\") }\\\"}\""},"cwd":"/tmp"}' > "$payloads/delete.json"
-"$native" guard < "$payloads/delete.json" | grep -q '"permissionDecision":"deny"' || { echo "the native guard did not deny volumeDelete"; exit 1; }
-[ -z "$("$native" guard < "$payloads/safe.json")" ] || { echo "the native guard did not allow ls"; exit 1; }
+# One guard decision, whole process, in every agent's protocol (the README's table comes from this script): each
+# answer is checked, then timed with hyperfine; the step fails only on a gross regression (200 ms), so that a busy
+# runner cannot fail it, and prints the medians.
 if ! command -v hyperfine > /dev/null; then
   (apt-get install -y -qq hyperfine > /dev/null 2>&1 || (apt-get update -qq > /dev/null 2>&1 && apt-get install -y -qq hyperfine > /dev/null 2>&1)) || true
 fi
 if command -v hyperfine > /dev/null; then
-  # Hyperfine's default mode runs each command through a shell and subtracts the time the shell itself takes to
-  # start (it measures that first), so the figure is the firebreak process: start, read the payload, decide, answer.
-  hyperfine --warmup 5 --runs 40 --export-json "$tools/guard-time.json" \
-    "'$native' guard < '$payloads/safe.json'" "'$native' guard < '$payloads/delete.json'" > /dev/null
-  read -r safe_ms delete_ms < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(*(round(x['median']*1000, 1) for x in r))" "$tools/guard-time.json")
-  echo "native guard decision, whole process: median ${safe_ms} ms (ls -la), ${delete_ms} ms (volumeDelete)"
-  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 200 else 1)" "$delete_ms" || { echo "guard decision regressed past 200 ms"; exit 1; }
+  tools/bench/guard.sh --cli "$native" --runs 20 --out "$tools/guard-bench" --max-median-ms 200
 else
   echo "hyperfine unavailable: decision time not measured"
 fi
