@@ -10,7 +10,7 @@
 # in process. The load average before and after is printed with the table: on a busy machine wall times mean little.
 #
 # Usage: tools/bench/run.sh [--corpus DIR] [--mirror DIR] [--shared DIR] [--runs N] [--skip-slow] [--no-install]
-#                           [--out DIR]
+#                           [--out DIR] [--cli PATH]
 #   --corpus DIR   corpus folder (default /tmp/corpus); reused when DIR/MANIFEST.tsv exists, else built from --mirror
 #   --mirror DIR   folder of fetched repositories (OWNER+NAME/repo bare git dirs) for build-corpus.sh
 #   --shared DIR   folder holding build-corpus.sh and the peers' node scripts (default ../shared/bench beside the repo)
@@ -18,6 +18,7 @@
 #   --skip-slow    leave out shellcheck over the whole shell corpus (about 110 s a run)
 #   --no-install   do not apt-get/npm install anything (the tools must be on PATH, the npm packages under NODE_PATH)
 #   --out DIR      where the JSON exports, RSS logs and table go (default /tmp/firebreak-bench)
+#   --cli PATH     time this executable instead of publishing one (e.g. the one tools/bench/guard.sh published)
 # Word splitting of the path lists ($KINDS, $paths) is intended.
 # shellcheck disable=SC2086
 set -euo pipefail
@@ -31,6 +32,7 @@ RUNS=5
 SKIP_SLOW=0
 INSTALL=1
 OUT=/tmp/firebreak-bench
+CLI=
 while [ $# -gt 0 ]; do
   case $1 in
     --corpus) CORPUS=$2; shift 2 ;;
@@ -40,7 +42,8 @@ while [ $# -gt 0 ]; do
     --skip-slow) SKIP_SLOW=1; shift ;;
     --no-install) INSTALL=0; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cli) CLI=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -84,12 +87,19 @@ KINDS="tf workflows sh k8s compose docker"
 # --- Firebreak -----------------------------------------------------------------------------------------------------
 CLI_PROJECT=$REPO/src/Firebreak.Cli/Firebreak.Cli.csproj
 PUBLISH=$OUT/cli
-rm -rf "$PUBLISH"
-if grep -q '<PublishAot>' "$CLI_PROJECT"; then
+if [ -n "$CLI" ]; then
+  BUILD="given: $CLI"
+  file -L "$CLI" 2>/dev/null | grep -q ELF && BUILD="native AOT (given)"
+  rm -rf "$PUBLISH"; mkdir -p "$PUBLISH"
+  ln -s "$(cd "$(dirname "$CLI")" && pwd)/$(basename "$CLI")" "$PUBLISH/firebreak"
+elif grep -q '<PublishAot' "$CLI_PROJECT"; then
+  rm -rf "$PUBLISH"
   BUILD="native AOT"
   log "dotnet publish (native AOT)"
-  dotnet publish "$CLI_PROJECT" -c Release -r linux-x64 -p:PublishAot=true -o "$PUBLISH" -nologo -v q >&2
+  # The project turns PublishAot on for a runtime identifier itself; -p:PublishAot=true would reach the library projects too (NETSDK1207).
+  dotnet publish "$CLI_PROJECT" -c Release -r linux-x64 -o "$PUBLISH" -nologo -v q >&2
 else
+  rm -rf "$PUBLISH"
   BUILD="framework-dependent Release, ReadyToRun"
   log "dotnet publish (framework-dependent Release, ReadyToRun)"
   dotnet publish "$CLI_PROJECT" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUBLISH" -nologo -v q >&2

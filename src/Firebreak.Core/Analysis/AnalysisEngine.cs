@@ -57,7 +57,10 @@ public sealed class AnalysisEngine
         var projectSink = new FindingSink();
         if (_projectRules.Count > 0)
         {
-            foreach (var rule in _projectRules) RunProjectRule(rule, documents, projectSink);
+            // One project view while the same files are live: the models built on it (a Terraform project, its modules
+            // and evaluated values) are built once for every cross-file rule rather than once per rule.
+            ProjectContext? shared = null;
+            foreach (var rule in _projectRules) RunProjectRule(rule, documents, projectSink, ref shared);
         }
 
         var pending = new List<PendingFinding>();
@@ -189,19 +192,26 @@ public sealed class AnalysisEngine
     /// Runs one cross-file rule over the files whose analysis has not stopped. A file that runs out of budget while
     /// the rule reads it is left out and the rule runs again without it, so one hostile file costs its own findings only.
     /// </summary>
-    private void RunProjectRule(ProjectRule rule, IReadOnlyList<DocumentContext> documents, FindingSink projectSink)
+    /// <param name="shared">
+    /// The project view the previous rule completed on, reused while no file has stopped since (files only ever stop,
+    /// so the same count is the same files); dropped when a rule is interrupted, whose models may be half-built.
+    /// </param>
+    private void RunProjectRule(ProjectRule rule, IReadOnlyList<DocumentContext> documents, FindingSink projectSink, ref ProjectContext? shared)
     {
         for (int attempt = 0; attempt < 8; attempt++)
         {
             var live = documents.Where(d => d.StoppedBy is null).ToArray();
+            var project = shared is not null && shared.Documents.Count == live.Length ? shared : new ProjectContext(live, _options);
+            shared = null;
             var attemptSink = new FindingSink();
             // Work no single file owns (a Terraform project evaluated across its modules and callers) is charged to
             // the rule's own meter; each file's own parsing and models still charge that file.
             var meter = new WorkMeter(ProjectLimits(_options.BudgetLimits ?? WorkMeter.DefaultLimits));
             try
             {
-                using (WorkBudget.Enter(meter)) rule.Analyze(new ProjectContext(live, _options), attemptSink);
+                using (WorkBudget.Enter(meter)) rule.Analyze(project, attemptSink);
                 projectSink.AddAll(attemptSink);
+                shared = project;
                 return;
             }
             catch (BudgetExceededException) when (meter.Exceeded is { } spent)
