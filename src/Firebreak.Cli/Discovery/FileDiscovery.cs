@@ -39,11 +39,12 @@ public sealed class FileDiscovery
     {
         var files = (_useIgnoreFiles ? GitListing() : null) ?? Walk(skipped);
         var result = new List<Candidate>();
-        foreach (var relative in files)
+        foreach (var (relative, plain) in files)
         {
             if (IsSkippedPath(relative) || IsExcluded(relative)) continue;
             string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
-            if (!Accept(full, relative, skipped)) continue;
+            // The walk already saw what each entry is; git's list says nothing of links, so those are asked.
+            if (!plain && !Accept(full, relative, skipped)) continue;
             result.Add(new Candidate(full, relative));
         }
         result.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
@@ -84,7 +85,10 @@ public sealed class FileDiscovery
     /// <summary>Symlinks: never followed out of the root; a loop or a dangling link is a note.</summary>
     private bool Accept(string full, string relative, List<(string Path, string Reason)> skipped)
     {
-        if (!IsLink(full)) return File.Exists(full);
+        // One lstat: the attributes say whether it exists, is a folder, or is a link.
+        var attributes = new FileInfo(full).Attributes;
+        if ((int)attributes == -1) return false;
+        if ((attributes & FileAttributes.ReparsePoint) == 0) return (attributes & FileAttributes.Directory) == 0;
         FileSystemInfo? target;
         try
         {
@@ -113,16 +117,17 @@ public sealed class FileDiscovery
     /// git's own file list, asked of git as a reader (GitReader: no fsmonitor, hooks, pager or system config that the
     /// scanned repository could use to run a program on this machine); null when git is absent or this is no work tree.
     /// </summary>
-    private List<string>? GitListing()
+    private List<(string Relative, bool Plain)>? GitListing()
     {
         var output = Diff.GitReader.Run(_root, new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" });
         if (output is null || output.ExitCode != 0) return null;
-        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(f => (f, false)).ToList();
     }
 
-    private List<string> Walk(List<(string Path, string Reason)> skipped)
+    /// <summary>Every file under the root, each with whether the walk saw it as a plain entry (not a link, not a folder).</summary>
+    private List<(string Relative, bool Plain)> Walk(List<(string Path, string Reason)> skipped)
     {
-        var files = new List<string>();
+        var files = new List<(string, bool)>();
         var pending = new Stack<(string Dir, List<(string Base, IgnoreRules List)> Ignores)>();
         pending.Push((_root, new List<(string, IgnoreRules)>()));
         while (pending.Count > 0)
@@ -158,9 +163,11 @@ public sealed class FileDiscovery
                 bool isDirectory = entry is DirectoryInfo;
                 if (isDirectory && SkippedFolders.Contains(entry.Name)) continue;
                 if (IsIgnored(ignores, entry.FullName, isDirectory)) continue;
+                // The enumeration's lstat is cached in the entry: a link shows as a reparse point without another call.
+                bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
                 if (isDirectory)
                 {
-                    if (entry.LinkTarget is not null)
+                    if (isLink)
                     {
                         // Directory links are not walked (git does not either); one that leaves the root or loops is noted.
                         NoteDirectoryLink((DirectoryInfo)entry, skipped);
@@ -170,7 +177,7 @@ public sealed class FileDiscovery
                 }
                 else
                 {
-                    files.Add(Relative(entry.FullName));
+                    files.Add((Relative(entry.FullName), !isLink));
                 }
             }
         }

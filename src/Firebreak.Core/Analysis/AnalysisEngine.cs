@@ -185,6 +185,22 @@ public sealed class AnalysisEngine
                 sink.Add(InternalFailure(document, rule.Descriptors[0], ex));
             }
         }
+        if (document.StoppedBy is not null) return sink;
+        foreach (var rule in _projectRules)
+        {
+            try
+            {
+                rule.Prepare(document);
+            }
+            catch (BudgetExceededException)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not reported here: the rule meets the same failure when it reads the model, and reports it there.
+            }
+        }
         return sink;
     }
 

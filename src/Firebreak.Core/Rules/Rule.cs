@@ -25,4 +25,13 @@ public abstract class ProjectRule
     public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
     public abstract void Analyze(ProjectContext project, FindingSink sink);
+
+    /// <summary>
+    /// Per-file work the rule will read later (parsing the files it reads), done in the parallel per-file pass so that
+    /// the cross-file pass, which runs on one thread, starts from built models. Reports nothing; a budget spent here
+    /// stops the file as a file rule's would.
+    /// </summary>
+    public virtual void Prepare(DocumentContext document)
+    {
+    }
 }

@@ -27,6 +27,12 @@ public abstract class TerraformModuleRule : ProjectRule
 
     protected abstract void Check(TerraformModuleInstance instance, Reporter reporter);
 
+    /// <summary>The module's files and variable files are parsed on the per-file pass's threads.</summary>
+    public override void Prepare(DocumentContext document)
+    {
+        if (document.Kind is FileKind.Terraform or FileKind.TerraformJson or FileKind.TerraformPlanJson or FileKind.TerraformVars) _ = document.Hcl;
+    }
+
     protected sealed class Reporter
     {
         private readonly FindingSink _sink;
