@@ -74,6 +74,20 @@ public sealed class MergeCommandTests
     }
 
     [Fact]
+    public void A_clean_repository_keeps_its_run_in_merged_sarif()
+    {
+        using var reports = Reports();
+        using var quiet = new TempRepo().Write("build.sh", "ls -la\n");
+        Assert.Equal(0, Program.Run(new[] { "scan", ".", "--format", "sarif", "--output", Path.Combine(reports.Root, "quiet.sarif"), "--fail-on", "none", "-q" }, new StringWriter(), new StringWriter(), quiet.Root));
+        var (code, stdout, _) = reports.Run("merge", "--format", "sarif", "acme/shop=shop.sarif", "acme/quiet=quiet.sarif");
+        Assert.Equal(0, code);
+        var runs = JObject.Parse(stdout)["runs"]!.ToArray();
+        Assert.Equal(new[] { "firebreak/acme/quiet/", "firebreak/acme/shop/" }, runs.Select(r => (string)r["automationDetails"]!["id"]!).ToArray());
+        Assert.Empty(runs[0]["results"]!);
+        Assert.Equal(14, runs[1]["results"]!.Count());
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_report_is_a_usage_error()
     {
         using var reports = Reports();

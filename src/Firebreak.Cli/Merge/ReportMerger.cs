@@ -135,8 +135,12 @@ public sealed class ReportMerger
     public string WriteSarif()
     {
         var runs = new JArray();
-        foreach (var group in Ordered().GroupBy(f => f.Repository))
+        var byRepository = Ordered().GroupBy(f => f.Repository).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Every repository gets its run, a clean one too: an empty run says "scanned, nothing found" (and closes its
+        // old alerts in code scanning), where a missing run says nothing.
+        foreach (var repository in _seen.Keys.OrderBy(r => r, StringComparer.Ordinal))
         {
+            var group = byRepository.TryGetValue(repository, out var own) ? own : new List<MergedFinding>();
             var driver = (JObject?)_sarifDriver?.DeepClone() ?? new JObject { ["name"] = ToolInfo.Name, ["version"] = ToolInfo.Version };
             var ruleIds = group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal).ToList();
             driver["rules"] = new JArray(ruleIds.Where(_sarifRules.ContainsKey).Select(id => _sarifRules[id].DeepClone()));
@@ -151,7 +155,7 @@ public sealed class ReportMerger
             runs.Add(new JObject
             {
                 ["tool"] = new JObject { ["driver"] = driver },
-                ["automationDetails"] = new JObject { ["id"] = $"firebreak/{group.Key}/" },
+                ["automationDetails"] = new JObject { ["id"] = $"firebreak/{repository}/" },
                 ["columnKind"] = "utf16CodeUnits",
                 ["results"] = results,
             });
