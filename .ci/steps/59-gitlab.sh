@@ -7,7 +7,8 @@
 #    Quality report, SARIF and a summary with paths from the project root; a warm run does not build again;
 #  - a merge request pipeline (CI_MERGE_REQUEST_DIFF_BASE_SHA) reports only the finding its change adds;
 #  - a configuration that cannot be read is reported as a tool failure, not as findings;
-#  - the org-wide child pipeline: two projects cloned from a local "server", scanned in a parallel matrix, merged.
+#  - the org-wide child pipeline, triggered by its parent: two projects cloned from a local "server" with a token
+#    that never reaches the log, scanned in a parallel matrix, merged into one JSON and one SARIF report.
 set -euo pipefail
 repo_root="$(pwd)"
 tools="${CI_TOOLS:?}"
@@ -98,9 +99,16 @@ for repository in acme/shop acme/quiet; do
   git clone -q --bare "$work" "$server/$repository.git"
 done
 org="$sim/org"
-mkdir -p "$org/templates"
+mkdir -p "$org/templates" "$org/.gitlab"
 cp "$repo_root/templates/firebreak-org.yml" "$org/templates/"
+# As the template's header says: a parent pipeline triggers the child pipeline that includes the template.
 cat > "$org/.gitlab-ci.yml" <<EOF
+firebreak-org:
+  trigger:
+    include: .gitlab/firebreak-org.yml
+    strategy: depend
+EOF
+cat > "$org/.gitlab/firebreak-org.yml" <<EOF
 include:
   - local: templates/firebreak-org.yml
     inputs:
@@ -121,6 +129,7 @@ code=$?
 set -e
 [ "$code" = 0 ] || { tail -30 "$sim/org.log"; fail "the org pipeline failed"; }
 grep -q "glpat-not-a-real-token" "$sim/org.log" && fail "the token was printed"
+grep -q "PASS .*\[firebreak-org\] -> firebreak-org-merge" "$sim/org.log" || { tail -20 "$sim/org.log"; fail "the child pipeline's merge job did not run"; }
 python3 - firebreak-org.json firebreak-org.sarif <<'PY' || fail "the merged reports are wrong"
 import json, sys
 merged = json.load(open(sys.argv[1]))
