@@ -63,6 +63,20 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void A_kubernetes_database_and_its_backup_jobs_are_rows_of_the_recovery_table()
+    {
+        using var repo = new TempRepo()
+            .Write("k8s/db.yaml", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: orders-db\nspec:\n  template:\n    spec:\n      containers:\n        - name: db\n          image: postgres:16\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n")
+            .Write("k8s/backup.yaml", "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: orders-backup\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: dump\n              image: postgres:16\n              command: [\"sh\", \"-c\", \"pg_dump -h orders-db app > /out/app.sql\"]\n          volumes:\n            - name: out\n              persistentVolumeClaim:\n                claimName: data-orders-db-0\n");
+        string html = Html(repo.Root);
+        int store = html.IndexOf("StatefulSet orders-db (claim template `data`)", StringComparison.Ordinal);
+        Assert.True(store > 0, "no row for the StatefulSet");
+        int backup = html.IndexOf("CronJob &#39;orders-backup&#39;", store, StringComparison.Ordinal);
+        Assert.True(backup > store, "no backup row for the CronJob");
+        Assert.Contains("does not survive", html.Substring(backup, 600), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Names_from_the_repository_are_escaped()
     {
         var view = new BlastRadiusView(

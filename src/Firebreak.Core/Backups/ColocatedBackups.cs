@@ -121,6 +121,10 @@ public static class ColocatedBackups
         }
     }
 
+    /// <summary>A Kubernetes workload that backs a database up: it runs a dump or backup program, or its image is one.</summary>
+    internal static bool IsBackupWorkload(KubernetesWorkload workload) =>
+        workload.CommandLines.Any(c => BackupCommand.IsMatch(c)) || workload.Images.Any(i => BackupImage.IsMatch(i));
+
     internal static bool IsBackupService(ComposeService service) =>
         (service.Image is { } image && BackupImage.IsMatch(ImageName(image))) || service.Texts().Any(t => BackupCommand.IsMatch(t));
 

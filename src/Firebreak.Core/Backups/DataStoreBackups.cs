@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.Compose;
+using Firebreak.Core.Platforms.Kubernetes;
 using Firebreak.Core.Text;
 
 namespace Firebreak.Core.Backups;
@@ -12,16 +13,24 @@ namespace Firebreak.Core.Backups;
 /// <summary>One copy of a data store's data, and whether it outlives the store.</summary>
 public sealed class BackupCopy
 {
-    internal BackupCopy(string name, TextSpan span, bool diesWithData, string where)
+    internal BackupCopy(string name, TextSpan span, bool diesWithData, string where, string what = "backup service", DocumentContext? document = null)
     {
         Name = name;
         Span = span;
         DiesWithData = diesWithData;
         Where = where;
+        What = what;
+        Document = document;
     }
 
-    /// <summary>The backup service's name.</summary>
+    /// <summary>The backup service's (or workload's) name.</summary>
     public string Name { get; }
+
+    /// <summary>What the backup is: <c>backup service</c> (compose), <c>CronJob</c>, <c>Job</c>.</summary>
+    public string What { get; }
+
+    /// <summary>The file it is defined in, when not the data store's own.</summary>
+    public DocumentContext? Document { get; }
 
     /// <summary>Where it writes (its volume entry), or the service's key when it mounts nothing.</summary>
     public TextSpan Span { get; }
@@ -36,15 +45,25 @@ public sealed class BackupCopy
 /// <summary>A data store the repository defines, with every backup of it that the repository describes.</summary>
 public sealed class DataStore
 {
-    internal DataStore(string name, TextSpan span, string storage, IReadOnlyList<BackupCopy> backups)
+    internal DataStore(string name, TextSpan span, string storage, IReadOnlyList<BackupCopy> backups, DocumentContext? document = null)
     {
         Name = name;
         Span = span;
         Storage = storage;
         Backups = backups;
+        Document = document;
     }
 
     public string Name { get; }
+
+    /// <summary>The file it is defined in (set for stores found across the files of a scan).</summary>
+    public DocumentContext? Document { get; }
+
+    /// <summary>What defines it, when not a compose service: <c>StatefulSet</c>, <c>Deployment</c>, <c>Pod</c>.</summary>
+    public string? What { get; internal init; }
+
+    /// <summary>Where its name is unique, when not the file: a Kubernetes namespace.</summary>
+    public string? Scope { get; internal init; }
 
     /// <summary>The service's key: where a finding about the store points.</summary>
     public TextSpan Span { get; }
@@ -92,6 +111,51 @@ public static class DataStoreBackups
                 // where they live is not described, so it is neither a surviving copy nor a dying one.
             }
             stores.Add(new DataStore(database.Name, database.Pair.Key.Span, Describe(database.Volumes[0]), copies));
+        }
+        return stores;
+    }
+
+    /// <summary>
+    /// The Kubernetes data stores of a scan: each database StatefulSet, Deployment or Pod that keeps its data on a
+    /// PersistentVolumeClaim, with the backup CronJobs and Jobs of its namespace that back it up (they mount its claim or
+    /// name it as their host). A backup survives when it sends its copies off the cluster or writes to a claim of its
+    /// own; it dies with the store when the only storage it writes to is the store's claim.
+    /// </summary>
+    public static IReadOnlyList<DataStore> InKubernetes(ProjectContext project)
+    {
+        var workloads = new List<(DocumentContext Document, KubernetesWorkload Workload)>();
+        foreach (var document in project.Documents)
+        {
+            if (!document.Kind.IsKubernetesManifest()) continue;
+            foreach (var workload in KubernetesWorkloads.Of(document).Workloads) workloads.Add((document, workload));
+        }
+        var backups = workloads.Where(w => w.Workload.Kind is "CronJob" or "Job" && ColocatedBackups.IsBackupWorkload(w.Workload)).ToList();
+        var stores = new List<DataStore>();
+        if (backups.Count == 0) return stores;
+        foreach (var (document, database) in workloads)
+        {
+            if (database.Kind is not ("StatefulSet" or "Deployment" or "Pod") || ColocatedBackups.IsBackupWorkload(database)) continue;
+            if (!database.Images.Any(i => ColocatedBackups.DatabaseImage.IsMatch(ColocatedBackups.ImageName(i)))) continue;
+            var storage = database.Claims.Count > 0 ? $"PersistentVolumeClaim `{database.Claims[0].Value}`"
+                : database.ClaimTemplates.Count > 0 ? $"claim template `{database.ClaimTemplates[0].Value}`" : null;
+            if (storage is null || database.NameScalar is not { } nameScalar) continue;
+            var host = new Regex(@"(^|[=@\s/:""'])" + Regex.Escape(database.Name) + @"($|[\s:/.""';])", RegexOptions.CultureInvariant);
+            var copies = new List<BackupCopy>();
+            foreach (var (backupDocument, backup) in backups)
+            {
+                if (backup.Namespace != database.Namespace) continue;
+                var own = backup.Claims.FirstOrDefault(c => database.MountsClaim(c.Value, out _));
+                var texts = backup.CommandLines.Concat(backup.Environment);
+                if (own is null && !texts.Any(t => host.IsMatch(t))) continue;
+                var span = backup.NameScalar?.Span ?? own?.Span ?? nameScalar.Span;
+                var separate = backup.Claims.FirstOrDefault(c => !database.MountsClaim(c.Value, out _));
+                if (texts.Any(t => OffHost.IsMatch(t))) copies.Add(new BackupCopy(backup.Name, span, false, "off the cluster", backup.Kind, backupDocument));
+                else if (separate is not null) copies.Add(new BackupCopy(backup.Name, separate.Span, false, $"PersistentVolumeClaim `{separate.Value}`", backup.Kind, backupDocument));
+                else if (own is not null) copies.Add(new BackupCopy(backup.Name, own.Span, true, $"PersistentVolumeClaim `{own.Value}`", backup.Kind, backupDocument));
+                // A backup that mounts no claim and sends nothing off the cluster keeps its dumps in its pod: where they
+                // live is not described, so it is neither a surviving copy nor a dying one.
+            }
+            stores.Add(new DataStore(database.Name, nameScalar.Span, storage, copies, document) { What = database.Kind, Scope = database.Namespace });
         }
         return stores;
     }

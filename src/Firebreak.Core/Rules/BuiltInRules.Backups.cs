@@ -8,5 +8,5 @@ public static partial class BuiltInRules
 {
     private static partial IEnumerable<Rule> BackupFileRules() => new Rule[] { new EveryBackupDiesWithDataStoreRule() };
 
-    private static partial IEnumerable<ProjectRule> BackupProjectRules() => Array.Empty<ProjectRule>();
+    private static partial IEnumerable<ProjectRule> BackupProjectRules() => new ProjectRule[] { new EveryKubernetesBackupDiesWithDataStoreRule() };
 }

@@ -78,16 +78,12 @@ public static class BlastRadiusBuilder
         }
 
         var dataStores = stores.OrderBy(s => s.Key.Platform, StringComparer.Ordinal).ThenBy(s => s.Key.Environment, StringComparer.Ordinal).SelectMany(s => s.Value).ToList();
-        // Compose databases: every backup the repository describes, and whether each survives (the FB3009 model).
+        // Compose and Kubernetes databases: every backup the repository describes, and whether each survives (the FB3009 model).
         foreach (var document in documents)
         {
-            foreach (var store in DataStoreBackups.Of(document))
-            {
-                dataStores.Add(new DataStoreNode($"{store.Name} ({store.Storage})", "Docker Compose", SourceRefOf(document, store.Span),
-                    store.Backups.Select(b => new BackupNode($"backup service '{b.Name}'", b.Where, b.DiesWithData ? Survival.DiesWithData : Survival.Survives,
-                        b.DiesWithData ? "it writes to the data store's own storage" : "it writes outside the data store's storage", SourceRefOf(document, b.Span))).ToList()));
-            }
+            foreach (var store in DataStoreBackups.Of(document)) dataStores.Add(DataStoreOf(store, document, "Docker Compose"));
         }
+        foreach (var store in DataStoreBackups.InKubernetes(new ProjectContext(documents, options))) dataStores.Add(DataStoreOf(store, store.Document!, "Kubernetes"));
         foreach (var (document, backup) in colocated.Where(c => c.Backup.Kind != ColocationKind.ComposeSharedVolume))
         {
             var dataAt = backup.DataSpan is { } data ? SourceRefOf(document, data) : null;
@@ -100,6 +96,11 @@ public static class BlastRadiusBuilder
         var other = result.Findings.Where(f => !placed.Contains(f)).Select(Ref).ToList();
         return new BlastRadiusView(platforms, dataStores, other);
     }
+
+    private static DataStoreNode DataStoreOf(DataStore store, DocumentContext document, string origin) =>
+        new($"{(store.What is { } what ? what + " " : string.Empty)}{store.Name} ({store.Storage})", origin, SourceRefOf(document, store.Span),
+            store.Backups.Select(b => new BackupNode($"{b.What} '{b.Name}'", b.Where, b.DiesWithData ? Survival.DiesWithData : Survival.Survives,
+                b.DiesWithData ? "it writes to the data store's own storage" : "it writes outside the data store's storage", SourceRefOf(b.Document ?? document, b.Span))).ToList());
 
     private static FindingRef Ref(Finding f) => new(f.RuleId, f.Level.ToSarifName(), f.Message, new SourceRef(f.Location.Path, f.Location.Start.Line + 1));
 

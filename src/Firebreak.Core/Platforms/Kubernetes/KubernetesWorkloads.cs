@@ -62,6 +62,7 @@ public sealed class KubernetesWorkload
         Root = root;
         var images = new List<string>();
         var commands = new List<string>();
+        var environment = new List<string>();
         foreach (var key in new[] { "containers", "initContainers" })
         {
             if (pod.Sequence(key) is not { } containers) continue;
@@ -75,10 +76,15 @@ public sealed class KubernetesWorkload
                         foreach (var word in sequence.Items)
                             if (word.Resolve() is YamlScalar scalar) words.Add(scalar.Value);
                 if (words.Count > 0) commands.Add(string.Join(" ", words));
+                if (container.Sequence("env") is { } env)
+                    foreach (var variable in env.Items)
+                        if (variable.Resolve() is YamlMapping pair && pair.ScalarValue("name") is { } variableName && pair.ScalarValue("value") is { } value)
+                            environment.Add(variableName + "=" + value);
             }
         }
         Images = images;
         CommandLines = commands;
+        Environment = environment;
         var claims = new List<YamlScalar>();
         if (pod.Sequence("volumes") is { } volumes)
             foreach (var item in volumes.Items)
@@ -101,6 +107,12 @@ public sealed class KubernetesWorkload
 
     /// <summary>Each container's <c>command</c> + <c>args</c> joined with spaces, for keyword tests.</summary>
     public IReadOnlyList<string> CommandLines { get; }
+
+    /// <summary>Each container's literal <c>env</c> entries as <c>NAME=value</c> (a <c>valueFrom</c> has no text to read).</summary>
+    public IReadOnlyList<string> Environment { get; }
+
+    /// <summary>The <c>metadata.name</c> scalar: where a finding about the workload itself points.</summary>
+    public YamlScalar? NameScalar => Root.Mapping("metadata")?.Scalar("name");
 
     /// <summary>The <c>claimName</c> of every PersistentVolumeClaim volume of the pod.</summary>
     public IReadOnlyList<YamlScalar> Claims { get; }

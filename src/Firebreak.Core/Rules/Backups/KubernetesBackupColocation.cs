@@ -56,6 +56,5 @@ public sealed class KubernetesBackupColocation
         return found;
     }
 
-    private static bool IsBackup(KubernetesWorkload workload) =>
-        workload.CommandLines.Any(c => ColocatedBackups.BackupCommand.IsMatch(c)) || workload.Images.Any(i => ColocatedBackups.BackupImage.IsMatch(i));
+    private static bool IsBackup(KubernetesWorkload workload) => ColocatedBackups.IsBackupWorkload(workload);
 }

@@ -102,4 +102,79 @@ public sealed class EveryBackupDiesWithDataStoreRuleTests
               redisdata:
             """, "FB3009");
     }
+
+    private const string KubernetesDatabase = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: {|FB3009:orders-db|}
+          namespace: shop
+        spec:
+          template:
+            spec:
+              containers:
+                - name: db
+                  image: docker.io/library/postgres:16
+          volumeClaimTemplates:
+            - metadata:
+                name: data
+        """;
+
+    private static string CronJob(string name, string command, string? claim = null) => $$"""
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: {{name}}
+          namespace: shop
+        spec:
+          schedule: "0 3 * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: dump
+                      image: postgres:16
+                      command: ["sh", "-c", "{{command}}"]
+        {{(claim is null ? "" : $"          volumes:\n            - name: out\n              persistentVolumeClaim:\n                claimName: {claim}\n")}}
+        """;
+
+    [Fact]
+    public void A_kubernetes_database_whose_only_backup_job_writes_into_its_claim_is_reported_across_files()
+    {
+        var findings = RuleHarness.VerifyProject(new[]
+        {
+            ("k8s/db.yaml", KubernetesDatabase),
+            ("k8s/backup.yaml", CronJob("orders-backup", "pg_dump -h orders-db app > /out/app.sql", "data-orders-db-0")),
+        }, "FB3009");
+        var finding = Assert.Single(findings);
+        Assert.Contains("Data store 'orders-db' (StatefulSet, data in claim template `data`) has no copy that survives it: its only backup ('orders-backup') writes", finding.Message);
+        var related = Assert.Single(finding.RelatedLocations);
+        Assert.Equal("k8s/backup.yaml", related.Location.Path);
+        Assert.Equal("data-orders-db-0", related.Location.Snippet);
+        Assert.StartsWith("CronJob 'orders-backup' writes to PersistentVolumeClaim `data-orders-db-0`", related.Message);
+    }
+
+    [Theory]
+    [InlineData("pg_dump -h orders-db app | aws s3 cp - s3://acme-backups/app.sql", null)]
+    [InlineData("pg_dump -h orders-db app > /out/app.sql", "orders-db-dumps")]
+    public void A_kubernetes_backup_off_the_cluster_or_on_a_claim_of_its_own_survives(string command, string? claim)
+    {
+        RuleHarness.VerifyProject(new[]
+        {
+            ("k8s/db.yaml", KubernetesDatabase.Replace("{|FB3009:orders-db|}", "orders-db")),
+            ("k8s/colocated.yaml", CronJob("orders-backup", "pg_dump -h orders-db app > /out/app.sql", "data-orders-db-0")),
+            ("k8s/second.yaml", CronJob("orders-second", command, claim)),
+        }, "FB3009");
+    }
+
+    [Fact]
+    public void A_kubernetes_database_with_no_backup_or_a_backup_of_another_namespace_is_quiet()
+    {
+        RuleHarness.VerifyProject(new[]
+        {
+            ("k8s/db.yaml", KubernetesDatabase.Replace("{|FB3009:orders-db|}", "orders-db")),
+            ("k8s/other.yaml", CronJob("orders-backup", "pg_dump -h orders-db app > /out/app.sql", "data-orders-db-0").Replace("namespace: shop", "namespace: billing")),
+        }, "FB3009");
+    }
 }
