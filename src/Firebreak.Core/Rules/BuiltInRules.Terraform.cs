@@ -20,6 +20,7 @@ public static partial class BuiltInRules
         new GoogleBasicRoleGrantedRule(),
         new AzureSubscriptionRoleAssignmentRule(),
         new AutomatedBackupsDeletedWithInstanceRule(),
+        new EveryBackupDiesWithInstanceRule(),
         new BackupPlanWithoutCopyActionRule(),
         new BackupVaultWithoutLockRule(),
         new BackupsDisabledRule(),

@@ -31,6 +31,60 @@ public sealed class AutomatedBackupsDeletedWithInstanceRule : TerraformModuleRul
     }
 }
 
+/// <summary>
+/// FB3009 for Terraform: an RDS instance none of whose described backups survives its deletion. The copies the module
+/// describes are its automated backups (an explicit <c>backup_retention_period</c> above zero), deleted with it unless
+/// <c>delete_automated_backups = false</c>, and the <c>aws_db_snapshot</c>s of it that the same configuration manages, which
+/// the same <c>terraform destroy</c> deletes. A final snapshot (<c>skip_final_snapshot</c> not true), cross-region
+/// replication or an AWS Backup selection in the module is a copy that survives: quiet, as is a module that describes none.
+/// </summary>
+public sealed class EveryBackupDiesWithInstanceRule : TerraformModuleRule
+{
+    private static readonly RuleDescriptor Rule = RuleCatalog.EveryBackupDiesWithDataStore;
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
+
+    protected override void Check(TerraformModuleInstance instance, Reporter reporter)
+    {
+        if (instance.ManagedResources("aws_db_instance_automated_backups_replication").Any() || instance.ManagedResources("aws_backup_selection").Any()) return;
+        foreach (var resource in instance.ManagedResources("aws_db_instance"))
+        {
+            if (IsDependentDbInstance(instance, resource)) continue;
+            // A final snapshot outlives the instance, unless it is skipped in every instance of the resource.
+            if (resource.Body.Attribute("skip_final_snapshot") is not { } skip || !AllInstances(instance, resource, skip.Value, v => v.AsBool() == true)) continue;
+            var copies = new List<RelatedLocation>();
+            var names = new List<string>();
+            if (resource.Body.Attribute("backup_retention_period") is { } retention && instance.Evaluator.Evaluate(retention.Value).AsNumber() is > 0 and var days)
+            {
+                var keep = resource.Body.Attribute("delete_automated_backups");
+                if (keep is not null && !AnyInstance(instance, resource, keep.Value, v => v.AsBool() == true)) continue; // kept after the delete: a survivor
+                copies.Add(new RelatedLocation(SourceLocation.Create(resource.Document.Text, retention.Span),
+                    $"automated backups ({days} days) are deleted with the instance: {(keep is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`")}"));
+                names.Add("its automated backups");
+            }
+            foreach (var snapshot in instance.ManagedResources("aws_db_snapshot"))
+            {
+                if (ResourceReference(snapshot.Body.Attribute("db_instance_identifier")?.Value, instance.Module) != resource.Address) continue;
+                copies.Add(new RelatedLocation(SourceLocation.Create(snapshot.Document.Text, snapshot.HeaderSpan),
+                    $"`{snapshot.Address}` is a snapshot this configuration manages: the `terraform destroy` that deletes the instance deletes it too"));
+                names.Add($"`{snapshot.Address}`");
+            }
+            if (copies.Count == 0) continue; // no backup described: the platform's default, which the module does not show
+            string which = copies.Count > 1 ? $"all {copies.Count} of its backups ({string.Join(", ", names)}) go"
+                : names[0] == "its automated backups" ? "its automated backups, its only backups, go" : $"its only backup, {names[0]}, goes";
+            reporter.Report(Rule, resource.Document, resource.HeaderSpan,
+                $"Data store `{resource.Address}` (RDS instance) has no copy that survives its deletion: `skip_final_snapshot = true` leaves no final snapshot, and {which} with it, so deleting it leaves nothing to restore from. Keep a final snapshot (`skip_final_snapshot = false`), set `delete_automated_backups = false`, or copy backups to another region or account (`aws_db_instance_automated_backups_replication`, an AWS Backup plan with a `copy_action`).",
+                related: copies);
+        }
+    }
+
+    private static bool AllInstances(TerraformModuleInstance instance, TerraformResource resource, HclExpression expression, Func<TerraformValue, bool> test)
+    {
+        var values = instance.Evaluator.EvaluateEach(resource, expression).ToList();
+        return values.Count > 0 && values.All(test);
+    }
+}
+
 /// <summary>FB3002: AWS Backup plan rules without a <c>copy_action</c>: recovery points live only in the source vault.</summary>
 public sealed class BackupPlanWithoutCopyActionRule : TerraformModuleRule
 {

@@ -50,12 +50,13 @@ public abstract class TerraformModuleRule : ProjectRule
         /// value, the finding is at each such argument (the line to change), with the module's attribute as related.
         /// </param>
         /// <param name="owner">The resource holding <paramref name="cause"/>: its <c>for_each</c> feeds <c>each.value</c>.</param>
-        public void Report(RuleDescriptor rule, DocumentContext document, TextSpan span, string message, HclAttribute? cause = null, TerraformResource? owner = null)
+        /// <param name="related">Related locations of a finding reported where it is (not through a caller's input).</param>
+        public void Report(RuleDescriptor rule, DocumentContext document, TextSpan span, string message, HclAttribute? cause = null, TerraformResource? owner = null, IReadOnlyList<RelatedLocation>? related = null)
         {
             if (cause is not null && Instance is { } callee &&
                 callee.CallerInputs(cause.Value, cause.Name, owner?.Body.Attribute("for_each")?.Value) is { Count: > 0 } inputs)
             {
-                var related = new[] { new RelatedLocation(SourceLocation.Create(document.Text, span), $"`{cause.Name}` in module `{callee.Module}` takes the value") };
+                var takesValue = new[] { new RelatedLocation(SourceLocation.Create(document.Text, span), $"`{cause.Name}` in module `{callee.Module}` takes the value") };
                 foreach (var input in inputs)
                 {
                     if (!_seen.Add((rule.Id, input.Document.Path, input.Span.Start, input.Span.Length))) continue;
@@ -63,14 +64,14 @@ public abstract class TerraformModuleRule : ProjectRule
                         ? $" (the default of `var.{variable.Name}`, passed to `module.{input.Call.Name}` as `{input.Argument.Name}`)"
                         : $" (via `module.{input.Call.Name}`, input `{input.Argument.Name}`)";
                     _sink.Report(rule, input.Document, input.Span, message + via,
-                        fingerprintText: "module-input:" + input.Call.Name + "." + input.Argument.Name, related: related);
+                        fingerprintText: "module-input:" + input.Call.Name + "." + input.Argument.Name, related: takesValue);
                 }
                 return;
             }
             if (!_seen.Add((rule.Id, document.Path, span.Start, span.Length))) return;
             // In a shared module the value came from one caller's inputs: say which, or the finding cannot be acted on.
             if (Instance is { } instance && instance.Name != instance.Module.Directory) message += $" (through module call `{instance.Name}`)";
-            _sink.Report(rule, document, span, message);
+            _sink.Report(rule, document, span, message, related: related);
         }
     }
 

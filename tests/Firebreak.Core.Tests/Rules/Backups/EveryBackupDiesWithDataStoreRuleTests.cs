@@ -177,4 +177,64 @@ public sealed class EveryBackupDiesWithDataStoreRuleTests
             ("k8s/other.yaml", CronJob("orders-backup", "pg_dump -h orders-db app > /out/app.sql", "data-orders-db-0").Replace("namespace: shop", "namespace: billing")),
         }, "FB3009");
     }
+
+    [Fact]
+    public void An_rds_instance_without_final_snapshot_whose_automated_backups_and_managed_snapshot_go_with_it_is_reported()
+    {
+        var findings = RuleHarness.Verify("main.tf", """
+            resource {|FB3009:"aws_db_instance" "orders"|} {
+              engine                  = "postgres"
+              backup_retention_period = var.retention
+              skip_final_snapshot     = true
+            }
+
+            resource "aws_db_snapshot" "before_upgrade" {
+              db_instance_identifier = aws_db_instance.orders.identifier
+              db_snapshot_identifier = "orders-before-upgrade"
+            }
+
+            variable "retention" {
+              default = 7
+            }
+            """, "FB3009");
+        var finding = Assert.Single(findings);
+        Assert.Contains("all 2 of its backups (its automated backups, `aws_db_snapshot.before_upgrade`)", finding.Message);
+        Assert.Equal(new[] { "backup_retention_period = var.retention", "\"aws_db_snapshot\" \"before_upgrade\"" },
+            finding.RelatedLocations.Select(r => r.Location.Snippet).ToArray());
+    }
+
+    [Theory]
+    [InlineData("skip_final_snapshot = false\n  final_snapshot_identifier = \"orders-final\"")]
+    [InlineData("skip_final_snapshot = true\n  delete_automated_backups = false")]
+    [InlineData("skip_final_snapshot = true\n}\n\nresource \"aws_db_instance_automated_backups_replication\" \"dr\" {\n  source_db_instance_arn = aws_db_instance.orders.arn")]
+    [InlineData("skip_final_snapshot = var.skip")]
+    public void An_rds_instance_with_a_surviving_copy_or_an_unknown_setting_is_quiet(string settings)
+    {
+        RuleHarness.Verify("main.tf", $$"""
+            resource "aws_db_instance" "orders" {
+              engine                  = "postgres"
+              backup_retention_period = 7
+              {{settings}}
+            }
+
+            variable "skip" {}
+            """, "FB3009");
+    }
+
+    [Fact]
+    public void An_rds_instance_with_no_backup_described_is_quiet()
+    {
+        RuleHarness.Verify("main.tf", """
+            resource "aws_db_instance" "scratch" {
+              engine              = "postgres"
+              skip_final_snapshot = true
+            }
+
+            resource "aws_db_instance" "disabled" {
+              engine                  = "postgres"
+              backup_retention_period = 0
+              skip_final_snapshot     = true
+            }
+            """, "FB3009");
+    }
 }
