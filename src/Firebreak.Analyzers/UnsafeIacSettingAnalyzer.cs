@@ -25,7 +25,7 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
     /// <summary>Fix hints the code fix reads (<see cref="Diagnostic.Properties"/>): which safe value replaces the unsafe one.</summary>
     public const string FixProperty = "FirebreakFix";
 
-    private enum When { True, False, Zero, Destroy, WildcardAction, AdministratorAccess, ProtectOff }
+    private enum When { True, False, Zero, Destroy, WildcardAction, AdministratorAccess, ProtectOff, CfnDelete }
 
     private sealed class Setting
     {
@@ -81,6 +81,33 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         "{0} sets `{1}`: one stack deletion or an accidental replacement deletes the table with no safety catch; set deletion protection on.", "true");
     private static readonly Setting CdkWildcardAction = new("Actions", When.WildcardAction, RuleIds.IamPolicyWildcard,
         "{0} sets `{1}`: whoever holds it can delete any database, bucket or backup in the account; list the actions it needs.", null);
+
+    private const string CfnDelete = "when it leaves the stack or the stack is deleted (and, for `UpdateReplacePolicy`, when a change replaces it), CloudFormation";
+    private static readonly Setting CfnDatabaseDelete = new("DeletionPolicy", When.CfnDelete, RuleIds.SkipFinalSnapshot,
+        "{0} sets `{1}`: " + CfnDelete + " deletes the database with no final snapshot, so the last state of the data is lost; use `CfnDeletionPolicy.SNAPSHOT` or `RETAIN`.", null);
+    private static readonly Setting CfnStoreDelete = new("DeletionPolicy", When.CfnDelete, RuleIds.StatefulResourceDestroyedWithStack,
+        "{0} sets `{1}`: " + CfnDelete + " deletes it with the data it holds; use `CfnDeletionPolicy.RETAIN`.", null);
+
+    /// <summary>
+    /// CDK's L1 constructs of stateful resources, whose <c>CfnOptions.DeletionPolicy</c> / <c>UpdateReplacePolicy</c> set
+    /// to <c>CfnDeletionPolicy.DELETE</c> deletes the data (the CloudFormation <c>DeletionPolicy</c> of the template).
+    /// </summary>
+    private static readonly ImmutableDictionary<string, Setting> CfnDeletionByType = new Dictionary<string, Setting>
+    {
+        ["Amazon.CDK.AWS.RDS.CfnDBInstance"] = CfnDatabaseDelete,
+        ["Amazon.CDK.AWS.RDS.CfnDBCluster"] = CfnDatabaseDelete,
+        ["Amazon.CDK.AWS.S3.CfnBucket"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.DynamoDB.CfnTable"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.DynamoDB.CfnGlobalTable"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.EFS.CfnFileSystem"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.EC2.CfnVolume"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.Backup.CfnBackupVault"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.KMS.CfnKey"] = CfnStoreDelete,
+        ["Amazon.CDK.AWS.Logs.CfnLogGroup"] = CfnStoreDelete,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>The L1 construct types the rule reads, for the loose-file stubs.</summary>
+    internal static IEnumerable<string> KnownCfnConstructs() => CfnDeletionByType.Keys;
 
     private static readonly Setting PulumiAdministratorAccess = new("PolicyArn", When.AdministratorAccess, RuleIds.AdministratorAccessAttached,
         "{0} sets `{1}`: it attaches AdministratorAccess, so whatever assumes it can delete every database, bucket and backup in the account; attach a policy with the actions the job needs.", null);
@@ -175,6 +202,25 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         if (compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.ManagedPolicy") is { } managedPolicy)
             start.RegisterOperationAction(c => AnalyzeManagedPolicy(c, managedPolicy), OperationKind.Invocation);
         if (constructs.Count > 0) start.RegisterOperationAction(c => AnalyzeApplyRemovalPolicy(c, constructs), OperationKind.Invocation);
+        var cfn = new Dictionary<INamedTypeSymbol, Setting>(SymbolEqualityComparer.Default);
+        foreach (var entry in CfnDeletionByType)
+            if (compilation.GetTypeByMetadataName(entry.Key) is { } type) cfn[type] = entry.Value;
+        if (cfn.Count > 0) start.RegisterOperationAction(c => AnalyzeCfnOptions(c, cfn), OperationKind.SimpleAssignment);
+    }
+
+    /// <summary><c>cfnDatabase.CfnOptions.DeletionPolicy = CfnDeletionPolicy.DELETE</c> (or <c>UpdateReplacePolicy</c>) on a stateful L1 construct.</summary>
+    private static void AnalyzeCfnOptions(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, Setting> cfn)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "DeletionPolicy" or "UpdateReplacePolicy", Instance: IPropertyReferenceOperation { Property.Name: "CfnOptions", Instance: { } construct } }) return;
+        if (!IsCfnDelete(assignment.Value)) return;
+        Setting? setting = null;
+        for (var type = construct.Type as INamedTypeSymbol; type is not null && setting is null; type = type.BaseType)
+            cfn.TryGetValue(type.OriginalDefinition, out setting);
+        if (setting is null) return;
+        string written = assignment.Syntax.ToString();
+        string message = string.Format(System.Globalization.CultureInfo.InvariantCulture, setting.Message, $"`{construct.Syntax}` ({construct.Type?.Name})", written.Length > 80 ? "CfnOptions.DeletionPolicy = …" : written);
+        Report(context, setting, assignment.Syntax.GetLocation(), message);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, Setting[]> settings, ImmutableHashSet<string> properties)
@@ -247,6 +293,16 @@ public sealed class UnsafeIacSettingAnalyzer : DiagnosticAnalyzer
         When.ProtectOff => ValueFolding.Bool(assignment.Value) == false,
         _ => false,
     };
+
+    /// <summary><c>CfnDeletionPolicy.DELETE</c>, written or through a constant of the enum.</summary>
+    private static bool IsCfnDelete(IOperation value)
+    {
+        var unwrapped = ValueFolding.Unwrap(value);
+        if (unwrapped?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "CfnDeletionPolicy" } policy || policy.ContainingNamespace.ToDisplayString() != "Amazon.CDK") return false;
+        if (ValueFolding.Field(unwrapped) is { Name: "DELETE" } field && SymbolEqualityComparer.Default.Equals(field.ContainingType, policy)) return true;
+        return unwrapped.ConstantValue.HasValue && policy.GetMembers("DELETE").OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true } member
+               && Equals(member.ConstantValue, unwrapped.ConstantValue.Value);
+    }
 
     private static bool IsDestroy(IOperation value) =>
         ValueFolding.Field(value) is { Name: "DESTROY", ContainingType: { Name: "RemovalPolicy" } policy } && policy.ContainingNamespace.ToDisplayString() == "Amazon.CDK";

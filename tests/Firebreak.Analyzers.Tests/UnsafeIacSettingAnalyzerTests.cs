@@ -132,6 +132,42 @@ public sealed class UnsafeIacSettingAnalyzerTests
     }
 
     [Fact]
+    public async Task CDK_L1_constructs_with_DeletionPolicy_DELETE_report_at_the_assignment_and_safe_policies_are_quiet()
+    {
+        var test = Test(SdkStubs.Cdk, """
+            using Amazon.CDK;
+            using Amazon.CDK.AWS.RDS;
+            using Amazon.CDK.AWS.S3;
+            class DataStack : Stack
+            {
+                const CfnDeletionPolicy Policy = CfnDeletionPolicy.DELETE;
+
+                DataStack()
+                {
+                    var orders = new CfnDBInstance(this, "Orders");
+                    {|#0:orders.CfnOptions.DeletionPolicy = CfnDeletionPolicy.DELETE|};
+                    var uploads = new CfnBucket(this, "Uploads");
+                    {|#1:uploads.CfnOptions.UpdateReplacePolicy = Policy|};
+
+                    var kept = new CfnDBInstance(this, "Kept");
+                    kept.CfnOptions.DeletionPolicy = CfnDeletionPolicy.SNAPSHOT;
+                    kept.CfnOptions.UpdateReplacePolicy = CfnDeletionPolicy.RETAIN;
+                    var logs = new LookAlike.CfnDBInstance();
+                    logs.CfnOptions.DeletionPolicy = CfnDeletionPolicy.DELETE;
+                }
+            }
+            namespace LookAlike
+            {
+                class CfnDBInstance { public Amazon.CDK.ICfnResourceOptions CfnOptions => null!; }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Result(RuleIds.SkipFinalSnapshot, 0).WithMessage(
+            "`orders` (CfnDBInstance) sets `orders.CfnOptions.DeletionPolicy = CfnDeletionPolicy.DELETE`: when it leaves the stack or the stack is deleted (and, for `UpdateReplacePolicy`, when a change replaces it), CloudFormation deletes the database with no final snapshot, so the last state of the data is lost; use `CfnDeletionPolicy.SNAPSHOT` or `RETAIN`."));
+        test.ExpectedDiagnostics.Add(Result(RuleIds.StatefulResourceDestroyedWithStack, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Safe_CDK_twins_are_quiet()
     {
         await Test(SdkStubs.Cdk, """

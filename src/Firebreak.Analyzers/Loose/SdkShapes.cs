@@ -44,6 +44,11 @@ public static class SdkShapes
             string name = Simple(construct);
             yield return (construct, Declare(construct, "public class", $"    public {name}(params object?[] args) {{ }}\n    public void ApplyRemovalPolicy(object? policy) {{ }}\n", suffix: string.Empty));
         }
+        foreach (var construct in UnsafeIacSettingAnalyzer.KnownCfnConstructs())
+        {
+            string name = Simple(construct);
+            yield return (construct, Declare(construct, "public class", $"    public {name}(params object?[] args) {{ }}\n    public global::Amazon.CDK.ICfnResourceOptions CfnOptions => null!;\n", suffix: string.Empty));
+        }
         foreach (var (type, methods) in DestructiveCloudSdkCallAnalyzer.KnownOperations())
         {
             if (type.StartsWith("k8s.", StringComparison.Ordinal)) continue; // the client's shape is below: Kubernetes.CoreV1.DeleteNamespaceAsync(…)
@@ -130,6 +135,8 @@ public static class SdkShapes
     private static readonly (string, string)[] FixedShapes = new (string, string)[]
     {
         ("Amazon.CDK.RemovalPolicy", "namespace Amazon.CDK { public enum RemovalPolicy { DESTROY, RETAIN, SNAPSHOT, RETAIN_ON_UPDATE_OR_DELETE } }\n"),
+        ("Amazon.CDK.CfnDeletionPolicy", "namespace Amazon.CDK { public enum CfnDeletionPolicy { DELETE, RETAIN, SNAPSHOT, RETAIN_EXCEPT_ON_CREATE } }\n"),
+        ("Amazon.CDK.ICfnResourceOptions", "#nullable enable\nnamespace Amazon.CDK { public interface ICfnResourceOptions { CfnDeletionPolicy? DeletionPolicy { get; set; } CfnDeletionPolicy? UpdateReplacePolicy { get; set; } } }\n"),
         ("Amazon.CDK.Duration", "namespace Amazon.CDK { public class Duration { public static Duration Days(double amount) => new Duration(); public static Duration Hours(double amount) => new Duration(); public static Duration Minutes(double amount) => new Duration(); public static Duration Seconds(double amount) => new Duration(); } }\n"),
         ("Amazon.CDK.Stack", "#nullable enable\nnamespace Amazon.CDK { public class Stack { public Stack(params object?[] args) { } } }\n"),
         ("Amazon.CDK.AWS.IAM.Effect", "namespace Amazon.CDK.AWS.IAM { public enum Effect { ALLOW, DENY } }\n"),

@@ -181,6 +181,9 @@ internal static class SdkStubs
             public class Duration { public static Duration Days(double amount) => new Duration(); }
             public class Stack : global::Constructs.Construct { }
             public abstract class Resource : global::Constructs.Construct { public void ApplyRemovalPolicy(RemovalPolicy policy) { } }
+            public enum CfnDeletionPolicy { DELETE, RETAIN, SNAPSHOT, RETAIN_EXCEPT_ON_CREATE }
+            public interface ICfnResourceOptions { CfnDeletionPolicy? DeletionPolicy { get; set; } CfnDeletionPolicy? UpdateReplacePolicy { get; set; } }
+            public abstract class CfnResource : global::Constructs.Construct { public ICfnResourceOptions CfnOptions => null!; }
         }
         namespace Amazon.CDK.AWS.RDS
         {
@@ -192,6 +195,7 @@ internal static class SdkStubs
                 public global::Amazon.CDK.Duration? BackupRetention { get; set; }
             }
             public class DatabaseInstance : global::Amazon.CDK.Resource { public DatabaseInstance(global::Constructs.Construct scope, string id, DatabaseInstanceProps props) { } }
+            public class CfnDBInstance : global::Amazon.CDK.CfnResource { public CfnDBInstance(global::Constructs.Construct scope, string id) { } }
         }
         namespace Amazon.CDK.AWS.S3
         {
@@ -202,6 +206,7 @@ internal static class SdkStubs
                 public bool? Versioned { get; set; }
             }
             public class Bucket : global::Amazon.CDK.Resource { public Bucket(global::Constructs.Construct scope, string id, BucketProps? props = null) { } }
+            public class CfnBucket : global::Amazon.CDK.CfnResource { public CfnBucket(global::Constructs.Construct scope, string id) { } }
         }
         namespace Amazon.CDK.AWS.DynamoDB
         {
