@@ -12,22 +12,24 @@ namespace Firebreak.Core.Commands;
 /// <summary>
 /// The data the rules match against: destructive commands, platform APIs and token kinds. The built-in catalogues
 /// are embedded; a user's own (firebreak.yml <c>catalogs:</c>) are merged in, one file holding any of the sections
-/// <c>commands:</c>, <c>apis:</c> and <c>tokens:</c>, in the same format as rules/catalogs/*.yaml.
+/// <c>commands:</c>, <c>apis:</c>, <c>tokens:</c> and <c>wrappers:</c>, in the same format as rules/catalogs/*.yaml.
 /// </summary>
 public sealed class CatalogSet
 {
-    private static readonly string[] Sections = { "commands", "apis", "tokens" };
+    private static readonly string[] Sections = { "commands", "apis", "tokens", "wrappers" };
 
     private readonly DestructiveCommandCatalog? _commands;
     private readonly PlatformApiCatalog? _apis;
     private readonly TokenCatalog? _tokens;
+    private readonly WrapperCatalog? _wrappers;
     private readonly Lazy<SecretScanner> _secrets;
 
-    private CatalogSet(DestructiveCommandCatalog? commands, PlatformApiCatalog? apis, TokenCatalog? tokens)
+    private CatalogSet(DestructiveCommandCatalog? commands, PlatformApiCatalog? apis, TokenCatalog? tokens, WrapperCatalog? wrappers = null)
     {
         _commands = commands;
         _apis = apis;
         _tokens = tokens;
+        _wrappers = wrappers;
         _secrets = new Lazy<SecretScanner>(() => tokens is null ? SecretScanner.Default : new SecretScanner(tokens));
     }
 
@@ -48,6 +50,9 @@ public sealed class CatalogSet
     public DestructiveCommandCatalog Commands => _commands ?? DestructiveCommandCatalog.Default;
     public PlatformApiCatalog Apis => _apis ?? PlatformApiCatalog.Default;
     public TokenCatalog Tokens => _tokens ?? TokenCatalog.Default;
+
+    /// <summary>Commands that run another command (built in, and users' <c>wrappers:</c> first).</summary>
+    public WrapperCatalog Wrappers => _wrappers ?? WrapperCatalog.Default;
     public SecretScanner Secrets => _secrets.Value;
 
     /// <summary>Destructive MCP tools (built in; user catalogues do not extend it yet).</summary>
@@ -64,19 +69,21 @@ public sealed class CatalogSet
         DestructiveCommandCatalog? commands = null;
         PlatformApiCatalog? apis = null;
         TokenCatalog? tokens = null;
+        WrapperCatalog? wrappers = null;
         var commandFiles = new List<(string, string)>();
         foreach (var (name, yaml) in list)
         {
             var sections = TopLevelKeys(name, yaml);
             var unknown = sections.Where(k => !Sections.Contains(k)).ToArray();
-            if (unknown.Length > 0) throw new FormatException($"{name}: unknown section '{unknown[0]}' (a catalog holds commands:, apis: and tokens:)");
-            if (sections.Count == 0) throw new FormatException($"{name}: no commands:, apis: or tokens: section");
+            if (unknown.Length > 0) throw new FormatException($"{name}: unknown section '{unknown[0]}' (a catalog holds commands:, apis:, tokens: and wrappers:)");
+            if (sections.Count == 0) throw new FormatException($"{name}: no commands:, apis:, tokens: or wrappers: section");
             if (sections.Contains("commands")) commandFiles.Add((name, yaml));
             if (sections.Contains("apis")) apis = (apis ?? PlatformApiCatalog.Default).WithEntries(yaml, name);
             if (sections.Contains("tokens")) tokens = (tokens ?? TokenCatalog.Default).WithEntries(yaml, name);
+            if (sections.Contains("wrappers")) wrappers = (wrappers ?? WrapperCatalog.Default).WithEntries(yaml, name);
         }
         if (commandFiles.Count > 0) commands = DestructiveCommandCatalog.WithExtra(commandFiles);
-        return new CatalogSet(commands, apis, tokens);
+        return new CatalogSet(commands, apis, tokens, wrappers);
     }
 
     private static IReadOnlyCollection<string> TopLevelKeys(string name, string yaml)

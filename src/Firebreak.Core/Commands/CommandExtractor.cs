@@ -23,14 +23,17 @@ public sealed class CommandExtractor
     private readonly ShellVariables _variables = new();
     private int _order;
 
-    private CommandExtractor() { }
+    private readonly WrapperCatalog _wrappers;
+
+    private CommandExtractor(WrapperCatalog wrappers) => _wrappers = wrappers;
 
     public static IReadOnlyList<ShellCommand> Extract(ShellScript script) => Extract(script, null);
 
     /// <summary>Extracts from a script parsed from <paramref name="host"/>.Value; spans are mapped to the host.</summary>
-    public static IReadOnlyList<ShellCommand> Extract(ShellScript script, EmbeddedText? host)
+    /// <param name="wrappers">The wrapper catalogue (the built-in one when null).</param>
+    public static IReadOnlyList<ShellCommand> Extract(ShellScript script, EmbeddedText? host, WrapperCatalog? wrappers = null)
     {
-        var extractor = new CommandExtractor();
+        var extractor = new CommandExtractor(wrappers ?? WrapperCatalog.Default);
         extractor.WalkStatements(script.Statements, new Scope(script.Text, host, CommandContext.None, null, null, 0));
         return extractor._commands;
     }
@@ -454,31 +457,8 @@ public sealed class CommandExtractor
         var args = command.Arguments;
         switch (command.Name)
         {
-            case "sudo":
-            {
-                int i = SkipOptions(args, 1, "ugpCDhrtTUR", new[] { "user", "group", "prompt", "close-from", "chdir", "host", "role", "type", "command-timeout", "other-user" });
-                var assignments = TakeAssignments(args, ref i);
-                Unwrap(command, scope, i, assignments, CommandContext.None);
-                return;
-            }
-            case "doas":
-                Unwrap(command, scope, SkipOptions(args, 1, "uC", None), null, CommandContext.None);
-                return;
             case "env":
                 ResolveEnv(command, scope);
-                return;
-            case "nohup":
-            case "builtin":
-                Unwrap(command, scope, args.Count > 1 && args[1].Value == "--" ? 2 : 1, null, CommandContext.None);
-                return;
-            case "busybox":
-                Unwrap(command, scope, 1, null, CommandContext.None);
-                return;
-            case "time":
-                Unwrap(command, scope, SkipOptions(args, 1, "fo", new[] { "format", "output" }), null, CommandContext.None);
-                return;
-            case "exec":
-                Unwrap(command, scope, SkipOptions(args, 1, "a", None), null, CommandContext.None);
                 return;
             case "command":
             {
@@ -495,36 +475,6 @@ public sealed class CommandExtractor
                 Unwrap(command, scope, i, null, CommandContext.None);
                 return;
             }
-            case "nice":
-                Unwrap(command, scope, SkipOptions(args, 1, "n", new[] { "adjustment" }), null, CommandContext.None);
-                return;
-            case "ionice":
-                Unwrap(command, scope, SkipOptions(args, 1, "cnpPu", new[] { "class", "classdata", "pid", "pgid", "uid" }), null, CommandContext.None);
-                return;
-            case "stdbuf":
-                Unwrap(command, scope, SkipOptions(args, 1, "ioe", new[] { "input", "output", "error" }), null, CommandContext.None);
-                return;
-            case "timeout":
-                Unwrap(command, scope, SkipOptions(args, 1, "sk", new[] { "signal", "kill-after" }) + 1, null, CommandContext.None);
-                return;
-            case "chroot":
-                Unwrap(command, scope, SkipOptions(args, 1, string.Empty, new[] { "userspec", "groups" }) + 1, null, CommandContext.None);
-                return;
-            case "npx":
-            case "pnpx":
-            case "bunx":
-                // A package runner runs the package's binary with the rest of argv: `npx cdk destroy --force`.
-                Unwrap(command, scope, SkipOptions(args, 1, "pc", new[] { "package", "call", "node-options" }), null, CommandContext.None);
-                return;
-            case "pnpm":
-            case "yarn":
-            case "bun":
-            case "npm":
-                // `pnpm dlx` / `pnpm exec` / `yarn dlx` / `bun x` / `npm exec --` run a binary; anything else is the tool itself.
-                if (args.Count > 1 && args[1].Value is "dlx" or "exec" or "x")
-                    Unwrap(command, scope, SkipOptions(args, 2, "pc", new[] { "package", "call" }), null, CommandContext.None);
-                else Emit(command);
-                return;
             case "xargs":
                 ResolveXargs(command, scope);
                 return;
@@ -553,10 +503,6 @@ public sealed class CommandExtractor
             case "docker-compose":
             case "podman-compose":
                 ResolveContainerExec(command, scope);
-                return;
-            case "setsid":
-            case "unbuffer":
-                Unwrap(command, scope, SkipOptions(args, 1, string.Empty, None), null, CommandContext.None);
                 return;
             case "runuser":
             {
@@ -599,6 +545,19 @@ public sealed class CommandExtractor
                 return;
             }
             default:
+                // The wrappers that are data (rules/catalogs/wrappers.yaml and users' catalogues): options, operands, command.
+                if (_wrappers.Find(command.Name, args) is { } wrapper)
+                {
+                    int start = wrapper.InnerStart(args);
+                    if (start < 0)
+                    {
+                        Emit(command);
+                        return;
+                    }
+                    var assignments = wrapper.Assignments ? TakeAssignments(args, ref start) : null;
+                    Unwrap(command, scope, start, assignments, CommandContext.None);
+                    return;
+                }
                 Emit(command);
                 return;
         }
@@ -965,7 +924,8 @@ public sealed class CommandExtractor
     /// <paramref name="shortWithValue"/> takes the next argument when it is last in its cluster, and so does a long option
     /// in <paramref name="longWithValue"/> written without <c>=</c>. Returns the index of the first operand.
     /// </summary>
-    private static int SkipOptions(IReadOnlyList<CommandWord> args, int i, string shortWithValue, string[] longWithValue)
+    /// <summary>The index after the options starting at <paramref name="i"/> (a standalone <c>--</c> included).</summary>
+    internal static int SkipOptions(IReadOnlyList<CommandWord> args, int i, string shortWithValue, string[] longWithValue)
     {
         while (i < args.Count)
         {

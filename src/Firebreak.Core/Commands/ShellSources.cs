@@ -120,7 +120,7 @@ public static partial class ShellSources
         {
             if (string.IsNullOrWhiteSpace(text.Value)) return;
             var script = ShellParser.Parse(text.Value);
-            var commands = CommandExtractor.Extract(script, text);
+            var commands = CommandExtractor.Extract(script, text, _document.Catalogs.Wrappers);
             foreach (var diagnostic in script.Diagnostics)
                 _document.ReportParseProblem("shell", new SyntaxDiagnostic(text.MapToHost(diagnostic.Span), $"{host}: {diagnostic.Message}"));
             // Comments inside embedded shell are invisible to the host's own comment lexer (a `#` in a YAML block

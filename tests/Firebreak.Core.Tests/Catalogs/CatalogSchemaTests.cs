@@ -27,7 +27,7 @@ public sealed class CatalogSchemaTests
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         // The user catalogue's schema refers to the others: they are built (and registered) first.
-        foreach (var name in new[] { "commands", "platform-apis", "tokens", "mcp-tools", "catalog" })
+        foreach (var name in new[] { "commands", "platform-apis", "tokens", "mcp-tools", "wrappers", "catalog" })
             schemas[name] = JsonSchema.FromText(File.ReadAllText(Repository.PathOf("rules", "catalogs", "schemas", name + ".schema.json")), options);
         return schemas;
     }
@@ -60,6 +60,7 @@ public sealed class CatalogSchemaTests
     [InlineData("platform-apis")]
     [InlineData("tokens")]
     [InlineData("mcp-tools")]
+    [InlineData("wrappers")]
     public void Each_built_in_catalogue_is_valid_against_its_schema(string name)
     {
         var results = Validate(name, File.ReadAllText(Repository.PathOf("rules", "catalogs", name + ".yaml")));
@@ -82,6 +83,7 @@ public sealed class CatalogSchemaTests
     [InlineData("commands:\n  - id: x\n    program: [x]\n    must_match: ['x']\n")] // no destroys
     [InlineData("apis:\n  - id: a\n    platform: P\n    kind: soap\n    operations:\n      - destroys: d\n        impact: data\n")] // not graphql or rest
     [InlineData("tokens:\n  - id: t\n    platform: P\n    name: N\n    scope: everything\n    format: 'x'\n    alternative: a\n")] // not a scope
+    [InlineData("wrappers:\n  - id: w\n    program: [w]\n    operands: two\n    must_unwrap: ['w a b => b']\n")] // not a count
     [InlineData("tools:\n  - id: m\n")] // MCP tools are not a user catalogue section
     [InlineData("{}\n")] // no section at all
     public void What_the_readers_reject_the_user_catalogue_schema_rejects(string yaml)
@@ -90,7 +92,7 @@ public sealed class CatalogSchemaTests
         var reason = Record.Exception(() =>
         {
             var set = Firebreak.Core.Commands.CatalogSet.WithUserCatalogs(new[] { ("catalog.yaml", yaml) });
-            return set.Commands.Signatures.Count + set.Apis.Apis.Count + set.Tokens.Kinds.Count;
+            return set.Commands.Signatures.Count + set.Apis.Apis.Count + set.Tokens.Kinds.Count + set.Wrappers.Wrappers.Count;
         });
         Assert.IsType<FormatException>(reason);
     }

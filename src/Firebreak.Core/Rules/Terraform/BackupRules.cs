@@ -71,7 +71,7 @@ public sealed class EveryBackupDiesWithInstanceRule : TerraformModuleRule
             }
             if (copies.Count == 0) continue; // no backup described: the platform's default, which the module does not show
             string which = copies.Count > 1 ? $"all {copies.Count} of its backups ({string.Join(", ", names)}) go"
-                : names[0] == "its automated backups" ? "its automated backups, its only backups, go" : $"its only backup, {names[0]}, goes";
+                : names[0] == "its automated backups" ? "the only backups it has, its automated backups, go" : $"its only backup, {names[0]}, goes";
             reporter.Report(Rule, resource.Document, resource.HeaderSpan,
                 $"Data store `{resource.Address}` (RDS instance) has no copy that survives its deletion: `skip_final_snapshot = true` leaves no final snapshot, and {which} with it, so deleting it leaves nothing to restore from. Keep a final snapshot (`skip_final_snapshot = false`), set `delete_automated_backups = false`, or copy backups to another region or account (`aws_db_instance_automated_backups_replication`, an AWS Backup plan with a `copy_action`).",
                 related: copies);
