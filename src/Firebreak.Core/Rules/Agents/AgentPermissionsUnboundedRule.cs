@@ -33,35 +33,22 @@ public sealed class AgentPermissionsUnboundedRule : Rule
     /// <summary>Words whose presence in a deny rule shows someone denied destructive commands.</summary>
     private static readonly string[] DestructiveWords = { "rm", "delete", "destroy", "drop", "truncate", "volumeDelete", "terminate", "purge", "wipe", "reset" };
 
-    /// <summary>Agent CLIs and the flags that turn their approval off.</summary>
-    private static readonly Dictionary<string, string[]> AgentBypassFlags = new(StringComparer.Ordinal)
-    {
-        ["claude"] = new[] { "--dangerously-skip-permissions", "--allow-dangerously-skip-permissions" },
-        ["codex"] = new[] { "--dangerously-bypass-approvals-and-sandbox", "--yolo" },
-        ["gemini"] = new[] { "--yolo", "-y" },
-        ["qwen"] = new[] { "--yolo", "-y" },
-        ["cursor-agent"] = new[] { "--force", "-f" },
-        ["amp"] = new[] { "--dangerously-allow-all" },
-        ["aider"] = new[] { "--yes-always" },
-    };
-
-    /// <summary>npm package names that start the same agents through <c>npx</c>.</summary>
-    private static readonly Dictionary<string, string> AgentPackages = new(StringComparer.Ordinal)
-    {
-        ["@anthropic-ai/claude-code"] = "claude",
-        ["@openai/codex"] = "codex",
-        ["@google/gemini-cli"] = "gemini",
-    };
-
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
     public override bool AppliesTo(FileKind kind) =>
         kind is FileKind.ClaudeSettings or FileKind.CursorCli or FileKind.CodexConfig or FileKind.CodexRules || ShellSources.CanHoldShell(kind);
 
-    public override bool MightMatch(string text) =>
-        text.IndexOf("ermission", StringComparison.Ordinal) >= 0 || text.IndexOf("allow", StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("sandbox", StringComparison.Ordinal) >= 0 || text.IndexOf("approval", StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("prefix_rule", StringComparison.Ordinal) >= 0 || text.IndexOf("--", StringComparison.Ordinal) >= 0;
+    public override bool MightMatch(string text)
+    {
+        if (text.IndexOf("ermission", StringComparison.Ordinal) >= 0 || text.IndexOf("allow", StringComparison.Ordinal) >= 0 ||
+            text.IndexOf("sandbox", StringComparison.Ordinal) >= 0 || text.IndexOf("approval", StringComparison.Ordinal) >= 0 ||
+            text.IndexOf("prefix_rule", StringComparison.Ordinal) >= 0 || text.IndexOf("--", StringComparison.Ordinal) >= 0) return true;
+        // A short bypass flag (`gemini -y`, `cursor-agent -f`) has no `--`: the agent's name is the keyword.
+        foreach (var agent in AgentCliCatalog.Default.Agents)
+            foreach (var program in agent.Programs)
+                if (text.IndexOf(program, StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
@@ -284,20 +271,12 @@ public sealed class AgentPermissionsUnboundedRule : Rule
         foreach (var command in source.Commands)
         {
             var words = command.Arguments;
-            int programIndex = 0;
-            string? program = command.Name;
-            if (program is "npx" or "bunx" or "pnpx")
-            {
-                programIndex = 1;
-                while (programIndex < words.Count && words[programIndex].Value is { } option && option.StartsWith("-", StringComparison.Ordinal)) programIndex++;
-                string? package = programIndex < words.Count ? words[programIndex].Value : null;
-                if (package is not null) package = WithoutVersion(package);
-                program = package is not null && AgentPackages.TryGetValue(package, out var agentName) ? agentName : null;
-            }
-            // The command model unwraps `npx -y @google/gemini-cli@latest`: the package is the program.
-            else if (words.Count > 0 && words[0].Value is { } written && AgentPackages.TryGetValue(WithoutVersion(written), out var unwrapped)) program = unwrapped;
-            if (program is null) continue;
-            ReportBypassFlags(document, sink, program, words, programIndex + 1);
+            // The command model unwraps `npx -y @google/gemini-cli@latest` (rules/catalogs/wrappers.yaml): the package
+            // is the program, and rules/catalogs/agents.yaml says which agent it starts.
+            if (words.Count == 0 || words[0].Value is not { } written) continue;
+            var agent = AgentCliCatalog.Default.Find(command.Name ?? written) ?? AgentCliCatalog.Default.Find(WithoutVersion(written));
+            if (agent is null) continue;
+            ReportBypassFlags(document, sink, agent, words, 1);
         }
     }
 
@@ -312,24 +291,33 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             {
                 if (!step.UsesAction("anthropics/claude-code-action") || step.With?.Scalar("claude_args") is not { } args) continue;
                 var text = args.ToEmbeddedText(document.Text.Text);
+                if (AgentCliCatalog.Default.Find("claude") is not { } claude) continue;
                 foreach (var command in CommandExtractor.Extract(ShellParser.Parse(text.Value), text))
-                    ReportBypassFlags(document, sink, "claude", command.Arguments, 0);
+                    ReportBypassFlags(document, sink, claude, command.Arguments, 0);
             }
     }
 
-    private static void ReportBypassFlags(DocumentContext document, UnboundedAgentPermissions.Collector sink, string program, IReadOnlyList<CommandWord> words, int first)
+    private static void ReportBypassFlags(DocumentContext document, UnboundedAgentPermissions.Collector sink, AgentCli agent, IReadOnlyList<CommandWord> words, int first)
     {
-        if (!AgentBypassFlags.TryGetValue(program, out var flags)) return;
         string text = document.Text.Text;
+        string program = agent.Programs[0];
         for (int i = first; i < words.Count; i++)
         {
             string? value = words[i].Value;
             if (value is null) continue;
             string flag = value.Split('=')[0];
-            bool bypassMode = (flag == "--permission-mode" && i + 1 < words.Count && words[i + 1].Value == "bypassPermissions") ||
-                              value == "--permission-mode=bypassPermissions";
-            if (Array.IndexOf(flags, flag) < 0 && !bypassMode) continue;
-            var span = bypassMode && flag == "--permission-mode" && !value.Contains("=") ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
+            // `--permission-mode bypassPermissions` (two words) or `--permission-mode=bypassPermissions` (one).
+            bool twoWords = false;
+            bool optionValue = false;
+            foreach (var (option, bypass) in agent.BypassOptionValues)
+            {
+                if (value == option + "=" + bypass) optionValue = true;
+                else if (value == option && i + 1 < words.Count && words[i + 1].Value == bypass) optionValue = twoWords = true;
+            }
+            bool bypassFlag = false;
+            foreach (var f in agent.BypassFlags) bypassFlag |= f == flag;
+            if (!bypassFlag && !optionValue) continue;
+            var span = twoWords ? TextSpan.FromBounds(words[i].Span.Start, words[i + 1].Span.End) : words[i].Span;
             sink.Report(Descriptor, document, span,
                 $"`{program}` started with `{text.Substring(span.Start, span.Length)}` runs every command it decides on without asking, with the credentials of this environment; run it with its approvals on and an allow list for the task, in a sandbox without production credentials.",
                 fingerprintText: "launch:" + program + ":" + flag);
