@@ -254,7 +254,7 @@ public sealed class DestructiveCommandCatalog
     {
         "id", "program", "path", "destroys", "requires_any", "arg_pattern", "arg_first", "stdin_pattern", "target", "backups_die",
         "keeps_backups", "kills_backups", "prompts", "skip_confirmation", "skip_safety", "neutralize", "environment_options",
-        "options_with_value", "split_short_flags", "report", "must_match", "must_not_match",
+        "options_with_value", "split_short_flags", "report", "must_match", "must_not_match", "platform",
     };
 
     private static DestructiveCommandSignature ReadSignature(YamlMappingNode entry, string sourceName, bool deferPatterns)
@@ -293,6 +293,7 @@ public sealed class DestructiveCommandCatalog
             OptionsWithValue = Strings(entry, "options_with_value"),
             SplitShortFlags = Bool(entry, "split_short_flags", false, where),
             Report = Optional(entry, "report") ?? "auto",
+            Platform = Optional(entry, "platform") is { Length: > 0 } platform ? platform : null,
             MustMatch = Strings(entry, "must_match"),
             MustNotMatch = Strings(entry, "must_not_match"),
         };

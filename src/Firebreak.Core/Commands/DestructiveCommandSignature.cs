@@ -45,6 +45,12 @@ public sealed class DestructiveCommandSignature
     /// <summary>At least one of these options must be present (<c>-destroy</c>, <c>--volumes</c>, <c>--all</c>).</summary>
     public IReadOnlyList<string> RequiresAny { get; internal set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The platform whose data it destroys (the <c>platform:</c> key), matched with token kinds of the same platform by
+    /// FB9001; null when the entry does not say, and then its ID's first word names it (<c>railway-volume-delete</c>).
+    /// </summary>
+    public string? Platform { get; internal set; }
+
     /// <summary>An argument after the path must match (<c>FLUSHALL</c>, a protected branch).</summary>
     public Regex? ArgumentPattern => ArgumentPatternSource?.Value;
 

@@ -95,9 +95,13 @@ public static class DestructiveOperations
         }
     }
 
-    /// <summary>Catalogue IDs start with the platform's CLI (<c>railway-volume-delete</c>, <c>az-sql-…</c>).</summary>
-    private static string PlatformOf(DestructiveCommandSignature signature)
+    /// <summary>
+    /// The entry's <c>platform:</c>, else the first word of its ID: built-in IDs start with the platform's CLI
+    /// (<c>railway-volume-delete</c>, <c>az-sql-…</c>).
+    /// </summary>
+    internal static string PlatformOf(DestructiveCommandSignature signature)
     {
+        if (signature.Platform is { } platform) return PlatformKeys.Normalize(platform);
         int dash = signature.Id.IndexOf('-');
         return PlatformKeys.Normalize(dash > 0 ? signature.Id.Substring(0, dash) : signature.Id);
     }

@@ -59,4 +59,18 @@ public sealed class UserCatalogTests
         Assert.DoesNotContain(RuleIds.BlanketPlatformToken, builtIn);
         Assert.DoesNotContain(RuleIds.DataLossPath, builtIn);
     }
+
+    [Theory]
+    [InlineData("id: wipe-everything\n    platform: Acme", true)] // the platform said by the entry, whatever its ID
+    [InlineData("id: wipe-everything", false)] // the ID's first word, `wipe`, names no platform with a token
+    [InlineData("id: acme-wipe", true)] // the ID's first word is the platform
+    public void The_platform_key_links_a_users_command_to_the_users_token_kind(string identity, bool linked)
+    {
+        var catalog = Catalog.Replace("id: acme-wipe", identity);
+        var files = new[] { new SourceFile(".github/workflows/reset.yml", Workflow) };
+        var options = new AnalysisOptions { Today = RuleHarness.Today }.WithCatalogs(CatalogSet.WithUserCatalogs(new[] { ("acme.yml", catalog) }));
+        var ids = new AnalysisEngine(options).Analyze(files).Findings.Select(f => f.RuleId).ToArray();
+        Assert.Contains(RuleIds.DestructiveStepWithoutGate, ids);
+        Assert.Equal(linked, ids.Contains(RuleIds.DataLossPath));
+    }
 }
