@@ -64,14 +64,10 @@ public sealed class ColocatedBackup
 /// </summary>
 public static class ColocatedBackups
 {
-    internal static readonly Regex BackupImage = new(@"backup|restic|borg|pgbackrest|wal-g|walg|barman|dump", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    internal static readonly Regex BackupCommand = new(@"(^|[\s/;&|""'])(pg_dump|pg_dumpall|pg_basebackup|mysqldump|mariadb-dump|mongodump|restic|borg|pgbackrest|wal-g|xtrabackup|mariabackup)([\s""';]|$)", RegexOptions.CultureInvariant);
-    internal static readonly Regex DatabaseImage = new(@"postgres|postgis|timescale|mysql|mariadb|mongo|redis|valkey|clickhouse|cockroach|couchdb|neo4j|influxdb|elasticsearch|opensearch", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    private static readonly HashSet<string> DumpPrograms = new(StringComparer.Ordinal)
-    {
-        "pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump",
-    };
+    // What a backup and a database look like: rules/catalogs/backups.yaml.
+    internal static Regex BackupImage => BackupCatalog.Default.BackupImage;
+    internal static Regex BackupCommand => BackupCatalog.Default.BackupCommand;
+    internal static Regex DatabaseImage => BackupCatalog.Default.DatabaseImage;
 
     private static readonly string[] OutputOptions = { "-f", "--file", "--result-file", "-r", "-o", "--out", "--archive", "-D", "--pgdata" };
 
@@ -177,7 +173,7 @@ public static class ColocatedBackups
         {
             foreach (var command in source.Commands)
             {
-                if (command.Name is not { } name || !DumpPrograms.Contains(name)) continue;
+                if (command.Name is not { } name || !BackupCatalog.Default.IsDumpProgram(name)) continue;
                 foreach (var (word, span) in Outputs(command))
                 {
                     if (DataDirectoryOf(word) is not { } directory) continue;

@@ -82,7 +82,7 @@ public sealed class DataStore
 public static class DataStoreBackups
 {
     // Destinations off the host: an object store or remote URL, or the usual variables that name one.
-    private static readonly Regex OffHost = new(@"\b(s3|gs|az|azure|b2|swift|sftp|rest|rclone|https?)://|\b(S3_BUCKET|AWS_S3_BUCKET|S3_ENDPOINT|GCS_BUCKET|AZURE_STORAGE_ACCOUNT|B2_BUCKET)\b|\baws\s+s3\s+(cp|sync|mv)\b|\bgsutil\s+(cp|rsync)\b|\brclone\s+(copy|sync)\b", RegexOptions.CultureInvariant);
+    private static Regex OffHost => BackupCatalog.Default.OffHost;
 
     private static readonly ModelKey<IReadOnlyList<DataStore>> Key = new("data-store-backups", Find);
 

@@ -27,7 +27,7 @@ public sealed class CatalogSchemaTests
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         // The user catalogue's schema refers to the others: they are built (and registered) first.
-        foreach (var name in new[] { "commands", "platform-apis", "tokens", "mcp-tools", "wrappers", "agents", "catalog" })
+        foreach (var name in new[] { "commands", "platform-apis", "tokens", "mcp-tools", "wrappers", "agents", "backups", "catalog" })
             schemas[name] = JsonSchema.FromText(File.ReadAllText(Repository.PathOf("rules", "catalogs", "schemas", name + ".schema.json")), options);
         return schemas;
     }
@@ -62,6 +62,7 @@ public sealed class CatalogSchemaTests
     [InlineData("mcp-tools")]
     [InlineData("wrappers")]
     [InlineData("agents")]
+    [InlineData("backups")]
     public void Each_built_in_catalogue_is_valid_against_its_schema(string name)
     {
         var results = Validate(name, File.ReadAllText(Repository.PathOf("rules", "catalogs", name + ".yaml")));
