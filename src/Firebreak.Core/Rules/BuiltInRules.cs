@@ -5,7 +5,7 @@ using Firebreak.Core.Commands;
 
 namespace Firebreak.Core.Rules;
 
-/// <summary>The rules that ship. Each family lists its own in its part of this class (BuiltInRules.*.cs).</summary>
+/// <summary>The rules that ship. Each family lists its own in its part of this class (Family.*.cs).</summary>
 public static partial class BuiltInRules
 {
     /// <param name="catalogs">What the catalogue-driven rules match against; the built-in catalogues when null.</param>
@@ -18,7 +18,6 @@ public static partial class BuiltInRules
             .Concat(ApiFileRules(catalogs))
             .Concat(GateFileRules())
             .Concat(FormatFileRules())
-
             .Concat(GuardFileRules(catalogs))
             .ToArray();
     }
@@ -27,7 +26,7 @@ public static partial class BuiltInRules
     public static IReadOnlyList<DocumentPhase> DocumentPhases() => new DocumentPhase[] { new Platforms.GitLabCi.GitLabIncludedFiles.Phase(), new Platforms.Azure.BicepCompiledTemplates.Phase(), new Platforms.Helm.HelmCharts.Phase() };
 
     public static IReadOnlyList<ProjectRule> ProjectRules() =>
-        DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules()).Concat(CompoundProjectRules())
+        DestructiveProjectRules().Concat(CredentialProjectRules()).Concat(BackupProjectRules())
             .Concat(TerraformProjectRules())
             .Concat(AzureTemplateProjectRules())
             .Concat(GateProjectRules())
@@ -40,5 +39,4 @@ public static partial class BuiltInRules
     private static partial IEnumerable<ProjectRule> DestructiveProjectRules();
     private static partial IEnumerable<ProjectRule> CredentialProjectRules();
     private static partial IEnumerable<ProjectRule> BackupProjectRules();
-    private static partial IEnumerable<ProjectRule> CompoundProjectRules();
 }

@@ -43,14 +43,12 @@ public static partial class RuleCatalog
             .Concat(DestructiveRules())
             .Concat(CredentialRules())
             .Concat(BackupRules())
-            .Concat(CompoundRules())
             .Concat(TerraformRules())
             .Concat(AzureTemplateRules())
             .Concat(ApiRules())
             .Concat(CSharpRules())
             .Concat(GateRules())
             .Concat(FormatRules())
-
             .Concat(GuardRules())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToArray());
@@ -67,5 +65,4 @@ public static partial class RuleCatalog
     private static partial IEnumerable<RuleDescriptor> DestructiveRules();
     private static partial IEnumerable<RuleDescriptor> CredentialRules();
     private static partial IEnumerable<RuleDescriptor> BackupRules();
-    private static partial IEnumerable<RuleDescriptor> CompoundRules();
 }

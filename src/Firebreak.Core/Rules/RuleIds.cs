@@ -8,6 +8,4 @@ public static partial class RuleIds
 {
     public const string FileNotAnalyzed = "FB0001";
     public const string InvalidSuppression = "FB0003";
-
-    public const string WorkflowTokenNotScoped = "FB2001";
 }

@@ -1,7 +1,34 @@
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Terraform;
 
 namespace Firebreak.Core.Rules;
+
+// Terraform (FB1100-FB1105, FB2101-FB2105, FB3001-FB3008): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+public static partial class RuleIds
+{
+    public const string PlanDeletesStatefulResource = "FB1100";
+    public const string DatabaseDeletionProtectionOff = "FB1101";
+    public const string SkipFinalSnapshot = "FB1102";
+    public const string BucketForceDestroy = "FB1103";
+    public const string ProductionResourceWithoutPreventDestroy = "FB1104";
+    public const string AzureDatabaseWithoutDeleteLock = "FB1105";
+    public const string IamPolicyWildcard = "FB2101";
+    public const string AdministratorAccessAttached = "FB2102";
+    public const string GoogleBasicRoleGranted = "FB2103";
+    public const string AzureSubscriptionRoleAssignment = "FB2104";
+    public const string AutomatedBackupsDeletedWithInstance = "FB3001";
+    public const string BackupPlanWithoutCopyAction = "FB3002";
+    public const string BackupVaultWithoutLock = "FB3003";
+    public const string BackupsDisabled = "FB3004";
+    public const string DynamoDbWithoutPointInTimeRecovery = "FB3005";
+    public const string CiOidcTrustUnscoped = "FB2105";
+    public const string S3ReplicationColocated = "FB3006";
+    public const string AzureBackupVaultColocated = "FB3007";
+    public const string CloudSqlBackupsDeletedWithInstance = "FB3008";
+}
 
 public static partial class RuleCatalog
 {
@@ -254,5 +281,33 @@ public static partial class RuleCatalog
         S3ReplicationColocated,
         AzureBackupVaultColocated,
         CloudSqlBackupsDeletedWithInstance,
+    };
+}
+
+public static partial class BuiltInRules
+{
+    internal static IEnumerable<Rule> TerraformFileRules() => new Rule[] { new PlanDeletesStatefulResourceRule() };
+
+    internal static IEnumerable<ProjectRule> TerraformProjectRules() => new ProjectRule[]
+    {
+        new DatabaseDeletionProtectionOffRule(),
+        new SkipFinalSnapshotRule(),
+        new BucketForceDestroyRule(),
+        new ProductionResourceWithoutPreventDestroyRule(),
+        new AzureDatabaseWithoutDeleteLockRule(),
+        new IamPolicyWildcardRule(),
+        new AdministratorAccessAttachedRule(),
+        new GoogleBasicRoleGrantedRule(),
+        new AzureSubscriptionRoleAssignmentRule(),
+        new AutomatedBackupsDeletedWithInstanceRule(),
+        new EveryBackupDiesWithInstanceRule(),
+        new BackupPlanWithoutCopyActionRule(),
+        new BackupVaultWithoutLockRule(),
+        new BackupsDisabledRule(),
+        new DynamoDbWithoutPointInTimeRecoveryRule(),
+        new CiOidcTrustUnscopedRule(),
+        new S3ReplicationColocatedRule(),
+        new AzureBackupVaultColocatedRule(),
+        new CloudSqlBackupsDeletedWithInstanceRule(),
     };
 }

@@ -1,7 +1,18 @@
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
+
+// Rules for the agent guard (FB1020-FB1022): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+public static partial class RuleIds
+{
+    public const string LocalWorkDestroyed = "FB1020";
+    public const string UnreadableCode = "FB1021";
+    public const string DestructiveMcpTool = "FB1022";
+}
 
 public static partial class RuleCatalog
 {
@@ -47,4 +58,14 @@ public static partial class RuleCatalog
     /// (an agent about to do the same to a person's working copy should ask first).
     /// </summary>
     public static IReadOnlyList<RuleDescriptor> GuardAskedRules { get; } = new[] { LocalWorkDestroyed, UnreadableCode };
+}
+
+public static partial class BuiltInRules
+{
+    private static IEnumerable<Rule> GuardFileRules(Commands.CatalogSet catalogs) => new Rule[]
+    {
+        new LocalWorkDestroyedRule(catalogs.Commands),
+        new UnreadableCodeRule(),
+        new DestructiveMcpToolRule(), // the built-in MCP tool catalogue (CatalogSet.McpTools), read on first MCP call
+    };
 }

@@ -1,7 +1,23 @@
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Backups;
+using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
+
+// Gates, co-located backups outside Terraform, and the compound finding (FB1010, FB3101-FB3104, FB9001): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+/// <summary>Gates, GitLab CI, co-located backups outside Terraform, and the compound finding.</summary>
+public static partial class RuleIds
+{
+    public const string DestructiveStepWithoutGate = "FB1010";
+    public const string ComposeBackupOnDatabaseVolume = "FB3101";
+    public const string BackupJobOnDatabaseClaim = "FB3102";
+    public const string SnapshotClassDeletes = "FB3103";
+    public const string DumpIntoDataDirectory = "FB3104";
+    public const string DataLossPath = "FB9001";
+}
 
 public static partial class RuleCatalog
 {
@@ -79,5 +95,20 @@ public static partial class RuleCatalog
         BackupJobOnDatabaseClaim,
         SnapshotClassDeletes,
         DumpIntoDataDirectory,
+    };
+}
+
+public static partial class BuiltInRules
+{
+    internal static IEnumerable<Rule> GateFileRules() => new Rule[]
+    {
+        new ColocatedBackupRule(),
+    };
+
+    internal static IEnumerable<ProjectRule> GateProjectRules() => new ProjectRule[]
+    {
+        new DestructiveStepWithoutGateRule(),
+        new BackupJobOnDatabaseClaimRule(),
+        new Compound.DataLossPathRule(),
     };
 }

@@ -1,7 +1,21 @@
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Kubernetes;
 
 namespace Firebreak.Core.Rules;
+
+// Kubernetes, Helm, CloudFormation, Pulumi YAML, Ansible and other formats (FB1110, FB1111, FB2110, FB2111, FB3105): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+/// <summary>Kubernetes manifests and Helm charts, CloudFormation/SAM templates (issue 10).</summary>
+public static partial class RuleIds
+{
+    public const string StatefulSetDeletesClaims = "FB1110";
+    public const string DatabaseVolumeReclaimDelete = "FB1111";
+    public const string KubernetesClusterAdminBinding = "FB2110";
+    public const string KubernetesAutomationMayDeleteData = "FB2111";
+    public const string InClusterBackup = "FB3105";
+}
 
 public static partial class RuleCatalog
 {
@@ -72,5 +86,32 @@ public static partial class RuleCatalog
         InClusterBackup,
         KubernetesClusterAdminBinding,
         KubernetesAutomationMayDeleteData,
+    };
+}
+
+public static partial class BuiltInRules
+{
+    internal static IEnumerable<Rule> FormatFileRules() => new Rule[]
+    {
+        new Ansible.AnsibleDestroysDataRule(),
+        new Ansible.AnsibleUngatedProductionRule(),
+        new Pulumi.PulumiYamlUnsafeSettingRule(),
+        new Pulumi.PulumiYamlAdministratorAccessRule(),
+        new Pulumi.PulumiYamlProductionUnprotectedRule(),
+        new StatefulSetDeletesClaimsRule(),
+        new InClusterBackupRule(),
+        new CloudFormation.CloudFormationDeletionPolicyRule(),
+        new CloudFormation.CloudFormationDeletionProtectionRule(),
+        new CloudFormation.CloudFormationRdsBackupRule(),
+        new CloudFormation.CloudFormationDynamoDbPitrRule(),
+        new CloudFormation.CloudFormationBackupRule(),
+        new CloudFormation.CloudFormationIamRule(),
+    };
+
+    internal static IEnumerable<ProjectRule> FormatProjectRules() => new ProjectRule[]
+    {
+        new DatabaseVolumeReclaimDeleteRule(),
+        new KubernetesClusterAdminBindingRule(),
+        new KubernetesAutomationMayDeleteDataRule(),
     };
 }

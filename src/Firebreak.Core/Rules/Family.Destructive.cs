@@ -1,7 +1,19 @@
+using System;
 using System.Collections.Generic;
+using Firebreak.Core.Commands;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
+
+// Destructive commands (FB1001, FB1011): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+public static partial class RuleIds
+{
+    public const string DestructiveCommand = "FB1001";
+    public const string DeleteThroughEmptyVariable = "FB1011";
+}
 
 public static partial class RuleCatalog
 {
@@ -32,4 +44,15 @@ public static partial class RuleCatalog
         DestructiveCommand,
         DeleteThroughEmptyVariable,
     };
+}
+
+public static partial class BuiltInRules
+{
+    private static partial IEnumerable<Rule> DestructiveFileRules(Commands.CatalogSet catalogs) => new Rule[]
+    {
+        new DestructiveCommandRule(catalogs.Commands),
+        new DeleteThroughEmptyVariableRule(),
+    };
+
+    private static partial IEnumerable<ProjectRule> DestructiveProjectRules() => Array.Empty<ProjectRule>();
 }

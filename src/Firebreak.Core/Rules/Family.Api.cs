@@ -1,7 +1,18 @@
 using System.Collections.Generic;
+using Firebreak.Core.Commands;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
+
+// Platform API calls and SQL (FB1002, FB1003): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+public static partial class RuleIds
+{
+    public const string DestructiveApiCall = "FB1002";
+    public const string DestructiveSql = "FB1003";
+}
 
 public static partial class RuleCatalog
 {
@@ -30,4 +41,13 @@ public static partial class RuleCatalog
         "sql");
 
     internal static IEnumerable<RuleDescriptor> ApiRules() => new[] { DestructiveApiCall, DestructiveSql };
+}
+
+public static partial class BuiltInRules
+{
+    internal static IEnumerable<Rule> ApiFileRules(Commands.CatalogSet catalogs) => new Rule[]
+    {
+        new DestructiveApiCallRule(catalogs.Apis),
+        new DestructiveSqlRule(),
+    };
 }

@@ -1,7 +1,24 @@
+using System;
 using System.Collections.Generic;
+using Firebreak.Core.Commands;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Credentials;
 
 namespace Firebreak.Core.Rules;
+
+// Unscoped credentials in pipelines, agents and files (FB2001-FB2006): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+/// <summary>Unscoped credentials: workflow tokens, secrets, platform tokens, agent permissions, committed credentials.</summary>
+public static partial class RuleIds
+{
+    public const string WorkflowTokenNotScoped = "FB2001";
+    public const string WorkflowSecretSprawl = "FB2002";
+    public const string BlanketPlatformToken = "FB2003";
+    public const string CredentialSharedAcrossEnvironments = "FB2004";
+    public const string AgentPermissionsUnbounded = "FB2005";
+    public const string CommittedCredential = "FB2006";
+}
 
 public static partial class RuleCatalog
 {
@@ -86,4 +103,19 @@ public static partial class RuleCatalog
         AgentPermissionsUnbounded,
         CommittedCredential,
     };
+}
+
+public static partial class BuiltInRules
+{
+    private static partial IEnumerable<Rule> CredentialFileRules(Commands.CatalogSet catalogs) => new Rule[]
+    {
+        new WorkflowTokenNotScopedRule(),
+        new WorkflowSecretSprawlRule(),
+        new BlanketPlatformTokenRule(),
+        new CredentialSharedAcrossEnvironmentsRule(),
+        new Agents.AgentPermissionsUnboundedRule(),
+        new CommittedCredentialRule(catalogs.Secrets),
+    };
+
+    private static partial IEnumerable<ProjectRule> CredentialProjectRules() => Array.Empty<ProjectRule>();
 }

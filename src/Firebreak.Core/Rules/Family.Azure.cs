@@ -1,7 +1,17 @@
 using System.Collections.Generic;
 using Firebreak.Core.Documents;
+using Firebreak.Core.Rules.Azure;
 
 namespace Firebreak.Core.Rules;
+
+// Azure templates and Bicep (FB1106): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
+// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+
+/// <summary>Bicep files and ARM templates (issue 10 item 4); the rules they share with Terraform keep their IDs.</summary>
+public static partial class RuleIds
+{
+    public const string SoftDeleteOff = "FB1106";
+}
 
 public static partial class RuleCatalog
 {
@@ -20,5 +30,21 @@ public static partial class RuleCatalog
     internal static IEnumerable<RuleDescriptor> AzureTemplateRules() => new[]
     {
         SoftDeleteOff,
+    };
+}
+
+public static partial class BuiltInRules
+{
+    internal static IEnumerable<Rule> AzureTemplateFileRules() => new Rule[]
+    {
+        new AzureSoftDeleteOffRule(),
+        new AzureBackupVaultImmutabilityRule(),
+        new AzureRoleAssignmentScopeRule(),
+        new AzureBackupVaultColocatedRule(),
+    };
+
+    internal static IEnumerable<ProjectRule> AzureTemplateProjectRules() => new ProjectRule[]
+    {
+        new AzureDatabaseWithoutDeleteLockTemplateRule(),
     };
 }
