@@ -36,7 +36,7 @@ public sealed class BackupCatalog
             string.Concat(commands.Select(c => @"|\b" + c + @"\b")),
             RegexOptions.CultureInvariant);
         Examples = new[] { ("databases", databases), ("backup_tools", tools), ("off_host", offHost) }
-            .Select(s => (s.Item1, Strings(s.Item2, "must_match"), Strings(s.Item2, "must_not_match"))).ToArray();
+            .Select(s => (s.Item1, CatalogYaml.Strings(s.Item2, "must_match"), CatalogYaml.Strings(s.Item2, "must_not_match"))).ToArray();
     }
 
     public static BackupCatalog Default => s_default.Value;
@@ -87,16 +87,5 @@ public sealed class BackupCatalog
             : throw new FormatException($"{sourceName}: expected a '{key}:' section");
 
     private static IReadOnlyList<string> Names(YamlMappingNode section, string key, string sourceName) =>
-        Strings(section, key) is { Count: > 0 } names ? names : throw new FormatException($"{sourceName}: '{key}' needs at least one name");
-
-    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
-    {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
-        return node switch
-        {
-            YamlSequenceNode seq => CatalogYaml.NonEmptyScalars(seq),
-            YamlScalarNode { Value: { Length: > 0 } value } => new[] { value },
-            _ => Array.Empty<string>(),
-        };
-    }
+        CatalogYaml.Strings(section, key) is { Count: > 0 } names ? names : throw new FormatException($"{sourceName}: '{key}' needs at least one name");
 }

@@ -38,6 +38,22 @@ public static class CatalogYaml
         return read(Parse(yaml, sourceName));
     }
 
+    /// <summary>The value of a scalar entry of a catalogue mapping, or null when absent or not a scalar.</summary>
+    public static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+
+    /// <summary>An entry written as one string or a list of them: its non-empty strings, in order.</summary>
+    public static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
+        return node switch
+        {
+            YamlSequenceNode seq => NonEmptyScalars(seq),
+            YamlScalarNode { Value: { Length: > 0 } value } => new[] { value },
+            _ => Array.Empty<string>(),
+        };
+    }
+
     /// <summary>The non-empty scalar items of a catalogue list, in order (other items are left out).</summary>
     public static IReadOnlyList<string> NonEmptyScalars(YamlSequenceNode sequence)
     {

@@ -79,38 +79,24 @@ public sealed class AgentCliCatalog
         {
             if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
             string where = $"{sourceName}:{entry.Start.Line}";
-            string id = Scalar(entry, "id") is { Length: > 0 } found ? found : throw new FormatException($"{where}: 'id' is required");
+            string id = CatalogYaml.Scalar(entry, "id") is { Length: > 0 } found ? found : throw new FormatException($"{where}: 'id' is required");
             where += $" ({id})";
             foreach (var key in entry.Children.Keys)
                 if (key is YamlScalarNode k && !KnownKeys.Contains(k.Value ?? string.Empty))
                     throw new FormatException($"{where}: unknown key '{k.Value}'");
-            var programs = Strings(entry, "program");
+            var programs = CatalogYaml.Strings(entry, "program");
             if (programs.Count == 0) throw new FormatException($"{where}: 'program' is required");
             var optionValues = new List<(string, string)>();
-            foreach (var pair in Strings(entry, "bypass_option_values"))
+            foreach (var pair in CatalogYaml.Strings(entry, "bypass_option_values"))
             {
                 int eq = pair.IndexOf('=');
                 if (eq <= 0 || eq == pair.Length - 1) throw new FormatException($"{where}: a bypass_option_values item is '--option=value'");
                 optionValues.Add((pair.Substring(0, eq), pair.Substring(eq + 1)));
             }
-            var bypassFlags = Strings(entry, "bypass_flags");
+            var bypassFlags = CatalogYaml.Strings(entry, "bypass_flags");
             if (bypassFlags.Count == 0 && optionValues.Count == 0) throw new FormatException($"{where}: 'bypass_flags' or 'bypass_option_values' is required");
-            agents.Add(new AgentCli(id, programs, Strings(entry, "packages"), bypassFlags, optionValues, Strings(entry, "must_match"), Strings(entry, "must_not_match")));
+            agents.Add(new AgentCli(id, programs, CatalogYaml.Strings(entry, "packages"), bypassFlags, optionValues, CatalogYaml.Strings(entry, "must_match"), CatalogYaml.Strings(entry, "must_not_match")));
         }
         return new AgentCliCatalog(agents);
-    }
-
-    private static string? Scalar(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
-
-    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
-    {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
-        return node switch
-        {
-            YamlSequenceNode seq => CatalogYaml.NonEmptyScalars(seq),
-            YamlScalarNode { Value: { Length: > 0 } value } => new[] { value },
-            _ => Array.Empty<string>(),
-        };
     }
 }

@@ -135,46 +135,32 @@ public sealed class WrapperCatalog
         {
             if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
             string where = $"{sourceName}:{entry.Start.Line}";
-            string id = Scalar(entry, "id") is { Length: > 0 } found ? found : throw new FormatException($"{where}: 'id' is required");
+            string id = CatalogYaml.Scalar(entry, "id") is { Length: > 0 } found ? found : throw new FormatException($"{where}: 'id' is required");
             where += $" ({id})";
             if (!ids.Add(id)) throw new FormatException($"{where}: duplicate id '{id}'");
             foreach (var key in entry.Children.Keys)
                 if (key is YamlScalarNode k && !KnownKeys.Contains(k.Value ?? string.Empty))
                     throw new FormatException($"{where}: unknown key '{k.Value}'");
-            var programs = Strings(entry, "program");
+            var programs = CatalogYaml.Strings(entry, "program");
             if (programs.Count == 0) throw new FormatException($"{where}: 'program' is required");
-            var path = Strings(entry, "path").SelectMany(p => p.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Split('|')).ToArray();
-            int operands = Scalar(entry, "operands") is { } text
+            var path = CatalogYaml.Strings(entry, "path").SelectMany(p => p.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Split('|')).ToArray();
+            int operands = CatalogYaml.Scalar(entry, "operands") is { } text
                 ? (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n <= 8 ? n : throw new FormatException($"{where}: 'operands' must be a whole number from 0 to 8"))
                 : 0;
-            var mustUnwrap = Strings(entry, "must_unwrap");
+            var mustUnwrap = CatalogYaml.Strings(entry, "must_unwrap");
             if (mustUnwrap.Count == 0) throw new FormatException($"{where}: every entry needs must_unwrap examples ('command => the command it runs')");
             if (mustUnwrap.Any(e => e.IndexOf(" => ", StringComparison.Ordinal) < 0)) throw new FormatException($"{where}: a must_unwrap example is 'command => the command it runs'");
-            wrappers.Add(new CommandWrapper(id, programs, path, Scalar(entry, "short_options_with_value") ?? string.Empty,
-                Strings(entry, "long_options_with_value").ToArray(), operands, Bool(entry, "assignments", where), Bool(entry, "until_separator", where),
-                mustUnwrap, Strings(entry, "must_not_unwrap")));
+            wrappers.Add(new CommandWrapper(id, programs, path, CatalogYaml.Scalar(entry, "short_options_with_value") ?? string.Empty,
+                CatalogYaml.Strings(entry, "long_options_with_value").ToArray(), operands, Bool(entry, "assignments", where), Bool(entry, "until_separator", where),
+                mustUnwrap, CatalogYaml.Strings(entry, "must_not_unwrap")));
         }
         return new WrapperCatalog(wrappers);
     }
 
-    private static string? Scalar(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
-
-    private static bool Bool(YamlMappingNode map, string key, string where) => Scalar(map, key) switch
+    private static bool Bool(YamlMappingNode map, string key, string where) => CatalogYaml.Scalar(map, key) switch
     {
         null or "false" => false,
         "true" => true,
         var other => throw new FormatException($"{where}: '{key}' must be true or false, not '{other}'"),
     };
-
-    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
-    {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
-        return node switch
-        {
-            YamlSequenceNode seq => CatalogYaml.NonEmptyScalars(seq),
-            YamlScalarNode { Value: { Length: > 0 } value } => new[] { value },
-            _ => Array.Empty<string>(),
-        };
-    }
 }

@@ -5,7 +5,10 @@ using Firebreak.Core.Commands;
 
 namespace Firebreak.Core.Rules;
 
-/// <summary>The rules that ship. Each family lists its own in its part of this class (Family.*.cs).</summary>
+/// <summary>
+/// The rules that ship. Each family lists its own in its part of this class, in the family's one file (Family.*.cs),
+/// beside its rule IDs and descriptors: a new rule is one entry in each of the three parts, its page and its test.
+/// </summary>
 public static partial class BuiltInRules
 {
     /// <param name="catalogs">What the catalogue-driven rules match against; the built-in catalogues when null.</param>

@@ -5,8 +5,7 @@ using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
 
-// Platform API calls and SQL (FB1002, FB1003): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Platform API calls and SQL (FB1002, FB1003).
 
 public static partial class RuleIds
 {

@@ -4,8 +4,7 @@ using Firebreak.Core.Rules.Azure;
 
 namespace Firebreak.Core.Rules;
 
-// Azure templates and Bicep (FB1106): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Azure templates and Bicep (FB1106).
 
 /// <summary>Bicep files and ARM templates (issue 10 item 4); the rules they share with Terraform keep their IDs.</summary>
 public static partial class RuleIds

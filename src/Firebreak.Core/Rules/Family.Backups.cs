@@ -5,8 +5,7 @@ using Firebreak.Core.Rules.Backups;
 
 namespace Firebreak.Core.Rules;
 
-// Recovery readiness (FB3009): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Recovery readiness (FB3009).
 
 /// <summary>Recovery readiness (FB3xxx) rules that reason about a data store and all of its backups.</summary>
 public static partial class RuleIds

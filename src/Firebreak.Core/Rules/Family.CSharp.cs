@@ -3,8 +3,7 @@ using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules;
 
-// C# rules run by the analyzer package (FB1004, FB1040, FB1041): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// C# rules run by the analyzer package (FB1004, FB1040, FB1041).
 
 /// <summary>Rules found natively in C# code by Firebreak.Analyzers.</summary>
 public static partial class RuleIds

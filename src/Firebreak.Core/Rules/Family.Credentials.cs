@@ -6,8 +6,7 @@ using Firebreak.Core.Rules.Credentials;
 
 namespace Firebreak.Core.Rules;
 
-// Unscoped credentials in pipelines, agents and files (FB2001-FB2006): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Unscoped credentials in pipelines, agents and files (FB2001-FB2006).
 
 /// <summary>Unscoped credentials: workflow tokens, secrets, platform tokens, agent permissions, committed credentials.</summary>
 public static partial class RuleIds

@@ -6,8 +6,7 @@ using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
 
-// Destructive commands (FB1001, FB1011): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Destructive commands (FB1001, FB1011).
 
 public static partial class RuleIds
 {

@@ -4,8 +4,7 @@ using Firebreak.Core.Rules.Kubernetes;
 
 namespace Firebreak.Core.Rules;
 
-// Kubernetes, Helm, CloudFormation, Pulumi YAML, Ansible and other formats (FB1110, FB1111, FB2110, FB2111, FB3105): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Kubernetes, Helm, CloudFormation, Pulumi YAML, Ansible and other formats (FB1110, FB1111, FB2110, FB2111, FB3105).
 
 /// <summary>Kubernetes manifests and Helm charts, CloudFormation/SAM templates (issue 10).</summary>
 public static partial class RuleIds

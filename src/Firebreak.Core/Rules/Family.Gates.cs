@@ -5,8 +5,7 @@ using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
 
-// Gates, co-located backups outside Terraform, and the compound finding (FB1010, FB3101-FB3104, FB9001): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Gates, co-located backups outside Terraform, and the compound finding (FB1010, FB3101-FB3104, FB9001).
 
 /// <summary>Gates, GitLab CI, co-located backups outside Terraform, and the compound finding.</summary>
 public static partial class RuleIds

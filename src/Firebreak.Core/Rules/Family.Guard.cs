@@ -4,8 +4,7 @@ using Firebreak.Core.Rules.Destructive;
 
 namespace Firebreak.Core.Rules;
 
-// Rules for the agent guard (FB1020-FB1022): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Rules for the agent guard (FB1020-FB1022).
 
 public static partial class RuleIds
 {

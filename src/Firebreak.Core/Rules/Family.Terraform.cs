@@ -4,8 +4,7 @@ using Firebreak.Core.Rules.Terraform;
 
 namespace Firebreak.Core.Rules;
 
-// Terraform (FB1100-FB1105, FB2101-FB2105, FB3001-FB3008): the family in one place - its rule IDs, their descriptors (title, level, severity, help) and
-// the rules that ship. A new rule of the family is one entry in each part below, plus its page and its test.
+// Terraform (FB1100-FB1105, FB2101-FB2105, FB3001-FB3008).
 
 public static partial class RuleIds
 {

@@ -7,7 +7,7 @@ namespace Firebreak.Core.Rules;
 
 /// <summary>
 /// The single source of truth for rule metadata. Each family keeps its descriptors in its own part of this class
-/// (RuleCatalog.*.cs); <see cref="All"/> joins them, sorted by ID.
+/// (Family.*.cs); <see cref="All"/> joins them, sorted by ID.
 /// </summary>
 public static partial class RuleCatalog
 {
