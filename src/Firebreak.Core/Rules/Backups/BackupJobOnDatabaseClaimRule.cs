@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Firebreak.Core.Backups;
 using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Rules.Backups;

@@ -5,7 +5,6 @@ using Firebreak.Core.Credentials;
 using Firebreak.Core.Backups;
 using Firebreak.Core.Commands;
 using Firebreak.Core.Rules.Agents;
-using Firebreak.Core.Rules.Backups;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
 using Firebreak.Core.Documents;

@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using Firebreak.Core.Backups;
 using Firebreak.Core.Languages.Yaml;
 using Firebreak.Core.Platforms.Kubernetes;
 using Firebreak.Core.Documents;
 
-namespace Firebreak.Core.Rules.Backups;
+namespace Firebreak.Core.Backups;
 
 /// <summary>A backup CronJob/Job that writes into a PVC the database's own pods mount (across the files of a scan).</summary>
 public sealed class KubernetesBackupColocation
