@@ -52,7 +52,15 @@ public sealed class AnalysisEngine
         var sinks = new FindingSink[documents.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         var reported = _options.ReportedPaths is { } paths ? new HashSet<string>(paths, StringComparer.Ordinal) : null;
-        Parallel.For(0, documents.Length, parallel, i => sinks[i] = reported is null || reported.Contains(documents[i].Path) ? RunFileRules(documents[i]) : new FindingSink());
+        // Whether a file holds the suppression directive at all is read on the parallel pass too: a case-blind search of
+        // every file's text was a tenth of the single-threaded end of a Terraform scan.
+        var directive = new bool[documents.Length];
+        Parallel.For(0, documents.Length, parallel, i =>
+        {
+            bool analyzed = reported is null || reported.Contains(documents[i].Path);
+            sinks[i] = analyzed ? RunFileRules(documents[i]) : new FindingSink();
+            directive[i] = analyzed && HoldsDirective(documents[i]);
+        });
 
         var projectSink = new FindingSink();
         if (_projectRules.Count > 0)
@@ -71,15 +79,16 @@ public sealed class AnalysisEngine
             if (!byPath.TryGetValue(finding.Location.Path, out var list)) byPath[finding.Location.Path] = list = new List<PendingFinding>();
             list.Add(finding);
         }
-        foreach (var document in documents)
+        for (int i = 0; i < documents.Length; i++)
         {
+            var document = documents[i];
             if (reported is not null && !reported.Contains(document.Path))
             {
                 byPath.Remove(document.Path);
                 continue;
             }
             byPath.TryGetValue(document.Path, out var findings);
-            suppressed += Finish(document, findings ?? new List<PendingFinding>(), pending);
+            suppressed += Finish(document, findings ?? new List<PendingFinding>(), pending, directive[i]);
             byPath.Remove(document.Path);
         }
         foreach (var rest in byPath.Values) pending.AddRange(rest);
@@ -278,7 +287,11 @@ public sealed class AnalysisEngine
     }
 
     /// <summary>Adds parse notes and applies suppressions for one file; returns how many findings were suppressed.</summary>
-    private int Finish(DocumentContext document, List<PendingFinding> findings, List<PendingFinding> output)
+    /// <summary>Only a file that holds the directive somewhere (any case) can hold a suppression, valid or not.</summary>
+    private static bool HoldsDirective(DocumentContext document) =>
+        document.Text.Text.IndexOf(SuppressionParser.Directive, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private int Finish(DocumentContext document, List<PendingFinding> findings, List<PendingFinding> output, bool holdsDirective)
     {
         if (document.StoppedBy is { } stopped)
         {
@@ -304,7 +317,7 @@ public sealed class AnalysisEngine
         {
             // Comments come from a parse (a YAML file no rule read would be parsed here just for them): only a file that
             // holds the directive somewhere can hold a suppression, valid or not.
-            suppressions = document.Text.Text.IndexOf(SuppressionParser.Directive, StringComparison.OrdinalIgnoreCase) < 0
+            suppressions = !holdsDirective
                 ? Array.Empty<Suppression>()
                 : SuppressionParser.Parse(document.Text, Languages.DocumentComments.Of(document), _options.Today);
         }
