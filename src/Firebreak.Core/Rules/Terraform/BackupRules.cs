@@ -59,7 +59,7 @@ public sealed class EveryBackupDiesWithInstanceRule : TerraformModuleRule
                 var keep = resource.Body.Attribute("delete_automated_backups");
                 if (keep is not null && !AnyInstance(instance, resource, keep.Value, v => v.AsBool() == true)) continue; // kept after the delete: a survivor
                 copies.Add(new RelatedLocation(SourceLocation.Create(resource.Document.Text, retention.Span),
-                    $"automated backups ({days} days) are deleted with the instance: {(keep is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`")}"));
+                    $"automated backups ({days} day{(days == 1 ? string.Empty : "s")}) are deleted with the instance: {(keep is null ? "no `delete_automated_backups = false`" : "`delete_automated_backups = true`")}"));
                 names.Add("its automated backups");
             }
             foreach (var snapshot in instance.ManagedResources("aws_db_snapshot"))
