@@ -121,6 +121,17 @@ public static class ColocatedBackups
     internal static bool IsBackupWorkload(KubernetesWorkload workload) =>
         workload.CommandLines.Any(c => BackupCommand.IsMatch(c)) || workload.Images.Any(i => BackupImage.IsMatch(i));
 
+    /// <summary>A Kubernetes workload that runs a database server: a StatefulSet, Deployment or Pod of a database image, not a backup.</summary>
+    internal static bool IsDatabaseWorkload(KubernetesWorkload workload) =>
+        workload.Kind is "StatefulSet" or "Deployment" or "Pod" && !IsBackupWorkload(workload) && workload.Images.Any(i => DatabaseImage.IsMatch(i));
+
+    /// <summary>
+    /// Text that names <paramref name="name"/> as a host (<c>-h db</c>, <c>POSTGRES_HOST=db</c>, <c>db:5432</c>); with
+    /// <paramref name="domain"/>, also as the first label of a DNS name (<c>postgres.shop.svc</c>).
+    /// </summary>
+    internal static Regex HostReference(string name, bool domain) =>
+        new(@"(^|[=@\s/:""'])" + Regex.Escape(name) + (domain ? @"($|[\s:/.""';])" : @"($|[\s:/""';])"), RegexOptions.CultureInvariant);
+
     internal static bool IsBackupService(ComposeService service) =>
         (service.Image is { } image && BackupImage.IsMatch(ImageName(image))) || service.Texts().Any(t => BackupCommand.IsMatch(t));
 

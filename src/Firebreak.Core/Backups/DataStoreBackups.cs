@@ -123,23 +123,17 @@ public static class DataStoreBackups
     /// </summary>
     public static IReadOnlyList<DataStore> InKubernetes(ProjectContext project)
     {
-        var workloads = new List<(DocumentContext Document, KubernetesWorkload Workload)>();
-        foreach (var document in project.Documents)
-        {
-            if (!document.Kind.IsKubernetesManifest()) continue;
-            foreach (var workload in KubernetesWorkloads.Of(document).Workloads) workloads.Add((document, workload));
-        }
+        var workloads = KubernetesWorkloads.InProject(project).ToList();
         var backups = workloads.Where(w => w.Workload.Kind is "CronJob" or "Job" && ColocatedBackups.IsBackupWorkload(w.Workload)).ToList();
         var stores = new List<DataStore>();
         if (backups.Count == 0) return stores;
         foreach (var (document, database) in workloads)
         {
-            if (database.Kind is not ("StatefulSet" or "Deployment" or "Pod") || ColocatedBackups.IsBackupWorkload(database)) continue;
-            if (!database.Images.Any(i => ColocatedBackups.DatabaseImage.IsMatch(ColocatedBackups.ImageName(i)))) continue;
+            if (!ColocatedBackups.IsDatabaseWorkload(database)) continue;
             var storage = database.Claims.Count > 0 ? $"PersistentVolumeClaim `{database.Claims[0].Value}`"
                 : database.ClaimTemplates.Count > 0 ? $"claim template `{database.ClaimTemplates[0].Value}`" : null;
             if (storage is null || database.NameScalar is not { } nameScalar) continue;
-            var host = new Regex(@"(^|[=@\s/:""'])" + Regex.Escape(database.Name) + @"($|[\s:/.""';])", RegexOptions.CultureInvariant);
+            var host = ColocatedBackups.HostReference(database.Name, domain: true);
             var copies = new List<BackupCopy>();
             foreach (var (backupDocument, backup) in backups)
             {
@@ -176,7 +170,7 @@ public static class DataStoreBackups
                     return true;
             }
         }
-        var name = new Regex(@"(^|[=@\s/:""'])" + Regex.Escape(database.Name) + @"($|[\s:/""';])", RegexOptions.CultureInvariant);
+        var name = ColocatedBackups.HostReference(database.Name, domain: false);
         return backup.Texts().Any(t => name.IsMatch(t));
     }
 }

@@ -31,13 +31,10 @@ public sealed class KubernetesBackupColocation
     /// <summary>Joins the per-file workload models of a scan; cheap, so both FB3102 and FB9001 call it.</summary>
     public static IReadOnlyList<KubernetesBackupColocation> In(ProjectContext project)
     {
-        var workloads = project.Documents.Where(d => d.Kind.IsKubernetesManifest())
-            .SelectMany(d => KubernetesWorkloads.Of(d).Workloads.Select(w => (Document: d, Workload: w)))
-            .ToArray();
-        var backups = workloads.Where(w => w.Workload.Kind is "CronJob" or "Job" && IsBackup(w.Workload)).ToArray();
+        var workloads = KubernetesWorkloads.InProject(project).ToArray();
+        var backups = workloads.Where(w => w.Workload.Kind is "CronJob" or "Job" && ColocatedBackups.IsBackupWorkload(w.Workload)).ToArray();
         if (backups.Length == 0) return System.Array.Empty<KubernetesBackupColocation>();
-        var databases = workloads.Where(w => w.Workload.Kind is "StatefulSet" or "Deployment" or "Pod" && !IsBackup(w.Workload) &&
-                                             w.Workload.Images.Any(i => ColocatedBackups.DatabaseImage.IsMatch(i))).ToArray();
+        var databases = workloads.Where(w => ColocatedBackups.IsDatabaseWorkload(w.Workload)).ToArray();
         var found = new List<KubernetesBackupColocation>();
         foreach (var backup in backups)
         {
@@ -54,6 +51,4 @@ public sealed class KubernetesBackupColocation
         }
         return found;
     }
-
-    private static bool IsBackup(KubernetesWorkload workload) => ColocatedBackups.IsBackupWorkload(workload);
 }

@@ -24,6 +24,16 @@ public sealed class KubernetesWorkloads
 
     private static readonly ModelKey<KubernetesWorkloads> WorkloadsKey = new("kubernetes-workloads", static doc => Build(doc.Yaml));
 
+    /// <summary>Every workload of every Kubernetes manifest of a scan, with its file.</summary>
+    public static IEnumerable<(DocumentContext Document, KubernetesWorkload Workload)> InProject(ProjectContext project)
+    {
+        foreach (var document in project.Documents)
+        {
+            if (!document.Kind.IsKubernetesManifest()) continue;
+            foreach (var workload in Of(document).Workloads) yield return (document, workload);
+        }
+    }
+
     public static KubernetesWorkloads Of(DocumentContext document) =>
         document.Get(WorkloadsKey);
 

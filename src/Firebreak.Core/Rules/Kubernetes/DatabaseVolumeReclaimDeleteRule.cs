@@ -20,7 +20,7 @@ public sealed class DatabaseVolumeReclaimDeleteRule : ProjectRule
 
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
-        var databases = KubernetesStorage.Workloads(project).Where(w => KubernetesStorage.IsDatabase(w.Workload)).ToArray();
+        var databases = KubernetesWorkloads.InProject(project).Where(w => KubernetesStorage.IsDatabase(w.Workload)).ToArray();
         if (databases.Length == 0) return;
 
         // The storage classes each database's claims name, with where they name them.

@@ -13,10 +13,6 @@ namespace Firebreak.Core.Rules.Kubernetes;
 /// <summary>Which manifests of a scan hold a database, and the claims and storage classes its data lives on.</summary>
 internal static class KubernetesStorage
 {
-    public static IEnumerable<(DocumentContext Document, KubernetesWorkload Workload)> Workloads(ProjectContext project) =>
-        project.Documents.Where(d => d.Kind.IsKubernetesManifest())
-            .SelectMany(d => KubernetesWorkloads.Of(d).Workloads.Select(w => (d, w)));
-
     public static IEnumerable<(DocumentContext Document, YamlMapping Root)> Objects(ProjectContext project, string kind) =>
         project.Documents.Where(d => d.Kind.IsKubernetesManifest())
             .SelectMany(d => KubernetesWorkloads.Of(d).Objects.Where(o => o.ScalarValue("kind") == kind).Select(o => (d, o)));

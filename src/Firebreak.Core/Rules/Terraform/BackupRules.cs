@@ -77,12 +77,6 @@ public sealed class EveryBackupDiesWithInstanceRule : TerraformModuleRule
                 related: copies);
         }
     }
-
-    private static bool AllInstances(TerraformModuleInstance instance, TerraformResource resource, HclExpression expression, Func<TerraformValue, bool> test)
-    {
-        var values = instance.Evaluator.EvaluateEach(resource, expression).ToList();
-        return values.Count > 0 && values.All(test);
-    }
 }
 
 /// <summary>FB3002: AWS Backup plan rules without a <c>copy_action</c>: recovery points live only in the source vault.</summary>

@@ -111,6 +111,18 @@ public abstract class TerraformModuleRule : ProjectRule
     protected static bool AnyInstance(TerraformModuleInstance instance, TerraformResource resource, HclExpression expression, Func<TerraformValue, bool> bad) =>
         instance.Evaluator.EvaluateEach(resource, expression).Any(bad);
 
+    /// <summary>True when the expression is known to satisfy <paramref name="test"/> in every instance of the resource (and there is one).</summary>
+    protected static bool AllInstances(TerraformModuleInstance instance, TerraformResource resource, HclExpression expression, Func<TerraformValue, bool> test)
+    {
+        bool any = false;
+        foreach (var value in instance.Evaluator.EvaluateEach(resource, expression))
+        {
+            if (!test(value)) return false;
+            any = true;
+        }
+        return any;
+    }
+
     /// <summary>The provider configuration a resource uses: <c>aws</c>, or <c>aws.dr</c> for <c>provider = aws.dr</c>.</summary>
     protected static string ProviderReference(TerraformResource resource)
     {
