@@ -44,11 +44,15 @@ public sealed class AgentPermissionsUnboundedRule : Rule
             text.IndexOf("sandbox", StringComparison.Ordinal) >= 0 || text.IndexOf("approval", StringComparison.Ordinal) >= 0 ||
             text.IndexOf("prefix_rule", StringComparison.Ordinal) >= 0 || text.IndexOf("--", StringComparison.Ordinal) >= 0) return true;
         // A short bypass flag (`gemini -y`, `cursor-agent -f`) has no `--`: the agent's name is the keyword.
-        foreach (var agent in AgentCliCatalog.Default.Agents)
-            foreach (var program in agent.Programs)
-                if (text.IndexOf(program, StringComparison.Ordinal) >= 0) return true;
+        foreach (var program in ShortFlagAgents.Value)
+            if (text.IndexOf(program, StringComparison.Ordinal) >= 0) return true;
         return false;
     }
+
+    /// <summary>The names of the agents with a bypass flag that has no <c>--</c> (every other one is found by <c>--</c>).</summary>
+    private static readonly Lazy<string[]> ShortFlagAgents = new(() => AgentCliCatalog.Default.Agents
+        .Where(a => a.BypassFlags.Any(f => !f.StartsWith("--", StringComparison.Ordinal)))
+        .SelectMany(a => a.Programs).ToArray());
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
