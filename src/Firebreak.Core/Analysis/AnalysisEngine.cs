@@ -219,6 +219,11 @@ public sealed class AnalysisEngine
                 // Not reported here: the rule meets the same failure when it reads the model, and reports it there.
             }
         }
+        // The file's own pass is over: its trees go unless a cross-file rule walks them. What outlives the pass are facts,
+        // so a scan's memory grows with its findings and models, not with every file's parse.
+        bool keep = false;
+        foreach (var rule in _projectRules) keep |= rule.ReadsTreesOf(document);
+        if (!keep) document.ReleaseTransientModels();
         return sink;
     }
 

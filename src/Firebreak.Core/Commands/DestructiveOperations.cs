@@ -16,8 +16,9 @@ public sealed class DestructiveOperation
     internal DestructiveOperation(ShellSource source, ShellCommand command, TextSpan span, string display, string? platform, bool backupsDie, bool productionTarget, string destroys)
     {
         Destroys = destroys;
-        Source = source;
-        Command = command;
+        SourceOrdinal = source.Ordinal;
+        Context = source.Context;
+        CommandSpan = command.Span;
         Span = span;
         Display = display;
         Platform = platform;
@@ -25,8 +26,17 @@ public sealed class DestructiveOperation
         ProductionTarget = productionTarget;
     }
 
-    public ShellSource Source { get; }
-    public ShellCommand Command { get; }
+    // Facts, not trees: an operation outlives its file's shell model (which the engine drops after the file's own pass),
+    // so it keeps what the cross-file rules read and no reference into the parse.
+
+    /// <summary>The <see cref="ShellSource.Ordinal"/> of the script it is in.</summary>
+    public int SourceOrdinal { get; }
+
+    /// <summary>The job, service or target of the script it is in.</summary>
+    public ShellHostContext Context { get; }
+
+    /// <summary>The whole command that runs it (a gate is about the command, not one word of it).</summary>
+    public TextSpan CommandSpan { get; }
 
     /// <summary>Where the finding about it points: the command, or the mutation name of an API call.</summary>
     public TextSpan Span { get; }
@@ -55,7 +65,7 @@ public static class DestructiveOperations
     /// <summary>The operations inside one of the document's sources (looked up, not filtered: a workflow of 20,000 steps
     /// asks once per step).</summary>
     public static IReadOnlyList<DestructiveOperation> In(DocumentContext document, ShellSource source) =>
-        HolderOf(document).BySource.TryGetValue(source, out var operations) ? operations : Array.Empty<DestructiveOperation>();
+        source.Ordinal >= 0 && HolderOf(document).BySource.TryGetValue(source.Ordinal, out var operations) ? operations : Array.Empty<DestructiveOperation>();
 
     private static readonly ModelKey<Holder> OperationsKey = new("destructive-operations", static doc => new Holder(Find(doc)));
 
@@ -111,19 +121,19 @@ public static class DestructiveOperations
         public Holder(IReadOnlyList<DestructiveOperation> operations)
         {
             Operations = operations;
-            var bySource = new Dictionary<ShellSource, List<DestructiveOperation>>();
+            var bySource = new Dictionary<int, List<DestructiveOperation>>();
             foreach (var operation in operations)
             {
-                if (!bySource.TryGetValue(operation.Source, out var list)) bySource[operation.Source] = list = new List<DestructiveOperation>();
+                if (!bySource.TryGetValue(operation.SourceOrdinal, out var list)) bySource[operation.SourceOrdinal] = list = new List<DestructiveOperation>();
                 list.Add(operation);
             }
-            var frozen = new Dictionary<ShellSource, IReadOnlyList<DestructiveOperation>>(bySource.Count);
+            var frozen = new Dictionary<int, IReadOnlyList<DestructiveOperation>>(bySource.Count);
             foreach (var pair in bySource) frozen[pair.Key] = pair.Value;
-            BySource = frozen; // ShellSource keeps reference equality: each source is its own key
+            BySource = frozen;
         }
 
         public IReadOnlyList<DestructiveOperation> Operations { get; }
-        public IReadOnlyDictionary<ShellSource, IReadOnlyList<DestructiveOperation>> BySource { get; }
+        public IReadOnlyDictionary<int, IReadOnlyList<DestructiveOperation>> BySource { get; }
     }
 }
 

@@ -41,6 +41,12 @@ public sealed class ShellSource
 
     /// <summary>For a workflow step's <c>run:</c>: the job and step it came from; null for every other host.</summary>
     public WorkflowStepOrigin? WorkflowStep { get; }
+
+    /// <summary>
+    /// Its place among its file's sources (<see cref="ShellSources.Of"/>): the same source when the file's sources are
+    /// built again after a release, so facts about it (its destructive operations) are found by it.
+    /// </summary>
+    public int Ordinal { get; internal set; } = -1;
 }
 
 /// <summary>The GitHub Actions job and step a <c>run:</c> script belongs to.</summary>

@@ -27,7 +27,9 @@ public static partial class ShellSources
         _ => false,
     };
 
-    private static readonly ModelKey<Holder> SourcesKey = new("shell-sources", static doc => new Holder(Find(doc)));
+    // Transient: the scripts' trees and command models are the largest thing a scan builds, and once a file's own rules
+    // have run only its facts (destructive operations, credentials, backups) are read across files.
+    private static readonly ModelKey<Holder> SourcesKey = new("shell-sources", static doc => new Holder(Find(doc)), transient: true);
 
     /// <summary>The shell scripts of <paramref name="document"/>, found and parsed once.</summary>
     public static IReadOnlyList<ShellSource> Of(DocumentContext document) =>
@@ -45,7 +47,7 @@ public static partial class ShellSources
         var collector = new Collector(doc);
         FromGitLabCi(doc, collector);
         return new Holder(collector.Sources);
-    });
+    }, transient: true);
 
     private static IReadOnlyList<ShellSource> Find(DocumentContext document)
     {
@@ -185,7 +187,12 @@ public static partial class ShellSources
 
     private sealed class Holder
     {
-        public Holder(IReadOnlyList<ShellSource> sources) => Sources = sources;
+        public Holder(IReadOnlyList<ShellSource> sources)
+        {
+            Sources = sources;
+            for (int i = 0; i < sources.Count; i++) sources[i].Ordinal = i;
+        }
+
         public IReadOnlyList<ShellSource> Sources { get; }
     }
 }

@@ -15,6 +15,10 @@ public sealed class DocumentContext
     private readonly List<(string Language, SyntaxDiagnostic Diagnostic)> _parseProblems = new();
     private readonly List<CommentTrivia> _embeddedComments = new();
     private readonly object _gate = new();
+    // Transient models built so far, and those dropped: a dropped model built again reports nothing a second time.
+    private readonly List<object> _transient = new();
+    private readonly HashSet<object> _released = new();
+    private int _muted;
 
     /// <param name="options">The scan's options; <see cref="AnalysisOptions.Default"/> when null.</param>
     public DocumentContext(SourceFile file, AnalysisOptions? options = null)
@@ -42,7 +46,7 @@ public sealed class DocumentContext
     public FileKind Kind => File.Kind;
 
     /// <summary>The model <paramref name="key"/> names, built on first use and then shared by every rule of the file.</summary>
-    public T Get<T>(ModelKey<T> key) where T : class => GetModel(key, key.Build);
+    public T Get<T>(ModelKey<T> key) where T : class => GetModel(key, key.Build, key.Transient);
 
     /// <summary>
     /// Gives the document a model that other files of the scan decide (a Helm template's chart values), before any rule
@@ -50,7 +54,7 @@ public sealed class DocumentContext
     /// </summary>
     public void Provide<T>(ModelKey<T> key, T model) where T : class => _models.TryAdd(key, model);
 
-    private T GetModel<T>(object key, Func<DocumentContext, T> factory) where T : class
+    private T GetModel<T>(object key, Func<DocumentContext, T> factory, bool transient) where T : class
     {
         if (_models.TryGetValue(key, out var existing)) return (T)existing;
         if (Meter.Exceeded is { } exceeded) throw exceeded;
@@ -58,25 +62,59 @@ public sealed class DocumentContext
         {
             if (_models.TryGetValue(key, out existing)) return (T)existing;
             // Whoever asks (a file rule, a cross-file rule, a phase), building this file's model spends this file's budget.
-            using (WorkBudget.Enter(Meter))
+            bool rebuilt = _released.Contains(key);
+            if (rebuilt) _muted++;
+            try
             {
-                var model = factory(this);
-                _models[key] = model;
-                return model;
+                using (WorkBudget.Enter(Meter))
+                {
+                    var model = factory(this);
+                    _models[key] = model;
+                    if (transient && !rebuilt) _transient.Add(key);
+                    return model;
+                }
             }
+            finally
+            {
+                if (rebuilt) _muted--;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the transient models (parse trees no cross-file rule reads): called by the engine when the file's own pass
+    /// is over, so that a scan holds its facts rather than every file's trees. A model asked for again is built again,
+    /// and its parse problems and comments, already collected, are not collected twice.
+    /// </summary>
+    public void ReleaseTransientModels()
+    {
+        lock (_gate)
+        {
+            foreach (var key in _transient)
+            {
+                _models.TryRemove(key, out _);
+                _released.Add(key);
+            }
+            _transient.Clear();
         }
     }
 
     /// <summary>A problem a parser recovered from; the engine turns the first of them into an FB0001 note.</summary>
     public void ReportParseProblem(string language, SyntaxDiagnostic diagnostic)
     {
-        lock (_gate) _parseProblems.Add((language, diagnostic));
+        lock (_gate)
+        {
+            if (_muted == 0) _parseProblems.Add((language, diagnostic));
+        }
     }
 
     /// <summary>A comment found inside embedded code (a shell comment in a <c>run:</c> block), span in this file.</summary>
     public void RegisterEmbeddedComment(CommentTrivia comment)
     {
-        lock (_gate) _embeddedComments.Add(comment);
+        lock (_gate)
+        {
+            if (_muted == 0) _embeddedComments.Add(comment);
+        }
     }
 
     internal IReadOnlyList<(string Language, SyntaxDiagnostic Diagnostic)> ParseProblems

@@ -9,16 +9,25 @@ namespace Firebreak.Core.Documents;
 /// </summary>
 public sealed class ModelKey<T> where T : class
 {
-    public ModelKey(string name, Func<DocumentContext, T> build)
+    /// <param name="transient">
+    /// A parse tree or other bulky model that cross-file rules do not read once the file's own pass is over: the engine
+    /// drops it then (see <see cref="DocumentContext.ReleaseTransientModels"/>), and it is built again if anything asks.
+    /// Facts that outlive the pass must not point into it, or dropping it frees nothing.
+    /// </param>
+    public ModelKey(string name, Func<DocumentContext, T> build, bool transient = false)
     {
         Name = name;
         Build = build;
+        Transient = transient;
     }
 
     /// <summary>For diagnostics only; keys are compared by identity.</summary>
     public string Name { get; }
 
     internal Func<DocumentContext, T> Build { get; }
+
+    /// <summary>Dropped after the file's own pass; see the constructor.</summary>
+    public bool Transient { get; }
 
     public override string ToString() => Name;
 }

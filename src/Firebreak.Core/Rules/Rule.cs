@@ -34,4 +34,11 @@ public abstract class ProjectRule
     public virtual void Prepare(DocumentContext document)
     {
     }
+
+    /// <summary>
+    /// Whether the rule walks <paramref name="document"/>'s transient models (its shell scripts' trees) in the
+    /// cross-file pass: the engine then keeps them past the file's own pass instead of dropping them. Rules that read
+    /// facts (operations, credentials, backups) need not; a rule that walks few files can let them be built again.
+    /// </summary>
+    public virtual bool ReadsTreesOf(DocumentContext document) => false;
 }

@@ -109,7 +109,7 @@ public static class BlastRadiusBuilder
     /// <summary>The environment an operation runs in: the job's declared environment, else the job (or script) itself.</summary>
     private static string EnvironmentOf(DocumentContext document, DestructiveOperation operation)
     {
-        var context = operation.Source.Context;
+        var context = operation.Context;
         if (!string.IsNullOrEmpty(context.Environment)) return context.Environment!;
         if (!string.IsNullOrEmpty(context.Name)) return $"{context.Name}: {document.Path}";
         return document.Path;

@@ -40,7 +40,7 @@ public sealed class AnsibleUngatedProductionRule : Rule
             operations ??= new List<DestructiveOperation>(DestructiveOperations.Of(document));
             foreach (var operation in operations)
                 if (task.Body.Span.Contains(operation.Span))
-                    Report(document, sink, task, hosts.Value, operation.Command.Span, $"`{operation.Display}`");
+                    Report(document, sink, task, hosts.Value, operation.CommandSpan, $"`{operation.Display}`");
         }
     }
 

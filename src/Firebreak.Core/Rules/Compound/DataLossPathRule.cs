@@ -23,6 +23,18 @@ public sealed class DataLossPathRule : ProjectRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
+    /// <summary>The facts this rule joins are found on the per-file pass, while each file's trees are built.</summary>
+    public override void Prepare(DocumentContext document)
+    {
+        if (ShellSources.CanHoldShell(document.Kind))
+        {
+            _ = DestructiveOperations.Of(document);
+            _ = ColocatedBackups.Of(document);
+        }
+        _ = BlanketCredentials.Of(document);
+        _ = UnboundedAgentPermissions.Of(document);
+    }
+
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
         var operations = new List<(DocumentContext Document, DestructiveOperation Operation)>();

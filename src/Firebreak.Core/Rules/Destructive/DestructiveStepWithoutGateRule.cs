@@ -36,6 +36,10 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
+    /// <summary>Every pipeline's scripts are walked (a called script's are built again: few are).</summary>
+    public override bool ReadsTreesOf(DocumentContext document) =>
+        document.Kind is FileKind.GitHubWorkflow or FileKind.GitLabCi or FileKind.GitHubAction;
+
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
         var included = GitLabIncludes(project);
@@ -51,9 +55,9 @@ public sealed class DestructiveStepWithoutGateRule : ProjectRule
                 foreach (var operation in inline)
                 {
                     // The whole command: the gate is about the step that runs it, not one word of it.
-                    if (!reported.Add(operation.Command.Span.Start)) continue;
+                    if (!reported.Add(operation.CommandSpan.Start)) continue;
                     var level = Level(run, operation.ProductionTarget);
-                    sink.Report(Descriptor, document, operation.Command.Span, Message(run, $"`{operation.Display}`", level), level,
+                    sink.Report(Descriptor, document, operation.CommandSpan, Message(run, $"`{operation.Display}`", level), level,
                         $"{run.Job}:{operation.Display}");
                 }
                 foreach (var command in source.Commands)
