@@ -116,7 +116,7 @@ internal sealed class HclNativeParser
         int start = _pos;
         _pos++;
         while (_pos < _end && IsIdContinue(_t[_pos])) _pos++;
-        return _t.Substring(start, _pos - start);
+        return StringTable.Substring(_t, start, _pos - start);
     }
 
     private bool AtNewline => _pos < _end && (_t[_pos] == '\n' || (_t[_pos] == '\r' && Peek(1) == '\n'));
@@ -1074,7 +1074,7 @@ internal sealed class HclNativeParser
         void Flush()
         {
             if (_pos > litStart)
-                raw.Add(new RawPart { Kind = RawKind.Literal, Start = litStart, End = _pos, Literal = new HclTemplateLiteral(S(litStart, _pos), verbatim ? _t.Substring(litStart, _pos - litStart) : sb.ToString()) });
+                raw.Add(new RawPart { Kind = RawKind.Literal, Start = litStart, End = _pos, Literal = new HclTemplateLiteral(S(litStart, _pos), verbatim ? StringTable.Substring(_t, litStart, _pos - litStart) : sb.ToString()) });
             sb.Clear();
             verbatim = true;
         }

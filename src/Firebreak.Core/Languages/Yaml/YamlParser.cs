@@ -145,7 +145,7 @@ public static class YamlParser
                     _root = null;
                     return document;
                 case Scalar scalar:
-                    Add(new YamlScalar(SpanOf(scalar), scalar.Value, StyleOf(scalar.Style), AnchorOf(scalar.Anchor), TagOf(scalar.Tag)));
+                    Add(new YamlScalar(SpanOf(scalar), StringTable.Share(scalar.Value), StyleOf(scalar.Style), AnchorOf(scalar.Anchor), TagOf(scalar.Tag)));
                     return null;
                 case AnchorAlias alias:
                     _anchors.TryGetValue(alias.Value.Value, out var target);

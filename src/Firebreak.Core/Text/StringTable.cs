@@ -1,0 +1,49 @@
+using System.Threading;
+
+namespace Firebreak.Core.Text;
+
+/// <summary>
+/// Shares the strings that parse trees repeat in every file (attribute and block names, <c>var</c>, <c>string</c>,
+/// resource types): one instance per distinct short string in a slot, instead of one copy per occurrence. A fixed
+/// table of slots, last writer wins, lock-free (a reference write is atomic): a collision costs a fresh string, never a
+/// wrong one, and the table never grows, so an attacker's file of distinct names cannot make it hold more.
+/// </summary>
+internal static class StringTable
+{
+    private const int Slots = 1 << 13;
+    private const int MaxLength = 48;
+    private static readonly string?[] Table = new string?[Slots];
+
+    /// <summary><paramref name="value"/>, or the equal instance the table holds (the copy is then left to the collector).</summary>
+    public static string Share(string value)
+    {
+        int length = value.Length;
+        if (length == 0) return string.Empty;
+        if (length > MaxLength) return value;
+        int slot = Slot(value, 0, length);
+        var existing = Volatile.Read(ref Table[slot]);
+        if (existing is not null && existing.Length == length && string.CompareOrdinal(existing, value) == 0) return existing;
+        Volatile.Write(ref Table[slot], value);
+        return value;
+    }
+
+    private static int Slot(string text, int start, int length)
+    {
+        uint hash = 2166136261;
+        for (int i = start; i < start + length; i++) hash = (hash ^ text[i]) * 16777619;
+        return (int)(hash & (Slots - 1));
+    }
+
+    /// <summary><c>text.Substring(start, length)</c>, the shared instance when the table holds it.</summary>
+    public static string Substring(string text, int start, int length)
+    {
+        if (length == 0) return string.Empty;
+        if (length > MaxLength) return text.Substring(start, length);
+        int slot = Slot(text, start, length);
+        var existing = Volatile.Read(ref Table[slot]);
+        if (existing is not null && existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0) return existing;
+        var created = text.Substring(start, length);
+        Volatile.Write(ref Table[slot], created);
+        return created;
+    }
+}
