@@ -11,13 +11,15 @@ namespace Firebreak.Core.Documents;
 /// </summary>
 public sealed class DocumentContext
 {
-    private readonly ConcurrentDictionary<object, object> _models = new();
-    private readonly List<(string Language, SyntaxDiagnostic Diagnostic)> _parseProblems = new();
-    private readonly List<CommentTrivia> _embeddedComments = new();
+    // One of these per file of the scan, alive to its end: small by default (a 100,000-file scan holds 100,000), the
+    // lists made when first needed. One writer at a time (the gate); readers of a built model take no lock.
+    private readonly ConcurrentDictionary<object, object> _models = new(concurrencyLevel: 1, capacity: 7);
+    private List<(string Language, SyntaxDiagnostic Diagnostic)>? _parseProblems;
+    private List<CommentTrivia>? _embeddedComments;
     private readonly object _gate = new();
     // Transient models built so far, and those dropped: a dropped model built again reports nothing a second time.
-    private readonly List<object> _transient = new();
-    private readonly HashSet<object> _released = new();
+    private List<object>? _transient;
+    private HashSet<object>? _released;
     private int _muted;
 
     /// <param name="options">The scan's options; <see cref="AnalysisOptions.Default"/> when null.</param>
@@ -62,7 +64,7 @@ public sealed class DocumentContext
         {
             if (_models.TryGetValue(key, out existing)) return (T)existing;
             // Whoever asks (a file rule, a cross-file rule, a phase), building this file's model spends this file's budget.
-            bool rebuilt = _released.Contains(key);
+            bool rebuilt = _released?.Contains(key) == true;
             if (rebuilt) _muted++;
             try
             {
@@ -70,7 +72,7 @@ public sealed class DocumentContext
                 {
                     var model = factory(this);
                     _models[key] = model;
-                    if (transient && !rebuilt) _transient.Add(key);
+                    if (transient && !rebuilt) (_transient ??= new List<object>()).Add(key);
                     return model;
                 }
             }
@@ -90,12 +92,13 @@ public sealed class DocumentContext
     {
         lock (_gate)
         {
+            if (_transient is null) return;
             foreach (var key in _transient)
             {
                 _models.TryRemove(key, out _);
-                _released.Add(key);
+                (_released ??= new HashSet<object>()).Add(key);
             }
-            _transient.Clear();
+            _transient = null;
         }
     }
 
@@ -104,7 +107,7 @@ public sealed class DocumentContext
     {
         lock (_gate)
         {
-            if (_muted == 0) _parseProblems.Add((language, diagnostic));
+            if (_muted == 0) (_parseProblems ??= new()).Add((language, diagnostic));
         }
     }
 
@@ -113,18 +116,18 @@ public sealed class DocumentContext
     {
         lock (_gate)
         {
-            if (_muted == 0) _embeddedComments.Add(comment);
+            if (_muted == 0) (_embeddedComments ??= new()).Add(comment);
         }
     }
 
     internal IReadOnlyList<(string Language, SyntaxDiagnostic Diagnostic)> ParseProblems
     {
-        get { lock (_gate) return _parseProblems.ToArray(); }
+        get { lock (_gate) return _parseProblems?.ToArray() ?? Array.Empty<(string, SyntaxDiagnostic)>(); }
     }
 
     /// <summary>Comments registered from embedded code, in this file's positions.</summary>
     public IReadOnlyList<CommentTrivia> EmbeddedComments
     {
-        get { lock (_gate) return _embeddedComments.ToArray(); }
+        get { lock (_gate) return _embeddedComments?.ToArray() ?? Array.Empty<CommentTrivia>(); }
     }
 }
