@@ -245,7 +245,7 @@ public sealed class AnalysisEngine
             var attemptSink = new FindingSink();
             // Work no single file owns (a Terraform project evaluated across its modules and callers) is charged to
             // the rule's own meter; each file's own parsing and models still charge that file.
-            var meter = new WorkMeter(ProjectLimits(_options.BudgetLimits ?? WorkMeter.DefaultLimits));
+            var meter = new WorkMeter(WorkMeter.ProjectLimits(_options.BudgetLimits ?? WorkMeter.DefaultLimits));
             try
             {
                 using (WorkBudget.Enter(meter)) rule.Analyze(project, attemptSink);
@@ -275,18 +275,6 @@ public sealed class AnalysisEngine
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// A cross-file rule may spend 16 files' worth of each work budget (a repository's Terraform modules and their
-    /// callers evaluated together) and one minute of time: far above the benchmark corpus, far below a machine.
-    /// </summary>
-    internal static long[] ProjectLimits(long[] perFile)
-    {
-        var limits = new long[perFile.Length];
-        for (int i = 0; i < limits.Length; i++) limits[i] = perFile[i] > long.MaxValue / 16 ? long.MaxValue : perFile[i] * 16;
-        limits[(int)Budget.Time] = Math.Max(perFile[(int)Budget.Time], 60_000);
-        return limits;
     }
 
     private static IEnumerable<PendingFinding> OverflowNotes(FindingSink sink)

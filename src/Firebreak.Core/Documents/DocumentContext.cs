@@ -68,11 +68,13 @@ public sealed class DocumentContext
             if (rebuilt) _muted++;
             try
             {
-                using (WorkBudget.Enter(Meter))
+                // Built again, the model does the work it did the first time, which the file's budget allowed: it is
+                // bounded by a meter of its own, so that building twice does not spend the file's budget twice.
+                using (WorkBudget.Enter(rebuilt ? new WorkMeter(Meter.Limits) : Meter))
                 {
                     var model = factory(this);
                     _models[key] = model;
-                    if (transient && !rebuilt) (_transient ??= new List<object>()).Add(key);
+                    if (transient) (_transient ??= new List<object>()).Add(key);
                     return model;
                 }
             }

@@ -67,6 +67,18 @@ public sealed class WorkMeter
         return limits;
     }
 
+    /// <summary>
+    /// A cross-file rule may spend 16 files' worth of each work budget (a repository's Terraform modules and their
+    /// callers evaluated together) and one minute of time: far above the benchmark corpus, far below a machine.
+    /// </summary>
+    internal static long[] ProjectLimits(long[] perFile)
+    {
+        var limits = new long[perFile.Length];
+        for (int i = 0; i < limits.Length; i++) limits[i] = perFile[i] > long.MaxValue / 16 ? long.MaxValue : perFile[i] * 16;
+        limits[(int)Budget.Time] = Math.Max(perFile[(int)Budget.Time], 60_000);
+        return limits;
+    }
+
     internal readonly long[] Used;
     internal readonly long[] Limits;
     private readonly long _timeLimitTicks;

@@ -287,7 +287,10 @@ public static partial class BuiltInRules
 {
     internal static IEnumerable<Rule> TerraformFileRules() => new Rule[] { new PlanDeletesStatefulResourceRule() };
 
-    internal static IEnumerable<ProjectRule> TerraformProjectRules() => new ProjectRule[]
+    internal static IEnumerable<ProjectRule> TerraformProjectRules() => new ProjectRule[] { new TerraformRules(TerraformModuleRules()) };
+
+    /// <summary>Run together, one component of the scan's modules at a time (<see cref="TerraformRules"/>).</summary>
+    internal static IEnumerable<TerraformModuleRule> TerraformModuleRules() => new TerraformModuleRule[]
     {
         new DatabaseDeletionProtectionOffRule(),
         new SkipFinalSnapshotRule(),

@@ -14,7 +14,7 @@ public static class HclModels
             : json ? HclParser.ParseJson(doc.Text.Text) : HclParser.Parse(doc.Text.Text);
         foreach (var diagnostic in hcl.Diagnostics) doc.ReportParseProblem(json ? "Terraform JSON" : "HCL", diagnostic);
         return hcl;
-    });
+    }, transient: true); // dropped after the file's own pass; the Terraform rules build one component's trees at a time
 
     extension(DocumentContext document)
     {

@@ -22,18 +22,19 @@ public sealed class TerraformProject
 
     private static readonly ConditionalWeakTable<ProjectContext, TerraformProject> s_cache = new();
 
-    private TerraformProject(ProjectContext project)
+    private TerraformProject(ProjectContext project) : this(project.Documents, project)
+    {
+    }
+
+    /// <param name="documents">The files to build from: the whole scan, or one <see cref="TerraformComponents">component</see> of it.</param>
+    /// <param name="project">The scan (its options, and the files <c>file()</c> may read).</param>
+    internal TerraformProject(IReadOnlyList<DocumentContext> documents, ProjectContext project)
     {
         _project = project;
         var byDirectory = new Dictionary<string, (List<DocumentContext> Files, List<DocumentContext> Vars)>(StringComparer.Ordinal);
-        foreach (var document in project.Documents)
+        foreach (var document in documents)
         {
-            bool isModuleFile = (document.Kind == FileKind.Terraform && !document.Path.EndsWith(".tftest.hcl", StringComparison.OrdinalIgnoreCase))
-                                || document.Kind == FileKind.TerraformJson || document.Kind == FileKind.TerraformPlanJson;
-            bool isVars = document.Kind == FileKind.TerraformVars && TerraformModule.IsLoadedVarFile(document.Path);
-            if (!isModuleFile && !isVars) continue;
-            // A plan is a module of its own (its values are final), never merged with the .tf files beside it.
-            string directory = document.Kind == FileKind.TerraformPlanJson ? document.Path : DirectoryOf(document.Path);
+            if (ModuleDirectoryOf(document, out bool isModuleFile) is not { } directory) continue;
             if (!byDirectory.TryGetValue(directory, out var entry)) byDirectory[directory] = entry = (new List<DocumentContext>(), new List<DocumentContext>());
             (isModuleFile ? entry.Files : entry.Vars).Add(document);
         }
@@ -104,6 +105,19 @@ public sealed class TerraformProject
             _rootInstances++;
             Expand(instance, depth + 1);
         }
+    }
+
+    /// <summary>
+    /// The module a file belongs to (its directory; a plan is a module of its own, its values final, never merged with
+    /// the <c>.tf</c> files beside it), or null for a file no module reads; whether it declares (else a var file).
+    /// </summary>
+    internal static string? ModuleDirectoryOf(DocumentContext document, out bool isModuleFile)
+    {
+        isModuleFile = (document.Kind == FileKind.Terraform && !document.Path.EndsWith(".tftest.hcl", StringComparison.OrdinalIgnoreCase))
+                       || document.Kind == FileKind.TerraformJson || document.Kind == FileKind.TerraformPlanJson;
+        bool isVars = document.Kind == FileKind.TerraformVars && TerraformModule.IsLoadedVarFile(document.Path);
+        if (!isModuleFile && !isVars) return null;
+        return document.Kind == FileKind.TerraformPlanJson ? document.Path : DirectoryOf(document.Path);
     }
 
     internal static string DirectoryOf(string path)

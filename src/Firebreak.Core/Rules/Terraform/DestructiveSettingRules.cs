@@ -166,7 +166,7 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Rule };
 
-    /// <summary>What the locks of the whole scan hold.</summary>
+    /// <summary>What the locks of one component hold.</summary>
     private sealed class Locks
     {
         public bool Subscription;
@@ -218,6 +218,14 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
         return locks;
     }
 
+    /// <summary>The component's locks on subscriptions and resource groups count for servers anywhere in the scan.</summary>
+    internal override void Begin(TerraformProject component, Reporter reporter)
+    {
+        var locks = s_locks.GetValue(component, Collect);
+        reporter.Facts.SubscriptionLocked |= locks.Subscription;
+        reporter.Facts.LockedGroupNames.UnionWith(locks.GroupNames);
+    }
+
     protected override void Check(TerraformModuleInstance instance, Reporter reporter)
     {
         var servers = instance.Resources.Where(r => !r.IsData && Types.Contains(r.Type)).ToList();
@@ -232,9 +240,11 @@ public sealed class AzureDatabaseWithoutDeleteLockRule : TerraformModuleRule
             var group = server.Body.Attribute("resource_group_name")?.Value;
             var groupReference = ResourceReference(group, instance.Module);
             if (groupReference is not null && lockedHere?.Contains(groupReference) == true) continue;
-            var groupName = group is null ? null : instance.Evaluator.Evaluate(group).AsString();
-            if (groupName is not null && locks.GroupNames.Contains(groupName.ToLowerInvariant())) continue;
-            reporter.Report(Rule, server.Document, server.HeaderSpan, Rule.FormatMessage(server.Address));
+            var groupName = group is null ? null : instance.Evaluator.Evaluate(group).AsString()?.ToLowerInvariant();
+            if (groupName is not null && locks.GroupNames.Contains(groupName)) continue;
+            // A lock in another stack of the scan (on the subscription, or on this group by name) may still hold it.
+            reporter.ReportUnless(Rule, server.Document, server.HeaderSpan, Rule.FormatMessage(server.Address),
+                facts => !facts.SubscriptionLocked && (groupName is null || !facts.LockedGroupNames.Contains(groupName)));
         }
     }
 

@@ -10,40 +10,55 @@ namespace Firebreak.Core.Rules.Terraform;
 
 /// <summary>
 /// A rule over every Terraform module instance of a scan. A module used twice is checked per use; one finding per span.
+/// The scan is checked one <see cref="TerraformComponents">component</see> at a time (modules joined by local calls),
+/// every Terraform rule on a component before the next is built; see <see cref="TerraformRules"/>.
 /// </summary>
 public abstract class TerraformModuleRule : ProjectRule
 {
-    public override void Analyze(ProjectContext project, FindingSink sink)
-    {
-        if (!project.Documents.Any(d => d.Kind is FileKind.Terraform or FileKind.TerraformJson or FileKind.TerraformPlanJson)) return;
-        var terraform = TerraformProject.Get(project);
-        var reporter = new Reporter(sink) { Project = terraform };
-        foreach (var instance in terraform.Instances)
-        {
-            reporter.Instance = instance;
-            Check(instance, reporter);
-        }
-    }
+    public override void Analyze(ProjectContext project, FindingSink sink) => TerraformRules.Run(new[] { this }, project, sink);
 
     protected abstract void Check(TerraformModuleInstance instance, Reporter reporter);
 
-    /// <summary>The module's files and variable files are parsed on the per-file pass's threads.</summary>
-    public override void Prepare(DocumentContext document)
+    internal void CheckInstance(TerraformModuleInstance instance, Reporter reporter) => Check(instance, reporter);
+
+    /// <summary>
+    /// Called once per component before its instances are checked: a rule whose answer can sit in another component
+    /// (a lock on a resource group) gathers its facts here into <see cref="Reporter.Facts"/>.
+    /// </summary>
+    internal virtual void Begin(TerraformProject component, Reporter reporter)
     {
-        if (document.Kind is FileKind.Terraform or FileKind.TerraformJson or FileKind.TerraformPlanJson or FileKind.TerraformVars) _ = document.Hcl;
     }
 
-    protected sealed class Reporter
+    /// <summary>The files' local module calls are found on the per-file pass's threads (their trees are then dropped).</summary>
+    public override void Prepare(DocumentContext document)
+    {
+        if (document.Kind is FileKind.Terraform or FileKind.TerraformJson or FileKind.TerraformPlanJson) _ = TerraformComponents.LocalSourcesOf(document);
+    }
+
+    /// <summary>Variable files named on the command line are read by every component's roots: their trees stay.</summary>
+    public override bool ReadsTreesOf(DocumentContext document) => TerraformRules.IsCommandLineVarFile(document);
+
+    protected internal sealed class Reporter
     {
         private readonly FindingSink _sink;
         private readonly HashSet<(string, string, int, int)> _seen = new();
 
-        public Reporter(FindingSink sink) => _sink = sink;
+        internal Reporter(FindingSink sink, TerraformScanFacts facts, List<DeferredFinding> deferred)
+        {
+            _sink = sink;
+            Facts = facts;
+            _deferred = deferred;
+        }
+
+        private readonly List<DeferredFinding> _deferred;
 
         internal TerraformModuleInstance? Instance { get; set; }
 
-        /// <summary>Every module of the scan, for rules whose answer can sit in another module (a lock on a group).</summary>
+        /// <summary>The component being checked: every module one root reaches, with their callers.</summary>
         public TerraformProject? Project { get; internal init; }
+
+        /// <summary>Facts of this component that rules decide on across the whole scan (gathered in <c>Begin</c>).</summary>
+        internal TerraformScanFacts Facts { get; }
 
         /// <param name="cause">
         /// The attribute whose value makes the resource unsafe. When a caller's <c>module</c> block gives it that
@@ -68,10 +83,25 @@ public abstract class TerraformModuleRule : ProjectRule
                 }
                 return;
             }
-            if (!_seen.Add((rule.Id, document.Path, span.Start, span.Length))) return;
+            if (Located(rule, document, span, ref message)) _sink.Report(rule, document, span, message, related: related);
+        }
+
+        /// <summary>
+        /// A finding that stands only if <paramref name="stands"/> holds of the whole scan's facts, decided once every
+        /// component has been checked (a lock in another stack may cover this server).
+        /// </summary>
+        internal void ReportUnless(RuleDescriptor rule, DocumentContext document, TextSpan span, string message, Func<TerraformScanFacts, bool> stands)
+        {
+            if (!Located(rule, document, span, ref message)) return;
+            _deferred.Add(new DeferredFinding(rule, document, span, message, stands));
+        }
+
+        private bool Located(RuleDescriptor rule, DocumentContext document, TextSpan span, ref string message)
+        {
+            if (!_seen.Add((rule.Id, document.Path, span.Start, span.Length))) return false;
             // In a shared module the value came from one caller's inputs: say which, or the finding cannot be acted on.
             if (Instance is { } instance && instance.Name != instance.Module.Directory) message += $" (through module call `{instance.Name}`)";
-            _sink.Report(rule, document, span, message, related: related);
+            return true;
         }
     }
 
