@@ -67,7 +67,7 @@ public sealed class AnalysisEngine
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(bySize, loadBalance: true), parallel, i =>
         {
             bool analyzed = reported is null || reported.Contains(documents[i].Path);
-            sinks[i] = analyzed ? RunFileRules(documents[i]) : new FindingSink();
+            sinks[i] = analyzed ? RunFileRules(documents[i]) : FindingSink.Empty;
             directive[i] = analyzed && HoldsDirective(documents[i]);
         });
 
@@ -182,8 +182,8 @@ public sealed class AnalysisEngine
 
     private FindingSink RunFileRules(DocumentContext document)
     {
+        if (document.StoppedBy is not null) return FindingSink.Empty;
         var sink = new FindingSink();
-        if (document.StoppedBy is not null) return sink;
         string text = document.Text.Text;
         using var budget = WorkBudget.Enter(document.Meter);
         foreach (var rule in _fileRules)
@@ -224,7 +224,8 @@ public sealed class AnalysisEngine
         bool keep = false;
         foreach (var rule in _projectRules) keep |= rule.ReadsTreesOf(document);
         if (!keep) document.ReleaseTransientModels();
-        return sink;
+        // Most files report nothing: one shared empty sink each, not a sink per file kept to the end of the scan.
+        return sink.IsEmpty ? FindingSink.Empty : sink;
     }
 
     /// <summary>

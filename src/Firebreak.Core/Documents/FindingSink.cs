@@ -12,6 +12,9 @@ public sealed class FindingSink
     /// statements in one `psql -c` are one problem, and a report of them would be hundreds of megabytes.</summary>
     public const int MaxPerRulePerFile = 100;
 
+    /// <summary>A sink that holds nothing, for files that reported nothing (never reported into).</summary>
+    internal static FindingSink Empty { get; } = new();
+
     private readonly List<PendingFinding> _findings = new();
     private readonly Dictionary<(string Rule, string Path), int> _counts = new();
     private readonly Dictionary<(string Rule, string Path), (SourceLocation First, int Count)> _dropped = new();
@@ -31,6 +34,12 @@ public sealed class FindingSink
                 return list;
             }
         }
+    }
+
+    /// <summary>Nothing reported and nothing counted past the cap.</summary>
+    internal bool IsEmpty
+    {
+        get { lock (_gate) return _findings.Count == 0 && _dropped.Count == 0; }
     }
 
     internal IReadOnlyList<PendingFinding> Findings
