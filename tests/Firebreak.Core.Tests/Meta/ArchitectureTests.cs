@@ -25,7 +25,7 @@ public sealed class ArchitectureTests
         new[] { "Firebreak.Core.Documents" },
         new[] { "Firebreak.Core.Languages" },
         new[] { "Firebreak.Core.Platforms" },
-        new[] { "Firebreak.Core.Commands", "Firebreak.Core.Credentials", "Firebreak.Core.Backups" },
+        new[] { "Firebreak.Core.Commands", "Firebreak.Core.Credentials", "Firebreak.Core.Backups", "Firebreak.Core.Agents" },
         new[] { "Firebreak.Core.Rules" },
         new[] { "Firebreak.Core.Suppressions", "Firebreak.Core.Configuration", "Firebreak.Core.Analysis" },
     };

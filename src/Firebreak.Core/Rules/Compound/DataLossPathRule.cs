@@ -4,7 +4,7 @@ using System.Linq;
 using Firebreak.Core.Credentials;
 using Firebreak.Core.Backups;
 using Firebreak.Core.Commands;
-using Firebreak.Core.Rules.Agents;
+using Firebreak.Core.Agents;
 using Firebreak.Core.Rules.Credentials;
 using Firebreak.Core.Text;
 using Firebreak.Core.Documents;
