@@ -42,6 +42,19 @@ public static class CatalogYaml
     public static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
 
+    /// <summary>A scalar entry that must be there and not be empty.</summary>
+    public static string Required(YamlMappingNode map, string key, string where) =>
+        Scalar(map, key) is { Length: > 0 } value ? value : throw new FormatException($"{where}: missing '{key}'");
+
+    /// <summary><c>true</c> or <c>false</c>; <paramref name="fallback"/> when absent; anything else is an error naming the entry.</summary>
+    public static bool Bool(YamlMappingNode map, string key, bool fallback, string where) => Scalar(map, key) switch
+    {
+        null => fallback,
+        "true" => true,
+        "false" => false,
+        var other => throw new FormatException($"{where}: '{key}' must be true or false, not '{other}'"),
+    };
+
     /// <summary>An entry written as one string or a list of them: its non-empty strings, in order.</summary>
     public static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
     {

@@ -260,42 +260,42 @@ public sealed class DestructiveCommandCatalog
     private static DestructiveCommandSignature ReadSignature(YamlMappingNode entry, string sourceName, bool deferPatterns)
     {
         string where = $"{sourceName}:{entry.Start.Line}";
-        string id = Required(entry, "id", where);
+        string id = CatalogYaml.Required(entry, "id", where);
         where += $" ({id})";
         foreach (var key in entry.Children.Keys)
             if (key is YamlScalarNode k && !KnownKeys.Contains(k.Value ?? ""))
                 throw new FormatException($"{where}: unknown key '{k.Value}'");
-        var programs = Strings(entry, "program");
+        var programs = CatalogYaml.Strings(entry, "program");
         if (programs.Count == 0) throw new FormatException($"{where}: missing 'program'");
-        var paths = Strings(entry, "path")
+        var paths = CatalogYaml.Strings(entry, "path")
             .Select(p => (IReadOnlyList<string[]>)p.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|')).ToArray())
             .ToArray();
-        var signature = new DestructiveCommandSignature(id, programs, paths, Required(entry, "destroys", where))
+        var signature = new DestructiveCommandSignature(id, programs, paths, CatalogYaml.Required(entry, "destroys", where))
         {
-            RequiresAny = Strings(entry, "requires_any"),
+            RequiresAny = CatalogYaml.Strings(entry, "requires_any"),
             ArgumentPatternSource = Pattern(entry, "arg_pattern", where, deferPatterns),
-            ArgumentFirst = Bool(entry, "arg_first", false, where),
+            ArgumentFirst = CatalogYaml.Bool(entry, "arg_first", false, where),
             InputPatternSource = Pattern(entry, "stdin_pattern", where, deferPatterns),
-            Target = Optional(entry, "target") switch
+            Target = CatalogYaml.Scalar(entry, "target") switch
             {
                 null or "any" => DestructiveTarget.Any,
                 "dangerous-path" => DestructiveTarget.DangerousPath,
                 var other => throw new FormatException($"{where}: unknown target '{other}'"),
             },
-            BackupsDie = Bool(entry, "backups_die", false, where),
-            KeepsBackups = Strings(entry, "keeps_backups"),
-            KillsBackups = Strings(entry, "kills_backups"),
-            Prompts = Bool(entry, "prompts", true, where),
-            SkipConfirmation = Strings(entry, "skip_confirmation"),
-            SkipSafety = Strings(entry, "skip_safety"),
-            Neutralize = Strings(entry, "neutralize"),
-            EnvironmentOptions = Strings(entry, "environment_options"),
-            OptionsWithValue = Strings(entry, "options_with_value"),
-            SplitShortFlags = Bool(entry, "split_short_flags", false, where),
-            Report = Optional(entry, "report") ?? "auto",
-            Platform = Optional(entry, "platform") is { Length: > 0 } platform ? platform : null,
-            MustMatch = Strings(entry, "must_match"),
-            MustNotMatch = Strings(entry, "must_not_match"),
+            BackupsDie = CatalogYaml.Bool(entry, "backups_die", false, where),
+            KeepsBackups = CatalogYaml.Strings(entry, "keeps_backups"),
+            KillsBackups = CatalogYaml.Strings(entry, "kills_backups"),
+            Prompts = CatalogYaml.Bool(entry, "prompts", true, where),
+            SkipConfirmation = CatalogYaml.Strings(entry, "skip_confirmation"),
+            SkipSafety = CatalogYaml.Strings(entry, "skip_safety"),
+            Neutralize = CatalogYaml.Strings(entry, "neutralize"),
+            EnvironmentOptions = CatalogYaml.Strings(entry, "environment_options"),
+            OptionsWithValue = CatalogYaml.Strings(entry, "options_with_value"),
+            SplitShortFlags = CatalogYaml.Bool(entry, "split_short_flags", false, where),
+            Report = CatalogYaml.Scalar(entry, "report") ?? "auto",
+            Platform = CatalogYaml.Scalar(entry, "platform") is { Length: > 0 } platform ? platform : null,
+            MustMatch = CatalogYaml.Strings(entry, "must_match"),
+            MustNotMatch = CatalogYaml.Strings(entry, "must_not_match"),
         };
         if (signature.Report is not ("auto" or "flag" or "arg" or "path")) throw new FormatException($"{where}: report must be auto, flag, arg or path");
         if (signature.MustMatch.Count == 0) throw new FormatException($"{where}: every entry needs must_match examples");
@@ -304,7 +304,7 @@ public sealed class DestructiveCommandCatalog
 
     private static Lazy<Regex>? Pattern(YamlMappingNode map, string key, string where, bool defer)
     {
-        var text = Optional(map, key);
+        var text = CatalogYaml.Scalar(map, key);
         if (text == null) return null;
         if (defer) return new Lazy<Regex>(() => Pattern(text, key, where), LazyThreadSafetyMode.ExecutionAndPublication);
         var regex = Pattern(text, key, where);
@@ -332,26 +332,4 @@ public sealed class DestructiveCommandCatalog
             throw new FormatException($"{where}: invalid {key}: {e.Message}", e);
         }
     }
-
-    private static string Required(YamlMappingNode map, string key, string where) =>
-        Optional(map, key) is { Length: > 0 } s ? s : throw new FormatException($"{where}: missing '{key}'");
-
-    private static string? Optional(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value : null;
-
-    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
-    {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
-        if (node is YamlScalarNode single) return string.IsNullOrEmpty(single.Value) ? Array.Empty<string>() : new[] { single.Value! };
-        if (node is YamlSequenceNode seq) return seq.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0).ToArray();
-        return Array.Empty<string>();
-    }
-
-    private static bool Bool(YamlMappingNode map, string key, bool fallback, string where) => Optional(map, key) switch
-    {
-        null => fallback,
-        "true" => true,
-        "false" => false,
-        var other => throw new FormatException($"{where}: '{key}' must be true or false, not '{other}'"),
-    };
 }

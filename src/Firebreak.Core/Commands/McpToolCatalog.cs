@@ -83,12 +83,12 @@ public sealed class McpToolCatalog
         {
             if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
             string where = $"{sourceName}:{entry.Start.Line}";
-            string id = Scalar(entry, "id") ?? throw new FormatException($"{where}: 'id' is required");
-            var servers = Strings(entry, "servers").Select(s => s.ToLowerInvariant()).ToArray();
-            var tools = Strings(entry, "tools").Select(s => s.ToLowerInvariant()).ToArray();
+            string id = CatalogYaml.Scalar(entry, "id") ?? throw new FormatException($"{where}: 'id' is required");
+            var servers = CatalogYaml.Strings(entry, "servers").Select(s => s.ToLowerInvariant()).ToArray();
+            var tools = CatalogYaml.Strings(entry, "tools").Select(s => s.ToLowerInvariant()).ToArray();
             if (servers.Length == 0 || tools.Length == 0) throw new FormatException($"{where} ({id}): 'servers' and 'tools' are required");
-            entries.Add(new McpToolEntry(id, servers, tools, Scalar(entry, "destroys") ?? throw new FormatException($"{where} ({id}): 'destroys' is required"),
-                Strings(entry, "must_match"), Strings(entry, "must_not_match")));
+            entries.Add(new McpToolEntry(id, servers, tools, CatalogYaml.Scalar(entry, "destroys") ?? throw new FormatException($"{where} ({id}): 'destroys' is required"),
+                CatalogYaml.Strings(entry, "must_match"), CatalogYaml.Strings(entry, "must_not_match")));
         }
         return new McpToolCatalog(entries);
     }
@@ -96,26 +96,5 @@ public sealed class McpToolCatalog
     private static McpToolCatalog LoadEmbedded()
     {
         return Parse(Catalogs.EmbeddedCatalog.Text(ResourceName));
-    }
-
-    private static string? Scalar(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
-
-    private static string[] ScalarValues(YamlSequenceNode seq)
-    {
-        var values = new List<string>(seq.Children.Count);
-        foreach (var item in seq.Children) if (item is YamlScalarNode s) values.Add(s.Value ?? string.Empty);
-        return values.ToArray();
-    }
-
-    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
-    {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
-        return node switch
-        {
-            YamlSequenceNode seq => ScalarValues(seq),
-            YamlScalarNode s => new[] { s.Value ?? string.Empty },
-            _ => Array.Empty<string>(),
-        };
     }
 }

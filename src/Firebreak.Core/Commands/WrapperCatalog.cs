@@ -151,16 +151,9 @@ public sealed class WrapperCatalog
             if (mustUnwrap.Count == 0) throw new FormatException($"{where}: every entry needs must_unwrap examples ('command => the command it runs')");
             if (mustUnwrap.Any(e => e.IndexOf(" => ", StringComparison.Ordinal) < 0)) throw new FormatException($"{where}: a must_unwrap example is 'command => the command it runs'");
             wrappers.Add(new CommandWrapper(id, programs, path, CatalogYaml.Scalar(entry, "short_options_with_value") ?? string.Empty,
-                CatalogYaml.Strings(entry, "long_options_with_value").ToArray(), operands, Bool(entry, "assignments", where), Bool(entry, "until_separator", where),
+                CatalogYaml.Strings(entry, "long_options_with_value").ToArray(), operands, CatalogYaml.Bool(entry, "assignments", false, where), CatalogYaml.Bool(entry, "until_separator", false, where),
                 mustUnwrap, CatalogYaml.Strings(entry, "must_not_unwrap")));
         }
         return new WrapperCatalog(wrappers);
     }
-
-    private static bool Bool(YamlMappingNode map, string key, string where) => CatalogYaml.Scalar(map, key) switch
-    {
-        null or "false" => false,
-        "true" => true,
-        var other => throw new FormatException($"{where}: '{key}' must be true or false, not '{other}'"),
-    };
 }

@@ -39,35 +39,35 @@ internal static class TokenCatalogReader
     private static TokenKind ReadKind(YamlMappingNode entry, string sourceName, bool trusted)
     {
         string where = $"{sourceName}:{entry.Start.Line}";
-        string id = RequiredString(entry, "id", where);
+        string id = CatalogYaml.Required(entry, "id", where);
         where += $" ({id})";
-        bool requiresContext = Bool(entry, "context", false, where);
-        string format = RequiredString(entry, "format", where);
-        var keywords = Strings(entry, "keywords");
+        bool requiresContext = CatalogYaml.Bool(entry, "context", false, where);
+        string format = CatalogYaml.Required(entry, "format", where);
+        var keywords = CatalogYaml.Strings(entry, "keywords");
         if (!requiresContext && keywords.Count == 0)
             throw new FormatException($"{where}: a kind without 'context: true' needs 'keywords' for the prefilter");
 
         var examples = entry.Children.TryGetValue(new YamlScalarNode("examples"), out var ex) ? ex as YamlMappingNode : null;
         var kind = new TokenKind(
             id: id,
-            platform: RequiredString(entry, "platform", where),
-            displayName: RequiredString(entry, "name", where),
-            scope: ParseScope(RequiredString(entry, "scope", where), where),
-            isBlanket: Bool(entry, "blanket", false, where),
-            lifetime: ParseLifetime(OptionalString(entry, "lifetime") ?? "unknown", where),
+            platform: CatalogYaml.Required(entry, "platform", where),
+            displayName: CatalogYaml.Required(entry, "name", where),
+            scope: ParseScope(CatalogYaml.Required(entry, "scope", where), where),
+            isBlanket: CatalogYaml.Bool(entry, "blanket", false, where),
+            lifetime: ParseLifetime(CatalogYaml.Scalar(entry, "lifetime") ?? "unknown", where),
             valuePattern: format,
             requiresContext: requiresContext,
             keywords: keywords,
-            variableNames: Strings(entry, "variables"),
+            variableNames: CatalogYaml.Strings(entry, "variables"),
             headers: Headers(entry, where),
-            jwtRole: OptionalString(entry, "jwt_role"),
+            jwtRole: CatalogYaml.Scalar(entry, "jwt_role"),
             minEntropy: Double(entry, "min_entropy", requiresContext ? 3.0 : 2.5, where),
             priority: (int)Double(entry, "priority", 0, where),
-            scopedAlternative: RequiredString(entry, "alternative", where),
-            docs: Strings(entry, "docs"),
-            mustMatchTemplates: examples is null ? Array.Empty<string>() : Strings(examples, "match"),
-            mustNotMatchTemplates: examples is null ? Array.Empty<string>() : Strings(examples, "no_match"));
-        kind.CarrierVariables = Strings(entry, "carrier_variables");
+            scopedAlternative: CatalogYaml.Required(entry, "alternative", where),
+            docs: CatalogYaml.Strings(entry, "docs"),
+            mustMatchTemplates: examples is null ? Array.Empty<string>() : CatalogYaml.Strings(examples, "match"),
+            mustNotMatchTemplates: examples is null ? Array.Empty<string>() : CatalogYaml.Strings(examples, "no_match"));
+        kind.CarrierVariables = CatalogYaml.Strings(entry, "carrier_variables");
         foreach (var carrier in kind.CarrierVariables)
         {
             if (!kind.VariableNames.Contains(carrier)) throw new FormatException($"{where}: carrier variable '{carrier}' is not one of its 'variables'");
@@ -112,36 +112,14 @@ internal static class TokenCatalogReader
         foreach (var item in seq)
         {
             if (item is not YamlMappingNode h) throw new FormatException($"{where}: each header must be a mapping");
-            headers.Add(new TokenHeader(RequiredString(h, "name", where), OptionalString(h, "scheme"), Strings(h, "near")));
+            headers.Add(new TokenHeader(CatalogYaml.Required(h, "name", where), CatalogYaml.Scalar(h, "scheme"), CatalogYaml.Strings(h, "near")));
         }
         return headers;
     }
 
-    private static string RequiredString(YamlMappingNode map, string key, string where) =>
-        OptionalString(map, key) is { Length: > 0 } s ? s : throw new FormatException($"{where}: missing '{key}'");
-
-    private static string? OptionalString(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value : null;
-
-    private static IReadOnlyList<string> Strings(YamlMappingNode map, string key)
-    {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return Array.Empty<string>();
-        if (node is YamlScalarNode single) return single.Value is null ? Array.Empty<string>() : new[] { single.Value };
-        if (node is not YamlSequenceNode seq) return Array.Empty<string>();
-        return CatalogYaml.NonEmptyScalars(seq);
-    }
-
-    private static bool Bool(YamlMappingNode map, string key, bool fallback, string where) => OptionalString(map, key) switch
-    {
-        null => fallback,
-        "true" => true,
-        "false" => false,
-        var other => throw new FormatException($"{where}: '{key}' must be true or false, not '{other}'"),
-    };
-
     private static double Double(YamlMappingNode map, string key, double fallback, string where)
     {
-        string? text = OptionalString(map, key);
+        string? text = CatalogYaml.Scalar(map, key);
         if (text is null) return fallback;
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
             ? d
