@@ -11,37 +11,30 @@ namespace Firebreak.Core.Rules.Destructive;
 /// empty variable makes it <c>rm -rf /</c>. Not a data finding (FB1001 judges what the path holds): a note with the
 /// <c>${DIR:?}</c> fix.
 /// </summary>
-public sealed class DeleteThroughEmptyVariableRule : Rule
+public sealed class DeleteThroughEmptyVariableRule : ShellCommandRule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DeleteThroughEmptyVariable;
     private static readonly CommandOptionSyntax RmSyntax = CommandOptionSyntax.ShortFlags();
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
-
     public override bool MightMatch(string text) => text.IndexOf('$') >= 0 && (text.IndexOf("rm", StringComparison.Ordinal) >= 0 || text.IndexOf("-delete", StringComparison.Ordinal) >= 0);
 
-    public override void Analyze(DocumentContext document, FindingSink sink)
+    // An image build has no data and stops on its own error; the empty-variable reading is about hosts.
+    protected override bool SkipsImageBuilds => true;
+
+    protected override void Check(ShellCommand command, ShellSource source, ShellCommandScope scope)
     {
-        foreach (var source in ShellSources.Of(document))
+        if (Targets(command) is not { } targets) return;
+        foreach (var word in targets)
         {
-            // An image build has no data and stops on its own error; the empty-variable reading is about hosts.
-            if (source.Host == "Dockerfile RUN") continue;
-            foreach (var command in source.Commands)
-            {
-                if (Targets(command) is not { } targets) continue;
-                foreach (var word in targets)
-                {
-                    if (DestructiveCommandMatcher.VariableThatCanExpandToRoot(word) is not var (variable, expanded)) continue;
-                    // Set earlier in the script (DIR=$(mktemp -d), DIR=/srv/app): not empty here.
-                    if (command.VariableBefore(variable) is { } assigned && !(assigned.Value is { Length: 0 })) continue;
-                    // FB1001 already reports it as data.
-                    if (DestructiveCommandMatcher.IsDangerousPath(word)) continue;
-                    sink.Report(Descriptor, document, word.Span, Descriptor.FormatMessage(command.Name, word.RawText, variable, expanded),
-                        fingerprintText: "empty-variable:" + variable);
-                }
-            }
+            if (DestructiveCommandMatcher.VariableThatCanExpandToRoot(word) is not var (variable, expanded)) continue;
+            // Set earlier in the script (DIR=$(mktemp -d), DIR=/srv/app): not empty here.
+            if (command.VariableBefore(variable) is { } assigned && !(assigned.Value is { Length: 0 })) continue;
+            // FB1001 already reports it as data.
+            if (DestructiveCommandMatcher.IsDangerousPath(word)) continue;
+            scope.Sink.Report(Descriptor, scope.Document, word.Span, Descriptor.FormatMessage(command.Name, word.RawText, variable, expanded),
+                fingerprintText: "empty-variable:" + variable);
         }
     }
 

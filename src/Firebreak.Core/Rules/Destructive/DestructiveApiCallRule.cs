@@ -13,7 +13,7 @@ namespace Firebreak.Core.Rules.Destructive;
 /// Railway <c>volumeDelete</c> mutation, with a token that reached production, took the volume and its backups).
 /// The span is the mutation's field name, or the URL of a REST call, mapped back through every embedding.
 /// </summary>
-public sealed class DestructiveApiCallRule : Rule
+public sealed class DestructiveApiCallRule : ShellCommandRule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveApiCall;
 
@@ -36,25 +36,18 @@ public sealed class DestructiveApiCallRule : Rule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
-
     public override bool MightMatch(string text) => _keywords.ContainsAny(text);
 
-    public override void Analyze(DocumentContext document, FindingSink sink)
+    protected override void Check(ShellCommand command, ShellSource source, ShellCommandScope scope)
     {
-        foreach (var source in ShellSources.Of(document))
+        if (command.Name is null) return;
+        var (document, sink) = (scope.Document, scope.Sink);
+        bool? commandNamesProduction = null; // read once per command: a body of 40,000 mutations is one command
+        foreach (var match in _catalog.Match(command))
         {
-            foreach (var command in source.Commands)
-            {
-                if (command.Name is null) continue;
-                bool? commandNamesProduction = null; // read once per command: a body of 40,000 mutations is one command
-                foreach (var match in _catalog.Match(command))
-                {
-                    if (sink.CountIfFull(Descriptor, document, match.Span)) continue;
-                    var (message, level) = Describe(document, source, match, ref commandNamesProduction);
-                    sink.Report(Descriptor, document, match.Span, message, level, match.Operation.Api.Id + ":" + match.Operation.DisplayName);
-                }
-            }
+            if (sink.CountIfFull(Descriptor, document, match.Span)) continue;
+            var (message, level) = Describe(document, source, match, ref commandNamesProduction);
+            sink.Report(Descriptor, document, match.Span, message, level, match.Operation.Api.Id + ":" + match.Operation.DisplayName);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Firebreak.Core.Rules.Destructive;
 /// what is executed (not echo arguments, comments or heredocs fed to cat); the catalogue decides what destroys; this
 /// rule decides how bad it is from the escalations, the backup default, dry-run modes and the production context.
 /// </summary>
-public sealed class DestructiveCommandRule : Rule
+public sealed class DestructiveCommandRule : ShellCommandRule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveCommand;
 
@@ -22,25 +22,16 @@ public sealed class DestructiveCommandRule : Rule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
-
-    public override void Analyze(DocumentContext document, FindingSink sink)
+    protected override void Check(ShellCommand command, ShellSource source, ShellCommandScope scope)
     {
-        var reported = new HashSet<int>();
-        foreach (var source in ShellSources.Of(document))
-        {
-            foreach (var command in source.Commands)
-            {
-                // The dictionary lookup on the program name inside Match rejects almost every command at once.
-                if (DestructiveCommandMatcher.Match(command, _catalog) is not { } match) continue;
-                // A Dockerfile RUN step builds an image layer: a data directory it removes holds no data yet (the
-                // volume is mounted over it when a container runs), so deleting files there destroys nothing.
-                if (source.Host == "Dockerfile RUN" && match.Signature.Target == DestructiveTarget.DangerousPath) continue;
-                if (!reported.Add(match.Span.Start)) continue;
-                var (level, message) = Judge(match, source);
-                sink.Report(Descriptor, document, match.Span, message, level, match.Signature.Id + ":" + command);
-            }
-        }
+        // The dictionary lookup on the program name inside Match rejects almost every command at once.
+        if (DestructiveCommandMatcher.Match(command, _catalog) is not { } match) return;
+        // A Dockerfile RUN step builds an image layer: a data directory it removes holds no data yet (the volume is
+        // mounted over it when a container runs), so deleting files there destroys nothing.
+        if (source.Host == "Dockerfile RUN" && match.Signature.Target == DestructiveTarget.DangerousPath) return;
+        if (!scope.First(match.Span)) return;
+        var (level, message) = Judge(match, source);
+        scope.Sink.Report(Descriptor, scope.Document, match.Span, message, level, match.Signature.Id + ":" + command);
     }
 
     internal static (FindingLevel Level, string Message) Judge(DestructiveCommandMatch match, ShellSource source)

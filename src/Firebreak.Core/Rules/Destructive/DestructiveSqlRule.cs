@@ -13,7 +13,7 @@ namespace Firebreak.Core.Rules.Destructive;
 /// <c>.sql</c> file or handed to a client (<c>psql -c</c>, a heredoc, <c>mysql -e</c>, <c>sqlcmd -Q</c>, <c>echo … | psql</c>).
 /// A migration's down step is expected to drop what its up step created, and stays quiet.
 /// </summary>
-public sealed class DestructiveSqlRule : Rule
+public sealed class DestructiveSqlRule : ShellCommandRule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.DestructiveSql;
 
@@ -26,35 +26,34 @@ public sealed class DestructiveSqlRule : Rule
 
     public override bool MightMatch(string text) => Keywords.ContainsAny(text);
 
-    public override void Analyze(DocumentContext document, FindingSink sink)
+    /// <summary>A <c>.sql</c> file's own statements (it holds no scripts, so no command follows).</summary>
+    protected override void AnalyzeOther(ShellCommandScope scope)
     {
-        if (document.Kind == FileKind.Sql)
+        var document = scope.Document;
+        if (document.Kind != FileKind.Sql) return;
+        var step = SqlStatements.StepOfPath(document.Path);
+        foreach (var destruction in SqlDestruction.Find(document.Text.Text, step))
+            Report(document, scope.Sink, destruction, destruction.Span, "This statement", production: false, where: null);
+    }
+
+    /// <summary>SQL handed to a database client (<c>psql -c</c>, a heredoc, a piped file of the scan).</summary>
+    protected override void Check(ShellCommand command, ShellSource source, ShellCommandScope scope)
+    {
+        if (!SqlClientInput.IsClient(command.Name)) return;
+        var document = scope.Document;
+        foreach (var input in SqlClientInput.Of(command))
         {
-            var step = SqlStatements.StepOfPath(document.Path);
-            foreach (var destruction in SqlDestruction.Find(document.Text.Text, step))
-                Report(document, sink, destruction, destruction.Span, "This statement", production: false, where: null);
-            return;
-        }
-        foreach (var source in ShellSources.Of(document))
-        {
-            foreach (var command in source.Commands)
-            {
-                if (!SqlClientInput.IsClient(command.Name)) continue;
-                foreach (var input in SqlClientInput.Of(command))
-                {
-                    var span = command.Span;
-                    string text = document.Text.Text;
-                    bool production = EnvironmentClassifier.IsProduction(text, Math.Min(span.Start, text.Length), Math.Min(span.End, text.Length))
-                        || source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment);
-                    string? where = source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment)
-                        ? $"{source.Host} '{source.Context.Name}' with `environment: {source.Context.Environment}`"
-                        : null;
-                    bool? local = null; // IsLocal reads the command's options: once per input, and only for a test database's name
-                    foreach (var destruction in SqlDestruction.Find(input.Text.Value))
-                        Report(document, sink, destruction, input.Text.MapToHost(destruction.Span), $"SQL sent through {input.Via}", production, where,
-                            localTest: !production && IsTestName(destruction.Target) && (local ??= input.IsLocal));
-                }
-            }
+            var span = command.Span;
+            string text = document.Text.Text;
+            bool production = EnvironmentClassifier.IsProduction(text, Math.Min(span.Start, text.Length), Math.Min(span.End, text.Length))
+                || source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment);
+            string? where = source.Context.Environment != null && EnvironmentClassifier.IsProduction(source.Context.Environment)
+                ? $"{source.Host} '{source.Context.Name}' with `environment: {source.Context.Environment}`"
+                : null;
+            bool? local = null; // IsLocal reads the command's options: once per input, and only for a test database's name
+            foreach (var destruction in SqlDestruction.Find(input.Text.Value))
+                Report(document, scope.Sink, destruction, input.Text.MapToHost(destruction.Span), $"SQL sent through {input.Via}", production, where,
+                    localTest: !production && IsTestName(destruction.Target) && (local ??= input.IsLocal));
         }
     }
 

@@ -15,7 +15,7 @@ namespace Firebreak.Core.Rules.Destructive;
 /// one-liner is one already-parsed word, in which the deleting and spawning calls of its language are looked up.
 /// A note in `scan`; the guard asks.
 /// </summary>
-public sealed class UnreadableCodeRule : Rule
+public sealed class UnreadableCodeRule : ShellCommandRule
 {
     private static readonly RuleDescriptor Descriptor = RuleCatalog.UnreadableCode;
 
@@ -80,21 +80,13 @@ public sealed class UnreadableCodeRule : Rule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = new[] { Descriptor };
 
-    public override bool AppliesTo(FileKind kind) => ShellSources.CanHoldShell(kind);
+    // A Dockerfile RUN builds an image: downloading and running installers there is what it is for.
+    protected override bool SkipsImageBuilds => true;
 
-    public override void Analyze(DocumentContext document, FindingSink sink)
+    protected override void Check(ShellCommand command, ShellSource source, ShellCommandScope scope)
     {
-        var reported = new HashSet<int>();
-        foreach (var source in ShellSources.Of(document))
-        {
-            // A Dockerfile RUN builds an image: downloading and running installers there is what it is for.
-            if (source.Host == "Dockerfile RUN") continue;
-            foreach (var command in source.Commands)
-            {
-                if (Judge(command) is not { } found || !reported.Add(found.Span.Start)) continue;
-                sink.Report(Descriptor, document, found.Span, found.Message, fingerprintText: command.ToString());
-            }
-        }
+        if (Judge(command) is not { } found || !scope.First(found.Span)) return;
+        scope.Sink.Report(Descriptor, scope.Document, found.Span, found.Message, fingerprintText: command.ToString());
     }
 
     private static (TextSpan Span, string Message)? Judge(ShellCommand command)
