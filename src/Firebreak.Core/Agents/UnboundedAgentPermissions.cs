@@ -175,7 +175,7 @@ public static class UnboundedAgentPermissions
         if (deniesDestructive) return;
         foreach (var item in allow.Items.OfType<JsonString>())
         {
-            if (AdmitsAnyCommand(item.Value, tool, document.Catalogs.Commands) is not { } why) continue;
+            if (AdmitsAnyCommand(item.Value, tool, document.Catalogs) is not { } why) continue;
             found.Add(item.Span,
                 $"`{item.Value}` {why}, and no deny rule stops destructive ones: {agent} can delete volumes, databases or environments without asking. Allow the commands the project needs (`{tool}(npm run test:*)`) and deny destructive ones (`{tool}(rm:*)`, `{tool}(terraform destroy:*)`, `{tool}(railway down:*)`).",
                 fingerprint: "allow:" + item.Value);
@@ -192,7 +192,7 @@ public static class UnboundedAgentPermissions
         {
             string rule = item.Value.Trim();
             if (!rule.StartsWith(tool + "(", StringComparison.Ordinal) || !rule.EndsWith(")", StringComparison.Ordinal)) continue;
-            if (AdmitsAnyCommand(rule, tool, document.Catalogs.Commands) is not null) continue;
+            if (AdmitsAnyCommand(rule, tool, document.Catalogs) is not null) continue;
             string pattern = rule.Substring(tool.Length + 1, rule.Length - tool.Length - 2).Trim();
             if (pattern.EndsWith(":*", StringComparison.Ordinal)) pattern = pattern.Substring(0, pattern.Length - 2);
             pattern = pattern.TrimEnd('*', ' ');
@@ -205,7 +205,7 @@ public static class UnboundedAgentPermissions
         }
     }
 
-    private static string? AdmitsAnyCommand(string rule, string tool, DestructiveCommandCatalog destructive)
+    private static string? AdmitsAnyCommand(string rule, string tool, CatalogSet catalogs)
     {
         string trimmed = rule.Trim();
         if (trimmed == tool) return "allows every shell command";
@@ -219,8 +219,8 @@ public static class UnboundedAgentPermissions
         if (rest.Length > 0 && rest.Trim('*').Length > 0) return null;
         if (Array.IndexOf(AnyCommandPrograms, program) >= 0) return $"allows `{program}` with any arguments, which runs any command";
         // A platform CLI or an HTTP client with any arguments reaches the control plane's destructive operations.
-        if (destructive.ForProgram(program).Count > 0) return $"allows `{program}` with any arguments, its destructive subcommands included";
-        if (HttpRequestReader.IsHttpClient(program)) return $"allows `{program}` with any arguments, which can call any control-plane API with the tokens in reach";
+        if (catalogs.Commands.ForProgram(program).Count > 0) return $"allows `{program}` with any arguments, its destructive subcommands included";
+        if (HttpRequestReader.IsHttpClient(program, catalogs.HttpClients)) return $"allows `{program}` with any arguments, which can call any control-plane API with the tokens in reach";
         return null;
     }
 

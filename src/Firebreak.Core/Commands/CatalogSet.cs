@@ -12,24 +12,27 @@ namespace Firebreak.Core.Commands;
 /// <summary>
 /// The data the rules match against: destructive commands, platform APIs and token kinds. The built-in catalogues
 /// are embedded; a user's own (firebreak.yml <c>catalogs:</c>) are merged in, one file holding any of the sections
-/// <c>commands:</c>, <c>apis:</c>, <c>tokens:</c> and <c>wrappers:</c>, in the same format as rules/catalogs/*.yaml.
+/// <c>commands:</c>, <c>apis:</c>, <c>tokens:</c>, <c>wrappers:</c> and <c>http_clients:</c>, in the same format as
+/// rules/catalogs/*.yaml.
 /// </summary>
 public sealed class CatalogSet
 {
-    private static readonly string[] Sections = { "commands", "apis", "tokens", "wrappers" };
+    private static readonly string[] Sections = { "commands", "apis", "tokens", "wrappers", "http_clients" };
 
     private readonly DestructiveCommandCatalog? _commands;
     private readonly PlatformApiCatalog? _apis;
     private readonly TokenCatalog? _tokens;
     private readonly WrapperCatalog? _wrappers;
+    private readonly HttpClientCatalog? _httpClients;
     private readonly Lazy<SecretScanner> _secrets;
 
-    private CatalogSet(DestructiveCommandCatalog? commands, PlatformApiCatalog? apis, TokenCatalog? tokens, WrapperCatalog? wrappers = null)
+    private CatalogSet(DestructiveCommandCatalog? commands, PlatformApiCatalog? apis, TokenCatalog? tokens, WrapperCatalog? wrappers = null, HttpClientCatalog? httpClients = null)
     {
         _commands = commands;
         _apis = apis;
         _tokens = tokens;
         _wrappers = wrappers;
+        _httpClients = httpClients;
         _secrets = new Lazy<SecretScanner>(() => tokens is null ? SecretScanner.Default : new SecretScanner(tokens));
     }
 
@@ -55,6 +58,9 @@ public sealed class CatalogSet
     public WrapperCatalog Wrappers => _wrappers ?? WrapperCatalog.Default;
     public SecretScanner Secrets => _secrets.Value;
 
+    /// <summary>Programs that make HTTP requests, and how to read them (built in, and users' <c>http_clients:</c> first).</summary>
+    public HttpClientCatalog HttpClients => _httpClients ?? HttpClientCatalog.Default;
+
     /// <summary>Destructive MCP tools (built in; user catalogues do not extend it yet).</summary>
     public McpToolCatalog McpTools => McpToolCatalog.Default;
 
@@ -70,20 +76,22 @@ public sealed class CatalogSet
         PlatformApiCatalog? apis = null;
         TokenCatalog? tokens = null;
         WrapperCatalog? wrappers = null;
+        HttpClientCatalog? httpClients = null;
         var commandFiles = new List<(string, string)>();
         foreach (var (name, yaml) in list)
         {
             var sections = TopLevelKeys(name, yaml);
             var unknown = sections.Where(k => !Sections.Contains(k)).ToArray();
-            if (unknown.Length > 0) throw new FormatException($"{name}: unknown section '{unknown[0]}' (a catalog holds commands:, apis:, tokens: and wrappers:)");
-            if (sections.Count == 0) throw new FormatException($"{name}: no commands:, apis:, tokens: or wrappers: section");
+            if (unknown.Length > 0) throw new FormatException($"{name}: unknown section '{unknown[0]}' (a catalog holds commands:, apis:, tokens:, wrappers: and http_clients:)");
+            if (sections.Count == 0) throw new FormatException($"{name}: no commands:, apis:, tokens:, wrappers: or http_clients: section");
             if (sections.Contains("commands")) commandFiles.Add((name, yaml));
             if (sections.Contains("apis")) apis = (apis ?? PlatformApiCatalog.Default).WithEntries(yaml, name);
             if (sections.Contains("tokens")) tokens = (tokens ?? TokenCatalog.Default).WithEntries(yaml, name);
             if (sections.Contains("wrappers")) wrappers = (wrappers ?? WrapperCatalog.Default).WithEntries(yaml, name);
+            if (sections.Contains("http_clients")) httpClients = (httpClients ?? HttpClientCatalog.Default).WithEntries(yaml, name);
         }
         if (commandFiles.Count > 0) commands = DestructiveCommandCatalog.WithExtra(commandFiles);
-        return new CatalogSet(commands, apis, tokens, wrappers);
+        return new CatalogSet(commands, apis, tokens, wrappers, httpClients);
     }
 
     private static IReadOnlyCollection<string> TopLevelKeys(string name, string yaml)

@@ -97,7 +97,7 @@ public static class DestructiveOperations
                 operations.Add(new DestructiveOperation(source, command, match.Span, match.DisplayName,
                     PlatformOf(match.Signature), match.BackupsDie, match.ProductionEvidence != null, match.Signature.Destroys));
             }
-            foreach (var call in catalogs.Apis.Match(command))
+            foreach (var call in catalogs.Apis.Match(command, catalogs.HttpClients))
             {
                 operations.Add(new DestructiveOperation(source, command, call.Span, call.Operation.DisplayName,
                     PlatformKeys.Normalize(call.Operation.Api.Platform), call.Operation.BackupsDie, false, call.Operation.Destroys));

@@ -130,7 +130,7 @@ public static class BlanketCredentials
             // How each variable is sent, across all run blocks: a project header proves a "blanket" name wrong.
             var sent = new List<(WorkflowRunScript Script, SentToken Token)>();
             foreach (var script in WorkflowRunScript.Of(_document))
-                foreach (var token in SentToken.In(script.Source, _host, _catalog)) sent.Add((script, token));
+                foreach (var token in SentToken.In(script.Source, _host, _catalog, _document.Catalogs.HttpClients)) sent.Add((script, token));
             var provenScoped = new HashSet<string>(sent.Where(s => s.Token.IsScoped && !sent.Any(o => o.Token.Variable == s.Token.Variable && o.Token.IsBlanket)).Select(s => s.Token.Variable), StringComparer.Ordinal);
 
             var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -240,7 +240,7 @@ public static class BlanketCredentials
             foreach (var f in Found) if (!f.IsCommitted) defined.Add(f.Name);
             foreach (var source in ShellSources.Of(_document))
             {
-                foreach (var token in SentToken.In(source, _host, _catalog))
+                foreach (var token in SentToken.In(source, _host, _catalog, _document.Catalogs.HttpClients))
                 {
                     if (defined.Contains(token.Variable)) continue;
                     var kind = token.IsBlanket ? token.Kinds[0] : token.IsScoped ? null : KindOfName(token.Variable);

@@ -49,12 +49,13 @@ internal sealed class SentToken
     public string HeaderText => Scheme is null ? HeaderName : HeaderName + ": " + Scheme;
 
     /// <param name="hostText">The text of the file holding <paramref name="source"/>.</param>
-    public static IReadOnlyList<SentToken> In(ShellSource source, string hostText, TokenCatalog catalog)
+    /// <param name="clients">The programs that make HTTP requests; the built-in ones when null.</param>
+    public static IReadOnlyList<SentToken> In(ShellSource source, string hostText, TokenCatalog catalog, HttpClientCatalog? clients = null)
     {
         var found = new List<SentToken>();
         foreach (var command in source.Commands)
         {
-            if (!HttpRequestReader.IsHttpClient(command.Name) || HttpRequestReader.Read(command) is not { } request) continue;
+            if (HttpRequestReader.Read(command, clients) is not { } request) continue;
             // The URL as the shell expands it (`API=https://…; curl "$API"`); when even that hides the host, the script
             // around the command says where it points.
             string commandText = Slice(hostText, command.Span) + "\n" + request.Url + (request.Host is null ? "\n" + source.Text.Value : string.Empty);

@@ -27,7 +27,7 @@ public sealed class CatalogSchemaTests
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         // The user catalogue's schema refers to the others: they are built (and registered) first.
-        foreach (var name in new[] { "commands", "platform-apis", "tokens", "mcp-tools", "wrappers", "agents", "backups", "catalog" })
+        foreach (var name in new[] { "commands", "platform-apis", "tokens", "mcp-tools", "wrappers", "http-clients", "agents", "backups", "catalog" })
             schemas[name] = JsonSchema.FromText(File.ReadAllText(Repository.PathOf("rules", "catalogs", "schemas", name + ".schema.json")), options);
         return schemas;
     }
@@ -61,6 +61,7 @@ public sealed class CatalogSchemaTests
     [InlineData("tokens")]
     [InlineData("mcp-tools")]
     [InlineData("wrappers")]
+    [InlineData("http-clients")]
     [InlineData("agents")]
     [InlineData("backups")]
     public void Each_built_in_catalogue_is_valid_against_its_schema(string name)
@@ -86,6 +87,8 @@ public sealed class CatalogSchemaTests
     [InlineData("apis:\n  - id: a\n    platform: P\n    kind: soap\n    operations:\n      - destroys: d\n        impact: data\n")] // not graphql or rest
     [InlineData("tokens:\n  - id: t\n    platform: P\n    name: N\n    scope: everything\n    format: 'x'\n    alternative: a\n")] // not a scope
     [InlineData("wrappers:\n  - id: w\n    program: [w]\n    operands: two\n    must_unwrap: ['w a b => b']\n")] // not a count
+    [InlineData("http_clients:\n  - id: c\n    program: [c]\n    style: curl\n    must_read: ['c x => GET x']\n")] // not a style
+    [InlineData("http_clients:\n  - id: c\n    program: [c]\n    style: options\n")] // no self-test
     [InlineData("tools:\n  - id: m\n")] // MCP tools are not a user catalogue section
     [InlineData("{}\n")] // no section at all
     public void What_the_readers_reject_the_user_catalogue_schema_rejects(string yaml)
@@ -94,7 +97,7 @@ public sealed class CatalogSchemaTests
         var reason = Record.Exception(() =>
         {
             var set = Firebreak.Core.Commands.CatalogSet.WithUserCatalogs(new[] { ("catalog.yaml", yaml) });
-            return set.Commands.Signatures.Count + set.Apis.Apis.Count + set.Tokens.Kinds.Count + set.Wrappers.Wrappers.Count;
+            return set.Commands.Signatures.Count + set.Apis.Apis.Count + set.Tokens.Kinds.Count + set.Wrappers.Wrappers.Count + set.HttpClients.Clients.Count;
         });
         Assert.IsType<FormatException>(reason);
     }

@@ -6,179 +6,89 @@ using Firebreak.Core.Text;
 namespace Firebreak.Core.Commands.Http;
 
 /// <summary>
-/// Reads the HTTP request a command makes from its argv. The cheap test is the program name; anything else returns null.
+/// Reads the HTTP request a command makes from its argv, through the client catalogue (rules/catalogs/http-clients.yaml:
+/// which programs make requests and which of their arguments say the method, URL, headers and body). The cheap test is
+/// the program name; anything else returns null.
 /// </summary>
 public static class HttpRequestReader
 {
-    private static readonly CommandOptionSyntax CurlSyntax = CommandOptionSyntax.ShortFlags(
-        "-X", "--request", "-H", "--header", "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode",
-        "--json", "-F", "--form", "--form-string", "-u", "--user", "-o", "--output", "--url", "-A", "--user-agent", "-e", "--referer",
-        "-b", "--cookie", "-c", "--cookie-jar", "-T", "--upload-file", "-w", "--write-out", "-m", "--max-time", "--connect-timeout",
-        "--retry", "--retry-delay", "--retry-max-time", "-K", "--config", "--cacert", "--cert", "--key", "-x", "--proxy", "--resolve",
-        "-r", "--range", "-D", "--dump-header", "--oauth2-bearer", "-z", "--time-cond", "--limit-rate", "-Y", "-y", "--max-redirs",
-        "--interface", "--variable", "--expand-url", "--expand-data", "--expand-header");
-
-    private static readonly CommandOptionSyntax WgetSyntax = CommandOptionSyntax.ShortFlags(
-        "-O", "--output-document", "-o", "--output-file", "--header", "--method", "--post-data", "--post-file", "--body-data",
-        "--body-file", "-U", "--user-agent", "-t", "--tries", "-T", "--timeout", "-P", "--directory-prefix", "--user", "--password");
-
     private static readonly HashSet<string> HttpieMethods = new(StringComparer.Ordinal) { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
 
-    /// <summary>The programs this reader understands.</summary>
-    public static bool IsHttpClient(string? name) => name is "curl" or "wget" or "http" or "https" or "xh" or "xhs" or "gh"
-        || string.Equals(name, "Invoke-RestMethod", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, "Invoke-WebRequest", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, "irm", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, "iwr", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The programs the catalogue names (<paramref name="clients"/>, else the built-in one).</summary>
+    public static bool IsHttpClient(string? name, HttpClientCatalog? clients = null) => (clients ?? HttpClientCatalog.Default).Find(name) is not null;
 
-    private static readonly CommandOptionSyntax GhApiSyntax = CommandOptionSyntax.WithValues(
-        "-X", "--method", "-H", "--header", "-f", "--raw-field", "-F", "--field", "--input", "-q", "--jq", "-t", "--template",
-        "--hostname", "-p", "--preview", "--cache");
-
-    public static HttpRequest? Read(ShellCommand command)
+    public static HttpRequest? Read(ShellCommand command, HttpClientCatalog? clients = null)
     {
-        var name = command.Name;
-        if (!IsHttpClient(name)) return null;
-        return name switch
+        if ((clients ?? HttpClientCatalog.Default).Find(command.Name) is not { } client) return null;
+        return client.Style switch
         {
-            "curl" => ReadCurl(command),
-            "wget" => ReadWget(command),
-            "http" or "https" or "xh" or "xhs" => ReadHttpie(command),
-            "gh" => ReadGhApi(command),
-            _ => ReadPowerShell(command),
+            HttpClientStyle.Options => ReadOptions(command, client),
+            HttpClientStyle.Httpie => ReadHttpie(command, client),
+            _ => ReadPowerShell(command, client),
         };
     }
 
-    private static HttpRequest ReadCurl(ShellCommand command)
+    /// <summary>curl, wget, <c>gh api</c>: flags and options, each playing the part the catalogue gives it.</summary>
+    private static HttpRequest? ReadOptions(ShellCommand command, HttpClientProgram client)
     {
-        var args = command.ParseArguments(CurlSyntax);
+        var args = command.ParseArguments(client.Syntax);
+        var positionals = args.Positionals;
+        if (client.Subcommand is { } subcommand)
+        {
+            // `gh api …`: the endpoint is the first word after the subcommand; `gh pr list` makes no request.
+            var rest = args.PositionalsAfter(subcommand);
+            if (rest == null || rest.Count == 0) return null;
+            positionals = rest;
+        }
         string? method = null;
         TextSpan? methodSpan = null;
         CommandWord? urlWord = null;
         int urlStart = 0;
         bool get = false, head = false;
+        string? host = null;
         var headers = new List<HttpHeader>();
         var bodies = new List<HttpBody>();
         foreach (var option in args.Options)
         {
-            switch (option.Name)
+            string name = option.Name;
+            if (client.Is(HttpOptionRole.Method, name))
             {
-                case "-X" or "--request" when option.Value != null:
-                    method = option.Value.ToUpperInvariant();
-                    methodSpan = option.ValueSpan;
-                    break;
-                case "-H" or "--header":
-                    AddHeader(headers, option);
-                    break;
-                case "-G" or "--get":
-                    get = true;
-                    break;
-                case "-I" or "--head":
-                    head = true;
-                    break;
-                case "--url" when option.ValueWord != null || option.ValueSpan != null:
-                    if (urlWord == null) (urlWord, urlStart) = ValueOf(option);
-                    break;
-                case "-d" or "--data" or "--data-ascii" or "--data-binary" or "--json" or "--data-urlencode":
-                    AddBody(bodies, command, option, allowFile: true);
-                    break;
-                case "--data-raw":
-                    AddBody(bodies, command, option, allowFile: false);
-                    break;
-                case "-F" or "--form" or "--form-string":
-                    AddField(bodies, option);
-                    break;
-                case "-T" or "--upload-file":
-                    method ??= "PUT";
-                    break;
+                if (option.Value == null) continue;
+                method = option.Value.ToUpperInvariant();
+                methodSpan = option.ValueSpan;
             }
-        }
-        if (urlWord == null)
-        {
-            foreach (var positional in args.Positionals)
+            else if (client.Is(HttpOptionRole.Header, name)) AddHeader(headers, option);
+            else if (client.Is(HttpOptionRole.Get, name)) get = true;
+            else if (client.Is(HttpOptionRole.Head, name)) head = true;
+            else if (client.Is(HttpOptionRole.Url, name))
             {
-                urlWord = positional;
-                break;
+                if (urlWord == null && (option.ValueWord != null || option.ValueSpan != null)) (urlWord, urlStart) = ValueOf(option);
             }
+            else if (client.Is(HttpOptionRole.Data, name)) AddBody(bodies, command, option, allowFile: true);
+            else if (client.Is(HttpOptionRole.DataRaw, name)) AddBody(bodies, command, option, allowFile: false);
+            else if (client.Is(HttpOptionRole.DataFile, name)) bodies.Add(new HttpBody(HttpBodyKind.External, option.ValueSpan ?? option.NameSpan, null, option.Value));
+            else if (client.Is(HttpOptionRole.Form, name)) AddField(bodies, option);
+            else if (client.Is(HttpOptionRole.Upload, name)) method ??= "PUT";
+            else if (client.Is(HttpOptionRole.Host, name) && option.Value != null) host = option.Value;
         }
         method ??= head ? "HEAD" : get ? "GET" : bodies.Count > 0 ? "POST" : "GET";
+        if (client.BaseUrl is { } baseUrl)
+        {
+            // An endpoint relative to the client's API (`gh api repos/acme/app`), on another host when an option names one.
+            var endpoint = WordTemplate.Of(positionals[0]);
+            string path = endpoint.Value.StartsWith("/", StringComparison.Ordinal) ? endpoint.Value : "/" + endpoint.Value;
+            int scheme = baseUrl.IndexOf("://", StringComparison.Ordinal);
+            string root = host is null || scheme < 0 ? baseUrl.TrimEnd('/') : baseUrl.Substring(0, scheme + 3) + client.HostPrefix + host;
+            return new HttpRequest(command, method, methodSpan, root + path, endpoint.MapToHost(new TextSpan(0, endpoint.Value.Length)), headers, bodies);
+        }
+        if (urlWord == null && positionals.Count > 0) urlWord = positionals[0];
         return Build(command, method, methodSpan, urlWord, urlStart, headers, bodies);
     }
 
-    private static HttpRequest ReadWget(ShellCommand command)
-    {
-        var args = command.ParseArguments(WgetSyntax);
-        string? method = null;
-        TextSpan? methodSpan = null;
-        var headers = new List<HttpHeader>();
-        var bodies = new List<HttpBody>();
-        foreach (var option in args.Options)
-        {
-            switch (option.Name)
-            {
-                case "--method" when option.Value != null:
-                    method = option.Value.ToUpperInvariant();
-                    methodSpan = option.ValueSpan;
-                    break;
-                case "--header":
-                    AddHeader(headers, option);
-                    break;
-                case "--post-data" or "--body-data":
-                    AddBody(bodies, command, option, allowFile: false);
-                    break;
-                case "--post-file" or "--body-file":
-                    bodies.Add(new HttpBody(HttpBodyKind.External, option.ValueSpan ?? option.NameSpan, null, option.Value));
-                    break;
-            }
-        }
-        method ??= bodies.Count > 0 ? "POST" : "GET";
-        CommandWord? url = args.Positionals.Count > 0 ? args.Positionals[0] : null;
-        return Build(command, method, methodSpan, url, 0, headers, bodies);
-    }
-
-    /// <summary><c>gh api [-X METHOD] endpoint</c>: a request to the GitHub API with the CLI's own token.</summary>
-    private static HttpRequest? ReadGhApi(ShellCommand command)
-    {
-        var args = command.ParseArguments(GhApiSyntax);
-        var rest = args.PositionalsAfter("api");
-        if (rest == null || rest.Count == 0) return null;
-        string? method = null;
-        TextSpan? methodSpan = null;
-        string host = "api.github.com";
-        var headers = new List<HttpHeader>();
-        var bodies = new List<HttpBody>();
-        foreach (var option in args.Options)
-        {
-            switch (option.Name)
-            {
-                case "-X" or "--method" when option.Value != null:
-                    method = option.Value.ToUpperInvariant();
-                    methodSpan = option.ValueSpan;
-                    break;
-                case "-H" or "--header":
-                    AddHeader(headers, option);
-                    break;
-                case "-f" or "--raw-field" or "-F" or "--field":
-                    AddField(bodies, option);
-                    break;
-                case "--input":
-                    bodies.Add(new HttpBody(HttpBodyKind.External, option.ValueSpan ?? option.NameSpan, null, option.Value));
-                    break;
-                case "--hostname" when option.Value != null:
-                    host = "api." + option.Value;
-                    break;
-            }
-        }
-        method ??= bodies.Count > 0 ? "POST" : "GET";
-        var endpoint = WordTemplate.Of(rest[0]);
-        string path = endpoint.Value.StartsWith("/", StringComparison.Ordinal) ? endpoint.Value : "/" + endpoint.Value;
-        return new HttpRequest(command, method, methodSpan, "https://" + host + path, endpoint.MapToHost(new TextSpan(0, endpoint.Value.Length)), headers, bodies);
-    }
-
     /// <summary>httpie / xh: <c>http [flags] [METHOD] URL [Header:Value | field=value | field:=json | @file]…</c>.</summary>
-    private static HttpRequest ReadHttpie(ShellCommand command)
+    private static HttpRequest ReadHttpie(ShellCommand command, HttpClientProgram client)
     {
-        var args = command.ParseArguments(CommandOptionSyntax.WithValues("-a", "--auth", "-A", "--auth-type", "-o", "--output", "--session", "-p", "--print", "--verify", "--cert", "--cert-key", "--timeout"));
+        var args = command.ParseArguments(client.Syntax);
         var positionals = args.Positionals;
         int index = 0;
         string? method = null;
@@ -192,7 +102,8 @@ public static class HttpRequestReader
         CommandWord? url = index < positionals.Count ? positionals[index] : null;
         var headers = new List<HttpHeader>();
         var bodies = new List<HttpBody>();
-        bool form = args.HasFlag("-f", "--form");
+        bool form = false;
+        foreach (var option in args.Options) form |= client.Is(HttpOptionRole.Form, option.Name);
         for (int i = index + 1; i < positionals.Count; i++)
         {
             var item = WordTemplate.Of(positionals[i]);
@@ -219,8 +130,8 @@ public static class HttpRequestReader
         return Build(command, method, methodSpan, url, 0, headers, bodies);
     }
 
-    /// <summary><c>Invoke-RestMethod -Method Delete -Uri … -Body '…'</c>; parameter names are case-insensitive and may be shortened only to the common aliases.</summary>
-    private static HttpRequest ReadPowerShell(ShellCommand command)
+    /// <summary><c>Invoke-RestMethod -Method Delete -Uri … -Body '…'</c>; parameter names are case-insensitive, as the catalogue names them.</summary>
+    private static HttpRequest ReadPowerShell(ShellCommand command, HttpClientProgram client)
     {
         string? method = null;
         TextSpan? methodSpan = null;
@@ -234,31 +145,34 @@ public static class HttpRequestReader
             if (v != null && v.Length > 1 && v[0] == '-' && i + 1 < arguments.Count)
             {
                 var next = arguments[i + 1];
-                switch (v.Substring(1).ToLowerInvariant())
+                string name = v.Substring(1);
+                if (client.Is(HttpOptionRole.Method, name))
                 {
-                    case "method" or "custommethod":
-                        if (next.Value != null)
-                        {
-                            method = next.Value.ToUpperInvariant();
-                            methodSpan = next.Span;
-                        }
-                        i++;
-                        continue;
-                    case "uri":
-                        url = next;
-                        i++;
-                        continue;
-                    case "body":
-                        bodies.Add(new HttpBody(HttpBodyKind.Inline, next.Span, WordTemplate.Of(next), null));
-                        i++;
-                        continue;
-                    case "infile":
-                        bodies.Add(new HttpBody(HttpBodyKind.External, next.Span, null, next.Value));
-                        i++;
-                        continue;
-                    case "headers" or "contenttype" or "outfile" or "credential" or "authentication" or "token" or "timeoutsec":
-                        i++;
-                        continue;
+                    if (next.Value != null)
+                    {
+                        method = next.Value.ToUpperInvariant();
+                        methodSpan = next.Span;
+                    }
+                    i++;
+                }
+                else if (client.Is(HttpOptionRole.Url, name))
+                {
+                    url = next;
+                    i++;
+                }
+                else if (client.Is(HttpOptionRole.DataRaw, name) || client.Is(HttpOptionRole.Data, name))
+                {
+                    bodies.Add(new HttpBody(HttpBodyKind.Inline, next.Span, WordTemplate.Of(next), null));
+                    i++;
+                }
+                else if (client.Is(HttpOptionRole.DataFile, name))
+                {
+                    bodies.Add(new HttpBody(HttpBodyKind.External, next.Span, null, next.Value));
+                    i++;
+                }
+                else if (client.Syntax.OptionsWithValue.Contains(name.ToLowerInvariant()))
+                {
+                    i++;
                 }
                 continue;
             }

@@ -173,18 +173,19 @@ public sealed class PlatformApiCatalog
     }
 
     /// <summary>The destructive operations <paramref name="command"/> calls; empty for anything else.</summary>
-    public IReadOnlyList<ApiCallMatch> Match(ShellCommand command)
+    /// <param name="clients">The programs that make HTTP requests (the scan's catalogues); the built-in ones when null.</param>
+    public IReadOnlyList<ApiCallMatch> Match(ShellCommand command, HttpClientCatalog? clients = null)
     {
         if (command.Name is not { } name) return Array.Empty<ApiCallMatch>();
         if (_cliNames.Contains(name) && _index.Value.ByCli.TryGetValue(name, out var cliApi)) return MatchCli(command, cliApi);
-        if (HttpRequestReader.Read(command) is not { } request) return Array.Empty<ApiCallMatch>();
+        if (HttpRequestReader.Read(command, clients) is not { } request) return Array.Empty<ApiCallMatch>();
         var matches = Match(request);
         // A request in a function's body (`gql() { curl … -d "$1"; }`) is made once per call, with that call's arguments.
         if (command.Function is not { } function || command.Variables?.CallsOf(function) is not { Count: > 0 } calls) return matches;
         var all = new List<ApiCallMatch>(matches);
         foreach (var call in calls)
         {
-            if (HttpRequestReader.Read(command.BoundTo(call)) is not { } bound) continue;
+            if (HttpRequestReader.Read(command.BoundTo(call), clients) is not { } bound) continue;
             foreach (var match in Match(bound))
                 if (!all.Any(m => m.Span == match.Span && ReferenceEquals(m.Operation, match.Operation))) all.Add(match);
         }

@@ -43,7 +43,7 @@ public sealed class DestructiveApiCallRule : ShellCommandRule
         if (command.Name is null) return;
         var (document, sink) = (scope.Document, scope.Sink);
         bool? commandNamesProduction = null; // read once per command: a body of 40,000 mutations is one command
-        foreach (var match in _catalog.Match(command))
+        foreach (var match in _catalog.Match(command, document.Catalogs.HttpClients))
         {
             if (sink.CountIfFull(Descriptor, document, match.Span)) continue;
             var (message, level) = Describe(document, source, match, ref commandNamesProduction);

@@ -9,7 +9,7 @@ namespace Firebreak.Core.Tests.Commands.Http;
 public sealed class HttpRequestReaderTests
 {
     private static HttpRequest Read(string script) =>
-        ShellCommands.FromText(script).Select(HttpRequestReader.Read).Single(r => r != null)!;
+        ShellCommands.FromText(script).Select(c => HttpRequestReader.Read(c)).Single(r => r != null)!;
 
     private static string At(string text, Firebreak.Core.Text.TextSpan span) => text.Substring(span.Start, span.Length);
 

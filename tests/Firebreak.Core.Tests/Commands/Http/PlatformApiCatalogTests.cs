@@ -18,7 +18,7 @@ public sealed class PlatformApiCatalogTests
         Catalog.Operations.Single(o => o.Api.Id == api && o.DisplayName == name);
 
     private static IReadOnlyList<ApiCallMatch> Match(string script) =>
-        ShellCommands.FromText(script).SelectMany(Catalog.Match).ToArray();
+        ShellCommands.FromText(script).SelectMany(c => Catalog.Match(c)).ToArray();
 
     [Fact]
     public void The_built_in_catalogue_known_by_its_host_and_cli_lines_is_the_catalogue_read_whole()
