@@ -60,6 +60,20 @@ public sealed class FindingSink
     }
 
     /// <summary>
+    /// An FB0001 note on a file the host read beside the scanned ones but did not hand over (a project file found on
+    /// disk above a scanned source file); a note on a scanned file goes through <see cref="Report"/>.
+    /// </summary>
+    /// <param name="path">Scan-relative path of the file.</param>
+    /// <param name="reason">Why it could not be analyzed, completing the rule's message.</param>
+    /// <param name="fingerprintText">What identifies the note beyond its path.</param>
+    public void ReportNote(string path, string reason, string fingerprintText)
+    {
+        var rule = RuleCatalog.FileNotAnalyzed;
+        var location = new SourceLocation(path.Replace('\\', '/'), new TextSpan(0, 0), new LinePosition(0, 0), new LinePosition(0, 0), string.Empty);
+        Add(new PendingFinding(rule, rule.DefaultLevel, rule.FormatMessage(location.Path, reason), location, fingerprintText, null));
+    }
+
+    /// <summary>
     /// True when <paramref name="rule"/> already holds its <see cref="MaxPerRulePerFile"/> findings in this file: the
     /// finding at <paramref name="span"/> is then counted with the others past the cap, and the rule skips building its
     /// message (500,000 of them were most of the time and memory of one hostile `psql -c`).
