@@ -247,4 +247,36 @@ public sealed class CSharpProjectScanTests
                 """);
         Assert.Empty(Scan(repo, globalPackagesFolder: user.Root));
     }
+
+    [Fact]
+    public void With_a_restore_the_real_SDK_binds_and_finds_what_shapes_cannot()
+    {
+        // The real AWSSDK.S3 and AWSSDK.Core this test project restored (sample-references.txt), named by an assets file as
+        // `dotnet restore` writes it: TransferUtility.S3Client is a member no shape has, so only the real SDK reaches the call.
+        var assemblies = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "sample-references.txt"))
+            .Where(l => Path.GetFileName(l) is "AWSSDK.S3.dll" or "AWSSDK.Core.dll").ToArray();
+        Assert.Equal(2, assemblies.Length);
+        // <global packages folder>/<id>/<version>/lib/<framework>/<assembly>.dll
+        string global = Path.GetFullPath(Path.Combine(assemblies[0], "..", "..", "..", "..", ".."));
+        var entries = assemblies.Select(a =>
+        {
+            var parts = Path.GetRelativePath(global, a).Replace('\\', '/').Split('/');
+            return $"\"{parts[0]}/{parts[1]}\": {{ \"type\": \"package\", \"compile\": {{ \"{string.Join('/', parts.Skip(2))}\": {{}} }} }}";
+        });
+        string cleanup = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Transfer;
+
+            public static class Cleanup
+            {
+                public static Task Run(IAmazonS3 s3) => new TransferUtility(s3).S3Client.DeleteBucketAsync("orders-archive");
+            }
+            """;
+        using var unrestored = new TempRepo().Write("ops/Ops.csproj", Project()).Write("ops/Cleanup.cs", cleanup);
+        Assert.Empty(Scan(unrestored, global));
+        using var restored = new TempRepo().Write("ops/Ops.csproj", Project()).Write("ops/Cleanup.cs", cleanup)
+            .Write("ops/obj/project.assets.json", "{ \"version\": 3, \"targets\": { \"net10.0\": { " + string.Join(", ", entries) + " } } }");
+        Assert.Equal(new[] { "ops/Cleanup.cs:7: FB1040" }, Scan(restored, global));
+    }
 }
