@@ -124,6 +124,40 @@ public sealed class CSharpProjectScanTests
     }
 
     [Fact]
+    public void A_project_file_with_a_DTD_is_a_note_and_no_entity_is_expanded()
+    {
+        // Billion laughs: a reader that expanded entities would take the scan's memory before it said anything.
+        string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE Project [\n  <!ENTITY a \"aaaaaaaaaa\">\n"
+            + string.Concat(Enumerable.Range(1, 9).Select(i => $"  <!ENTITY {(char)('a' + i)} \"{string.Concat(Enumerable.Repeat($"&{(char)('a' + i - 1)};", 10))}\">\n"))
+            + "]>\n<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><AssemblyName>&j;</AssemblyName></PropertyGroup></Project>\n";
+        using var repo = new TempRepo()
+            .Write("ops/Ops.csproj", laughs)
+            .Write("ops/Reset.cs", Post("\"https://backboard.railway.app/graphql/v2\"", "Reset"));
+        var (_, stdout, _) = repo.Run("scan", "--fail-on", "note");
+        Assert.Equal(new[] { "ops/Ops.csproj:1:1: note FB0001", "ops/Reset.cs:7:14: error FB1002" }, Found(stdout));
+        Assert.Contains("not a well-formed project file: For security reasons DTD is prohibited in this XML document; its .cs files", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_old_style_project_compiles_the_files_it_lists()
+    {
+        using var repo = new TempRepo()
+            .Write("Legacy/Legacy.csproj", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+                  <Import Project="$(MSBuildExtensionsPath)\$(MSBuildToolsVersion)\Microsoft.Common.props" />
+                  <ItemGroup>
+                    <Compile Include="Jobs\Reset.cs" />
+                  </ItemGroup>
+                  <Import Project="$(MSBuildToolsPath)\Microsoft.CSharp.targets" />
+                </Project>
+                """)
+            .Write("Legacy/Jobs/Reset.cs", Post("\"https://backboard.railway.app/graphql/v2\"", "Reset"))
+            .Write("Legacy/Unlisted.cs", Post("\"https://backboard.railway.app/graphql/v2\"", "Unlisted"));
+        Assert.Equal(new[] { "Legacy/Jobs/Reset.cs:7:14: error FB1002" }, Found(repo.Run("scan").Stdout));
+    }
+
+    [Fact]
     public void A_reference_cycle_is_broken_deterministically_with_a_note()
     {
         using var repo = new TempRepo()

@@ -81,18 +81,19 @@ public sealed class CSharpAnalysisRule : ProjectRule
         }
 
         // Units build in order, so a project's references are compiled before it; each file's findings come from its one owner.
-        var compilations = new Compilation[graph.Units.Count];
+        var compilations = new Compilation?[graph.Units.Count];
         var packageReferences = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         bool concurrent = project.Options.MaxDegreeOfParallelism > 1;
         for (int i = 0; i < graph.Units.Count; i++)
         {
             var unit = graph.Units[i];
+            if (unit.Files.Count == 0) continue; // a project none of whose files is scanned has nothing to give or report
             var references = RuntimeReferences.Value
                 .Concat(PackageReferences(unit.Project, packageReferences))
-                .Concat(unit.References.Select(r => compilations[r].ToMetadataReference()));
+                .Concat(unit.References.Select(r => compilations[r]).OfType<Compilation>().Select(c => c.ToMetadataReference()));
             compilations[i] = Compile(unit, references);
             var owned = unit.Files.Where(f => graph.Owners.TryGetValue(f.Path, out int owner) && owner == i).ToDictionary(d => d.Path, StringComparer.Ordinal);
-            if (owned.Count > 0) Analyze(compilations[i], owned, concurrent, sink);
+            if (owned.Count > 0) Analyze(compilations[i]!, owned, concurrent, sink);
         }
     }
 

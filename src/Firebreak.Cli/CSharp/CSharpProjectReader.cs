@@ -77,7 +77,7 @@ internal static class CSharpProjectReader
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         MaxCharactersInDocument = MaxCharacters,
-        MaxCharactersFromEntities = 0,
+        MaxCharactersFromEntities = 1024, // 0 would mean no limit; with DTDs prohibited only &lt; and its kin expand
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
@@ -96,7 +96,11 @@ internal static class CSharpProjectReader
         }
         catch (XmlException ex)
         {
-            return new CSharpProjectFile { Path = path, Folder = folder, Problem = "not a well-formed project file: " + Program.OneLine(ex.Message), ProblemAt = (ex.LineNumber, ex.LinePosition) };
+            // The reader's advice to enable DTD processing is for its programmer, not for the person reading the note.
+            string reason = Program.OneLine(ex.Message);
+            int advice = reason.IndexOf(" To enable DTD processing", StringComparison.Ordinal);
+            if (advice >= 0) reason = reason.Substring(0, advice);
+            return new CSharpProjectFile { Path = path, Folder = folder, Problem = "not a well-formed project file: " + reason.TrimEnd().TrimEnd('.'), ProblemAt = (ex.LineNumber, ex.LinePosition) };
         }
         if (root.Name.LocalName != "Project")
             return new CSharpProjectFile { Path = path, Folder = folder, Problem = $"its root element is <{root.Name.LocalName}>, not <Project>", ProblemAt = (1, 1) };
