@@ -25,6 +25,9 @@ internal sealed record ProjectNote(string Path, (int Line, int Column) At, strin
 /// </summary>
 internal sealed class CSharpProjectGraph
 {
+    /// <summary>Far more <c>Compile</c> items with wildcards than a real project has; the ones past it are not taken.</summary>
+    private const int MaxWildcardItems = 256;
+
     private CSharpProjectGraph(IReadOnlyList<CompilationUnit> units, IReadOnlyDictionary<string, int> owners, IReadOnlyList<ProjectNote> notes)
     {
         Units = units;
@@ -197,14 +200,20 @@ internal sealed class CSharpProjectGraph
                 compiled.Add(source.Path);
             }
         }
+        var scanned = new HashSet<string>(sources.Select(s => s.Path), StringComparer.Ordinal);
+        int wildcardItems = 0;
         foreach (var item in project.CompileItems)
         {
-            foreach (var source in sources)
+            // An old-style project lists every file: those items are looked up, not matched against every file. Wildcard
+            // items are matched against every file, so a hostile project's thousands of them are not all taken.
+            IEnumerable<string> matched;
+            if (item.Globs.All(g => g.LiteralPath is not null)) matched = item.Globs.Select(g => g.LiteralPath!).Where(scanned.Contains);
+            else if (++wildcardItems > MaxWildcardItems) continue;
+            else matched = sources.Select(s => s.Path).Where(path => item.Globs.Any(g => g.Matches(path)));
+            foreach (string path in matched)
             {
-                bool matches = item.Globs.Any(g => g.Matches(source.Path));
-                if (!matches) continue;
-                if (item.Remove) compiled.Remove(source.Path);
-                else if (!item.Excludes.Any(g => g.Matches(source.Path))) compiled.Add(source.Path);
+                if (item.Remove) compiled.Remove(path);
+                else if (!item.Excludes.Any(g => g.Matches(path))) compiled.Add(path);
             }
         }
         return sources.Where(s => compiled.Contains(s.Path)).ToList();

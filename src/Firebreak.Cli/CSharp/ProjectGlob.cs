@@ -15,7 +15,14 @@ internal sealed class ProjectGlob
 
     private readonly string[] _segments;
 
-    private ProjectGlob(string[] segments) => _segments = segments;
+    private ProjectGlob(string[] segments)
+    {
+        _segments = segments;
+        if (!Array.Exists(segments, IsWildcard)) LiteralPath = string.Join("/", segments);
+    }
+
+    /// <summary>The one scan-relative path the glob names when it has no wildcard (most items name one file); else null.</summary>
+    public string? LiteralPath { get; }
 
     /// <summary>
     /// The glob <paramref name="pattern"/>, written in the project in <paramref name="projectFolder"/> (scan-relative, empty
@@ -51,7 +58,7 @@ internal sealed class ProjectGlob
     }
 
     /// <summary>True when the glob matches the scan-relative file <paramref name="path"/>.</summary>
-    public bool Matches(string path) => Match(path.Split('/'), 0, 0);
+    public bool Matches(string path) => LiteralPath is { } literal ? string.Equals(literal, path, StringComparison.Ordinal) : Match(path.Split('/'), 0, 0);
 
     private bool Match(string[] path, int p, int g)
     {

@@ -40,6 +40,7 @@ internal static class RestoredPackages
     {
         var found = new List<string>();
         if (globalPackagesFolder is null || !Directory.Exists(globalPackagesFolder) || !File.Exists(assetsFile)) return found;
+        if (new FileInfo(assetsFile).LinkTarget is not null) return found; // a scan follows no symlink
         string packages = Path.TrimEndingDirectorySeparator(Path.GetFullPath(globalPackagesFolder));
         JsonDocument json;
         try
