@@ -62,6 +62,29 @@ public sealed class CSharpProjectScanTests
     }
 
     [Fact]
+    public void SDK_shapes_of_two_referenced_projects_do_not_make_the_SDK_types_ambiguous()
+    {
+        // Each unrestored library carries the SDK shapes it lacked; the app sees both copies, so it gets its own and binds to them.
+        using var repo = new TempRepo()
+            .Write("a/A.csproj", Project())
+            .Write("a/A.cs", "public static class A { }")
+            .Write("b/B.csproj", Project())
+            .Write("b/B.cs", "public static class B { }")
+            .Write("app/App.csproj", Project("<ItemGroup><ProjectReference Include=\"../a/A.csproj\" /><ProjectReference Include=\"../b/B.csproj\" /></ItemGroup>"))
+            .Write("app/Reset.cs", """
+                using System.Threading.Tasks;
+                using Amazon.RDS;
+                using Amazon.RDS.Model;
+
+                public static class Reset
+                {
+                    public static Task Run(IAmazonRDS rds) => rds.DeleteDBInstanceAsync(new DeleteDBInstanceRequest { SkipFinalSnapshot = true });
+                }
+                """);
+        Assert.Equal(new[] { "app/Reset.cs:7:103: error FB1004" }, Found(repo.Run("scan").Stdout));
+    }
+
+    [Fact]
     public void A_file_two_projects_compile_is_reported_once()
     {
         using var repo = new TempRepo()
