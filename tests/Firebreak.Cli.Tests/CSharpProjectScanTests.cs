@@ -147,6 +147,18 @@ public sealed class CSharpProjectScanTests
     }
 
     [Fact]
+    public void A_malformed_project_file_above_a_file_named_on_the_command_line_is_noted_too()
+    {
+        // Only the named file is scanned; its project file is read from disk, and the note is on it all the same.
+        using var repo = new TempRepo()
+            .Write("ops/Ops.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">")
+            .Write("ops/Reset.cs", Post("\"https://backboard.railway.app/graphql/v2\"", "Reset"));
+        var (_, stdout, _) = repo.Run("scan", "ops/Reset.cs", "--fail-on", "note");
+        Assert.Equal(new[] { "ops/Ops.csproj:1:1: note FB0001", "ops/Reset.cs:7:14: error FB1002" }, Found(stdout));
+        Assert.Contains("ops/Ops.csproj could not be analyzed: not a well-formed project file", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_project_file_with_a_DTD_is_a_note_and_no_entity_is_expanded()
     {
         // Billion laughs: a reader that expanded entities would take the scan's memory before it said anything.

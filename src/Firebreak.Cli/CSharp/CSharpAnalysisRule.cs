@@ -77,7 +77,7 @@ public sealed class CSharpAnalysisRule : ProjectRule
             if (project.Find(note.Path) is { } document)
                 sink.Report(RuleCatalog.FileNotAnalyzed, document, new Core.Text.TextSpan(OffsetOf(document, note.At), 0), message, fingerprintText: note.Fingerprint);
             else
-                sink.ReportNote(note.Path, note.Reason, note.Fingerprint);
+                sink.ReportOnUnscannedFile(RuleCatalog.FileNotAnalyzed, note.Path, message, note.Fingerprint);
         }
 
         // Units build in order, so a project's references are compiled before it; each file's findings come from its one owner.

@@ -60,17 +60,18 @@ public sealed class FindingSink
     }
 
     /// <summary>
-    /// An FB0001 note on a file the host read beside the scanned ones but did not hand over (a project file found on
-    /// disk above a scanned source file); a note on a scanned file goes through <see cref="Report"/>.
+    /// A finding on a file the host read beside the scanned ones but did not hand over (a project file found on disk
+    /// above a scanned source file, noted when it cannot be read), at its start; a finding in a scanned file goes
+    /// through <see cref="Report"/>.
     /// </summary>
+    /// <param name="rule">The descriptor; must be one the rule declares or a tool note.</param>
     /// <param name="path">Scan-relative path of the file.</param>
-    /// <param name="reason">Why it could not be analyzed, completing the rule's message.</param>
-    /// <param name="fingerprintText">What identifies the note beyond its path.</param>
-    public void ReportNote(string path, string reason, string fingerprintText)
+    /// <param name="message">The whole message.</param>
+    /// <param name="fingerprintText">What identifies the finding beyond its path.</param>
+    public void ReportOnUnscannedFile(RuleDescriptor rule, string path, string message, string? fingerprintText)
     {
-        var rule = RuleCatalog.FileNotAnalyzed;
         var location = new SourceLocation(path.Replace('\\', '/'), new TextSpan(0, 0), new LinePosition(0, 0), new LinePosition(0, 0), string.Empty);
-        Add(new PendingFinding(rule, rule.DefaultLevel, rule.FormatMessage(location.Path, reason), location, fingerprintText, null));
+        Add(new PendingFinding(rule, rule.DefaultLevel, message, location, fingerprintText, null));
     }
 
     /// <summary>
