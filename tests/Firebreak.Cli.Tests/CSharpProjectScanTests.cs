@@ -64,7 +64,7 @@ public sealed class CSharpProjectScanTests
     [Fact]
     public void SDK_shapes_of_two_referenced_projects_do_not_make_the_SDK_types_ambiguous()
     {
-        // Each unrestored library carries the SDK shapes it lacked; the app sees both copies, so it gets its own and binds to them.
+        // Each unrestored library is compiled with the SDK shapes it lacks; the app sees neither copy, and binds to its own.
         using var repo = new TempRepo()
             .Write("a/A.csproj", Project())
             .Write("a/A.cs", "public static class A { }")
@@ -332,6 +332,8 @@ public sealed class CSharpProjectScanTests
             var parts = Path.GetRelativePath(global, a).Replace('\\', '/').Split('/');
             return $"\"{parts[0]}/{parts[1]}\": {{ \"type\": \"package\", \"compile\": {{ \"{string.Join('/', parts.Skip(2))}\": {{}} }} }}";
         });
+        // The app references a library that uses no SDK: the shapes the library is compiled with must not reach the app,
+        // where they would make the restored SDK's types ambiguous.
         string cleanup = """
             using System.Threading.Tasks;
             using Amazon.S3;
@@ -339,12 +341,17 @@ public sealed class CSharpProjectScanTests
 
             public static class Cleanup
             {
-                public static Task Run(IAmazonS3 s3) => new TransferUtility(s3).S3Client.DeleteBucketAsync("orders-archive");
+                public static Task Run(IAmazonS3 s3) => new TransferUtility(s3).S3Client.DeleteBucketAsync(Names.Archive);
             }
             """;
-        using var unrestored = new TempRepo().Write("ops/Ops.csproj", Project()).Write("ops/Cleanup.cs", cleanup);
+        TempRepo Solution() => new TempRepo()
+            .Write("lib/Lib.csproj", Project())
+            .Write("lib/Names.cs", "public static class Names { public const string Archive = \"orders-archive\"; }")
+            .Write("ops/Ops.csproj", Project("<ItemGroup><ProjectReference Include=\"../lib/Lib.csproj\" /></ItemGroup>"))
+            .Write("ops/Cleanup.cs", cleanup);
+        using var unrestored = Solution();
         Assert.Empty(Scan(unrestored, global));
-        using var restored = new TempRepo().Write("ops/Ops.csproj", Project()).Write("ops/Cleanup.cs", cleanup)
+        using var restored = Solution()
             .Write("ops/obj/project.assets.json", "{ \"version\": 3, \"targets\": { \"net10.0\": { " + string.Join(", ", entries) + " } } }");
         Assert.Equal(new[] { "ops/Cleanup.cs:7: FB1040" }, Scan(restored, global));
     }

@@ -90,7 +90,8 @@ public sealed class CSharpAnalysisRule : ProjectRule
             if (unit.Files.Count == 0) continue; // a project none of whose files is scanned has nothing to give or report
             var references = RuntimeReferences.Value
                 .Concat(PackageReferences(unit.Project, packageReferences))
-                .Concat(unit.References.Select(r => compilations[r]).OfType<Compilation>().Select(c => c.ToMetadataReference()));
+                .Concat(unit.References.Select(r => compilations[r]).OfType<Compilation>().Select(c => c.ToMetadataReference()))
+                .ToList();
             compilations[i] = Compile(unit, references);
             var owned = unit.Files.Where(f => graph.Owners.TryGetValue(f.Path, out int owner) && owner == i).ToDictionary(d => d.Path, StringComparer.Ordinal);
             if (owned.Count > 0) Analyze(compilations[i]!, owned, concurrent, sink);
@@ -99,10 +100,11 @@ public sealed class CSharpAnalysisRule : ProjectRule
 
     /// <summary>
     /// The unit's files compiled with what its project file says literally (language version, nullable context, unsafe
-    /// code, symbols, implicit and listed global usings), plus shapes for the SDK types still unresolved once its
-    /// packages and referenced projects are in: a type that resolves is never shadowed by a shape.
+    /// code, symbols, implicit and listed global usings), referencing shapes for the SDK types still unresolved once its
+    /// packages and referenced projects are in: a type that resolves is never shadowed by a shape, and a unit's shapes
+    /// never reach the units that reference it.
     /// </summary>
-    private static Compilation Compile(CompilationUnit unit, IEnumerable<MetadataReference> references)
+    private static Compilation Compile(CompilationUnit unit, IReadOnlyList<MetadataReference> references)
     {
         var settings = unit.Project;
         var language = LanguageVersion.Preview;
@@ -118,10 +120,15 @@ public sealed class CSharpAnalysisRule : ProjectRule
             "annotations" => NullableContextOptions.Annotations,
             _ => NullableContextOptions.Enable,
         };
-        var compilation = CSharpCompilation.Create(unit.Name, trees, references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: settings?.AllowUnsafeBlocks ?? true, concurrentBuild: false));
-        var shapes = SdkShapes.For(compilation).Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, path: s.Path));
-        return compilation.AddSyntaxTrees(shapes);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: settings?.AllowUnsafeBlocks ?? true, concurrentBuild: false);
+        var compilation = CSharpCompilation.Create(unit.Name, trees, references, options);
+        var shapes = SdkShapes.For(compilation);
+        if (shapes.Count == 0) return compilation;
+        // The shapes are an assembly of their own, referenced by this unit only: in the unit's own assembly they would
+        // reach the projects that reference it, and there make the real types of a restored package ambiguous.
+        var shapeAssembly = CSharpCompilation.Create(unit.Name + ".FirebreakSdkShapes",
+            shapes.Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, path: s.Path)), references, options);
+        return compilation.AddReferences(shapeAssembly.ToMetadataReference());
     }
 
     /// <summary>The SDK's implicit usings (<c>ImplicitUsings</c>) and the project's <c>&lt;Using&gt;</c> items, as a build generates them.</summary>
