@@ -15,11 +15,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Firebreak.Cli.CSharp;
 
 /// <summary>
-/// <c>firebreak scan</c> over <c>.cs</c> files: the scanned C# files become one ad-hoc compilation against the
-/// runtime's own assemblies, SDK types the code uses but cannot resolve (no restore is run) are supplied by
-/// <see cref="SdkShapes"/>, and the native analyzers of the <c>Firebreak.Analyzers</c> package run over it — the same
-/// rules, messages and spans as in <c>dotnet build</c>. Findings go through the engine like any other rule's, so
-/// <c>// firebreak:ignore</c>, baselines and every output format apply; <c>#pragma warning disable</c> works as in a build.
+/// <c>firebreak scan</c> over <c>.cs</c> files: each project of the scan (its <c>.csproj</c> read as data, never
+/// evaluated: <see cref="CSharpProjectGraph"/>) becomes one in-memory compilation against the runtime's own assemblies,
+/// the compile assemblies of its packages when the user has restored it (<see cref="RestoredPackages"/>) and the
+/// projects it references, compiled first; SDK types that still do not resolve are supplied by <see cref="SdkShapes"/>,
+/// and the native analyzers of the <c>Firebreak.Analyzers</c> package run over it — the same rules, messages and spans
+/// as in <c>dotnet build</c>. Findings go through the engine like any other rule's, so <c>// firebreak:ignore</c>,
+/// baselines and every output format apply; <c>#pragma warning disable</c> works as in a build.
 /// </summary>
 public sealed class CSharpAnalysisRule : ProjectRule
 {
@@ -39,37 +41,135 @@ public sealed class CSharpAnalysisRule : ProjectRule
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(LoadRuntimeReferences);
 
+    /// <summary>The file names of the runtime's assemblies, which a package's assets never replace.</summary>
+    private static readonly Lazy<HashSet<string>> RuntimeAssemblyNames = new(() => new HashSet<string>(
+        RuntimeReferences.Value.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath!)), StringComparer.OrdinalIgnoreCase));
+
     public override IReadOnlyList<RuleDescriptor> Descriptors { get; } = Analyzers
         .SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct(StringComparer.Ordinal)
         .Select(id => RuleCatalog.Find(id)!).ToArray();
 
     private readonly string? _root;
-    private readonly Dictionary<string, string?> _projectOfFolder = new(StringComparer.Ordinal);
+    private readonly string? _globalPackagesFolder;
 
     /// <param name="root">The scan root on disk, where <c>.csproj</c> files tell which files compile together; null: none do.</param>
-    public CSharpAnalysisRule(string? root = null) => _root = root;
+    public CSharpAnalysisRule(string? root = null)
+        : this(root, RestoredPackages.DefaultGlobalPackagesFolder())
+    {
+    }
+
+    /// <param name="root">The scan root on disk, where <c>.csproj</c> files tell which files compile together; null: none do.</param>
+    /// <param name="globalPackagesFolder">The only folder restored packages are loaded from; null: none are.</param>
+    internal CSharpAnalysisRule(string? root, string? globalPackagesFolder)
+    {
+        _root = root;
+        _globalPackagesFolder = globalPackagesFolder;
+    }
 
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
-        var documents = project.OfKind(FileKind.CSharp).ToDictionary(d => d.Path, StringComparer.Ordinal);
-        if (documents.Count == 0) return;
-        // One compilation per project (the folder of the nearest .csproj); a file under none is a file-based app of its
-        // own (`dotnet run app.cs`). Two projects' `Program` classes never meet.
-        var groups = documents.Values.GroupBy(d => ProjectOf(d.Path) ?? "file:" + d.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var group in groups)
-            Analyze(group.OrderBy(d => d.Path, StringComparer.Ordinal).ToArray(), project.Options.MaxDegreeOfParallelism > 1, sink);
+        var sources = project.OfKind(FileKind.CSharp).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
+        if (sources.Length == 0) return;
+        var graph = CSharpProjectGraph.Build(_root, project, sources);
+        foreach (var note in graph.Notes)
+        {
+            string message = RuleCatalog.FileNotAnalyzed.FormatMessage(note.Path, note.Reason);
+            if (project.Find(note.Path) is { } document)
+                sink.Report(RuleCatalog.FileNotAnalyzed, document, new Core.Text.TextSpan(OffsetOf(document, note.At), 0), message, fingerprintText: note.Fingerprint);
+            else
+                sink.ReportOnUnscannedFile(RuleCatalog.FileNotAnalyzed, note.Path, message, note.Fingerprint);
+        }
+
+        // Units build in order, so a project's references are compiled before it; each file's findings come from its one owner.
+        var compilations = new Compilation?[graph.Units.Count];
+        var packageReferences = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        bool concurrent = project.Options.MaxDegreeOfParallelism > 1;
+        for (int i = 0; i < graph.Units.Count; i++)
+        {
+            var unit = graph.Units[i];
+            if (unit.Files.Count == 0) continue; // a project none of whose files is scanned has nothing to give or report
+            var references = RuntimeReferences.Value
+                .Concat(PackageReferences(unit.Project, packageReferences))
+                .Concat(unit.References.Select(r => compilations[r]).OfType<Compilation>().Select(c => c.ToMetadataReference()))
+                .ToList();
+            compilations[i] = Compile(unit, references);
+            var owned = unit.Files.Where(f => graph.Owners.TryGetValue(f.Path, out int owner) && owner == i).ToDictionary(d => d.Path, StringComparer.Ordinal);
+            if (owned.Count > 0) Analyze(compilations[i]!, owned, concurrent, sink);
+        }
     }
 
-    private static void Analyze(IReadOnlyList<DocumentContext> documents, bool concurrent, FindingSink sink)
+    /// <summary>
+    /// The unit's files compiled with what its project file says literally (language version, nullable context, unsafe
+    /// code, symbols, implicit and listed global usings), referencing shapes for the SDK types still unresolved once its
+    /// packages and referenced projects are in: a type that resolves is never shadowed by a shape, and a unit's shapes
+    /// never reach the units that reference it.
+    /// </summary>
+    private static Compilation Compile(CompilationUnit unit, IReadOnlyList<MetadataReference> references)
     {
-        var byPath = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
-        var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = documents.Select(d => CSharpSyntaxTree.ParseText(d.Text.Text, parse, path: d.Path)).ToList();
-        var compilation = CSharpCompilation.Create("firebreak-scan", trees, RuntimeReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true, concurrentBuild: false));
-        var shapes = SdkShapes.For(compilation).Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, path: s.Path));
-        compilation = compilation.AddSyntaxTrees(shapes);
+        var settings = unit.Project;
+        var language = LanguageVersion.Preview;
+        if (settings?.LangVersion is { } langVersion && LanguageVersionFacts.TryParse(langVersion, out var parsed)) language = parsed;
+        var parse = new CSharpParseOptions(language, preprocessorSymbols: settings?.DefineConstants);
+        var trees = unit.Files.Select(d => CSharpSyntaxTree.ParseText(d.Text.Text, parse, path: d.Path)).ToList();
+        if (settings is not null && GlobalUsings(settings) is { Length: > 0 } usings)
+            trees.Add(CSharpSyntaxTree.ParseText(usings, parse, path: SdkShapes.PathPrefix + unit.Name + ".GlobalUsings.g.cs"));
+        var nullable = settings?.Nullable?.ToLowerInvariant() switch
+        {
+            "disable" => NullableContextOptions.Disable,
+            "warnings" => NullableContextOptions.Warnings,
+            "annotations" => NullableContextOptions.Annotations,
+            _ => NullableContextOptions.Enable,
+        };
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: settings?.AllowUnsafeBlocks ?? true, concurrentBuild: false);
+        var compilation = CSharpCompilation.Create(unit.Name, trees, references, options);
+        var shapes = SdkShapes.For(compilation);
+        if (shapes.Count == 0) return compilation;
+        // The shapes are an assembly of their own, referenced by this unit only: in the unit's own assembly they would
+        // reach the projects that reference it, and there make the real types of a restored package ambiguous.
+        var shapeAssembly = CSharpCompilation.Create(unit.Name + ".FirebreakSdkShapes",
+            shapes.Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, path: s.Path)), references, options);
+        return compilation.AddReferences(shapeAssembly.ToMetadataReference());
+    }
 
+    /// <summary>The SDK's implicit usings (<c>ImplicitUsings</c>) and the project's <c>&lt;Using&gt;</c> items, as a build generates them.</summary>
+    private static string GlobalUsings(CSharpProjectFile project)
+    {
+        var namespaces = new SortedSet<string>(project.Usings, StringComparer.Ordinal);
+        if (project.ImplicitUsings)
+            namespaces.UnionWith(["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"]);
+        return string.Concat(namespaces.Select(n => "global using global::" + n + ";\n"));
+    }
+
+    /// <summary>The compile assemblies of the project's restored packages (none without a restore), each loaded once per scan.</summary>
+    private IEnumerable<MetadataReference> PackageReferences(CSharpProjectFile? project, Dictionary<string, MetadataReference> loaded)
+    {
+        if (project is null || _root is null) yield break;
+        string intermediate = (project.BaseIntermediateOutputPath is { } literal ? CSharpProjectReader.RootRelative(project.Folder, literal) : null)
+            ?? (project.Folder.Length == 0 ? "obj" : project.Folder + "/obj");
+        string assetsFile = Path.Combine(_root, intermediate, "project.assets.json");
+        var runtimeNames = RuntimeAssemblyNames.Value;
+        foreach (string path in RestoredPackages.CompileAssemblies(assetsFile, project.TargetFrameworks.FirstOrDefault(), _globalPackagesFolder))
+        {
+            // A package's copy of a framework assembly (netstandard.dll, an old System.*) would clash with the runtime's own.
+            if (runtimeNames.Contains(Path.GetFileName(path))) continue;
+            if (!loaded.TryGetValue(path, out var reference))
+            {
+                try
+                {
+                    reference = MetadataReference.CreateFromFile(path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+                {
+                    continue; // gone or unreadable since the restore: its types fall back to shapes
+                }
+                loaded[path] = reference;
+            }
+            yield return reference;
+        }
+    }
+
+    private static void Analyze(Compilation compilation, Dictionary<string, DocumentContext> byPath, bool concurrent, FindingSink sink)
+    {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
             concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false);
         var diagnostics = compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -92,31 +192,13 @@ public sealed class CSharpAnalysisRule : ProjectRule
         }
     }
 
-    /// <summary>The folder (relative to the root) of the nearest <c>.csproj</c> above a file, inside the root; null when none.</summary>
-    private string? ProjectOf(string relativePath)
+    /// <summary>The offset of a 1-based line and column in the document, clamped to its text.</summary>
+    private static int OffsetOf(DocumentContext document, (int Line, int Column) at)
     {
-        if (_root is null) return null;
-        string folder = relativePath.Contains('/') ? relativePath.Substring(0, relativePath.LastIndexOf('/')) : string.Empty;
-        lock (_projectOfFolder)
-        {
-            var visited = new List<string>();
-            string? found = null;
-            while (true)
-            {
-                if (_projectOfFolder.TryGetValue(folder, out found)) break;
-                visited.Add(folder);
-                string full = Path.Combine(_root, folder);
-                if (Directory.Exists(full) && Directory.EnumerateFiles(full, "*.csproj").Any())
-                {
-                    found = folder;
-                    break;
-                }
-                if (folder.Length == 0) break;
-                folder = folder.Contains('/') ? folder.Substring(0, folder.LastIndexOf('/')) : string.Empty;
-            }
-            foreach (var v in visited) _projectOfFolder[v] = found;
-            return found is null ? null : "project:" + found;
-        }
+        if (at.Line <= 0) return 0;
+        var text = document.Text;
+        int line = Math.Min(at.Line - 1, text.LineCount - 1);
+        return text.GetOffset(new Core.Text.LinePosition(line, Math.Max(0, at.Column - 1)));
     }
 
     /// <summary>

@@ -69,6 +69,21 @@ public sealed class FindingSink
     }
 
     /// <summary>
+    /// A finding on a file the host read beside the scanned ones but did not hand over (a project file found on disk
+    /// above a scanned source file, noted when it cannot be read), at its start; a finding in a scanned file goes
+    /// through <see cref="Report"/>.
+    /// </summary>
+    /// <param name="rule">The descriptor; must be one the rule declares or a tool note.</param>
+    /// <param name="path">Scan-relative path of the file.</param>
+    /// <param name="message">The whole message.</param>
+    /// <param name="fingerprintText">What identifies the finding beyond its path.</param>
+    public void ReportOnUnscannedFile(RuleDescriptor rule, string path, string message, string? fingerprintText)
+    {
+        var location = new SourceLocation(path.Replace('\\', '/'), new TextSpan(0, 0), new LinePosition(0, 0), new LinePosition(0, 0), string.Empty);
+        Add(new PendingFinding(rule, rule.DefaultLevel, message, location, fingerprintText, null));
+    }
+
+    /// <summary>
     /// True when <paramref name="rule"/> already holds its <see cref="MaxPerRulePerFile"/> findings in this file: the
     /// finding at <paramref name="span"/> is then counted with the others past the cap, and the rule skips building its
     /// message (500,000 of them were most of the time and memory of one hostile `psql -c`).
