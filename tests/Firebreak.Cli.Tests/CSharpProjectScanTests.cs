@@ -62,6 +62,26 @@ public sealed class CSharpProjectScanTests
     }
 
     [Fact]
+    public void Severities_set_for_the_build_in_editorconfig_and_globalconfig_hold_in_the_scan()
+    {
+        using var repo = TwoProjects(reference: true);
+        Assert.Equal(new[] { "app/Reset.cs:7:14: error FB1002" }, Found(repo.Run("scan").Stdout));
+
+        // A file's .editorconfig section lowers it, as in the build.
+        repo.Write("app/.editorconfig", "[*.cs]\ndotnet_diagnostic.FB1002.severity = suggestion\n");
+        Assert.Equal(new[] { "app/Reset.cs:7:14: note FB1002" }, Found(repo.Run("scan", "--fail-on", "none").Stdout));
+
+        // `none` turns it off; a .globalconfig applies where no .editorconfig section says otherwise.
+        repo.Write("app/.editorconfig", "root = true\n");
+        repo.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.FB1002.severity = none\n");
+        Assert.Empty(Found(repo.Run("scan").Stdout));
+
+        // By category, for every rule of it.
+        repo.Write(".globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.category-Firebreak.DestructiveOperation.severity = warning\n");
+        Assert.Equal(new[] { "app/Reset.cs:7:14: warning FB1002" }, Found(repo.Run("scan", "--fail-on", "none").Stdout));
+    }
+
+    [Fact]
     public void SDK_shapes_of_two_referenced_projects_do_not_make_the_SDK_types_ambiguous()
     {
         // Each unrestored library is compiled with the SDK shapes it lacks; the app sees neither copy, and binds to its own.

@@ -84,6 +84,7 @@ public sealed class CSharpAnalysisRule : ProjectRule
         var compilations = new Compilation?[graph.Units.Count];
         var packageReferences = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         bool concurrent = project.Options.MaxDegreeOfParallelism > 1;
+        var configs = AnalyzerConfigFiles.Read(_root, sources.Select(d => d.Path));
         for (int i = 0; i < graph.Units.Count; i++)
         {
             var unit = graph.Units[i];
@@ -94,7 +95,7 @@ public sealed class CSharpAnalysisRule : ProjectRule
                 .ToList();
             compilations[i] = Compile(unit, references);
             var owned = unit.Files.Where(f => graph.Owners.TryGetValue(f.Path, out int owner) && owner == i).ToDictionary(d => d.Path, StringComparer.Ordinal);
-            if (owned.Count > 0) Analyze(compilations[i]!, owned, concurrent, sink);
+            if (owned.Count > 0) Analyze(compilations[i]!, owned, concurrent, configs, sink);
         }
     }
 
@@ -168,7 +169,7 @@ public sealed class CSharpAnalysisRule : ProjectRule
         }
     }
 
-    private static void Analyze(Compilation compilation, Dictionary<string, DocumentContext> byPath, bool concurrent, FindingSink sink)
+    private static void Analyze(Compilation compilation, Dictionary<string, DocumentContext> byPath, bool concurrent, AnalyzerConfigFiles configs, FindingSink sink)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
             concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false);
@@ -180,12 +181,20 @@ public sealed class CSharpAnalysisRule : ProjectRule
             if (RuleCatalog.Find(diagnostic.Id) is not { } rule || !diagnostic.Location.IsInSource) continue;
             if (!byPath.TryGetValue(diagnostic.Location.SourceTree!.FilePath, out var document)) continue;
             var span = diagnostic.Location.SourceSpan;
-            var level = diagnostic.Severity switch
+            // The build's own configuration first (.editorconfig, .globalconfig), as `dotnet build` reads it.
+            var level = configs.SeverityOf(diagnostic, document.Path) switch
             {
-                DiagnosticSeverity.Error => FindingLevel.Error,
-                DiagnosticSeverity.Warning => FindingLevel.Warning,
-                DiagnosticSeverity.Info => FindingLevel.Note,
-                _ => FindingLevel.None,
+                ReportDiagnostic.Error => FindingLevel.Error,
+                ReportDiagnostic.Warn => FindingLevel.Warning,
+                ReportDiagnostic.Info => FindingLevel.Note,
+                ReportDiagnostic.Hidden or ReportDiagnostic.Suppress => FindingLevel.None,
+                _ => diagnostic.Severity switch
+                {
+                    DiagnosticSeverity.Error => FindingLevel.Error,
+                    DiagnosticSeverity.Warning => FindingLevel.Warning,
+                    DiagnosticSeverity.Info => FindingLevel.Note,
+                    _ => FindingLevel.None,
+                },
             };
             if (level == FindingLevel.None) continue;
             sink.Report(rule, document, new Core.Text.TextSpan(span.Start, span.Length), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), level);
