@@ -275,6 +275,37 @@ public sealed class CSharpProjectScanTests
         return new TempRepo().WriteBytes("corp.platform/1.0.0/lib/net10.0/Corp.Platform.dll", image.ToArray());
     }
 
+    /// <summary>An analyzer that fails on every compilation: our bug, as the scan would meet it (a test double, never packed).</summary>
+#pragma warning disable RS1001, RS1036, RS1041, RS2008 // a test double run in process, not an analyzer assembly
+    private sealed class FailingAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("XX0001", "never", "never", "Test", DiagnosticSeverity.Warning, true);
+
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+
+        public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationAction(_ => throw new InvalidOperationException("boom"));
+        }
+    }
+#pragma warning restore RS1001, RS1036, RS1041, RS2008
+
+    [Fact]
+    public void An_analyzer_that_fails_costs_a_note_and_the_other_analyzers_findings_stand()
+    {
+        using var repo = TwoProjects(reference: true);
+        var files = new[] { "app/Reset.cs", "lib/Endpoints.cs", "app/App.csproj", "lib/Lib.csproj" }
+            .Select(p => new SourceFile(p, File.ReadAllText(Path.Combine(repo.Root, p)))).ToArray();
+        var analyzers = CSharpAnalysisRule.Analyzers.Add(new FailingAnalyzer());
+        var engine = new AnalysisEngine(new AnalysisOptions { MaxDegreeOfParallelism = 1 }, fileRules: Array.Empty<Rule>(),
+            projectRules: [new CSharpAnalysisRule(repo.Root, null, analyzers)]);
+        var findings = engine.Analyze(files).Findings;
+        Assert.Contains(findings, f => f.RuleId == "FB1002" && f.Location.Path == "app/Reset.cs");
+        Assert.Contains(findings, f => f.RuleId == RuleIds.FileNotAnalyzed && f.Message.Contains("internal error in the C# analyzers", StringComparison.Ordinal));
+    }
+
     private static string[] Scan(TempRepo repo, string? globalPackagesFolder)
     {
         var files = Directory.EnumerateFiles(repo.Root, "*", SearchOption.AllDirectories)

@@ -60,11 +60,15 @@ public sealed class CSharpAnalysisRule : ProjectRule
 
     /// <param name="root">The scan root on disk, where <c>.csproj</c> files tell which files compile together; null: none do.</param>
     /// <param name="globalPackagesFolder">The only folder restored packages are loaded from; null: none are.</param>
-    internal CSharpAnalysisRule(string? root, string? globalPackagesFolder)
+    /// <param name="analyzers">The analyzers to run (tests); the package's when null.</param>
+    internal CSharpAnalysisRule(string? root, string? globalPackagesFolder, ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
     {
         _root = root;
         _globalPackagesFolder = globalPackagesFolder;
+        _analyzers = analyzers ?? Analyzers;
     }
+
+    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
 
     public override void Analyze(ProjectContext project, FindingSink sink)
     {
@@ -95,7 +99,7 @@ public sealed class CSharpAnalysisRule : ProjectRule
                 .ToList();
             compilations[i] = Compile(unit, references);
             var owned = unit.Files.Where(f => graph.Owners.TryGetValue(f.Path, out int owner) && owner == i).ToDictionary(d => d.Path, StringComparer.Ordinal);
-            if (owned.Count > 0) Analyze(compilations[i]!, owned, concurrent, configs, sink);
+            if (owned.Count > 0) Analyze(compilations[i]!, _analyzers, owned, concurrent, configs, sink);
         }
     }
 
@@ -169,15 +173,23 @@ public sealed class CSharpAnalysisRule : ProjectRule
         }
     }
 
-    private static void Analyze(Compilation compilation, Dictionary<string, DocumentContext> byPath, bool concurrent, AnalyzerConfigFiles configs, FindingSink sink)
+    private static void Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Dictionary<string, DocumentContext> byPath, bool concurrent, AnalyzerConfigFiles configs, FindingSink sink)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
             concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false);
-        var diagnostics = compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var diagnostics = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.Id == "AD0001")
-                throw new InvalidOperationException(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            {
+                // An analyzer failed on this project (our bug): one note on the project's first file, and the other
+                // analyzers' findings, and the other projects', still stand.
+                var first = byPath.Values.OrderBy(d => d.Path, StringComparer.Ordinal).First();
+                string reason = $"internal error in the C# analyzers ({diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}); please report it";
+                sink.Report(RuleCatalog.FileNotAnalyzed, first, new Core.Text.TextSpan(0, 0), RuleCatalog.FileNotAnalyzed.FormatMessage(first.Path, reason),
+                    fingerprintText: "internal:csharp");
+                continue;
+            }
             if (RuleCatalog.Find(diagnostic.Id) is not { } rule || !diagnostic.Location.IsInSource) continue;
             if (!byPath.TryGetValue(diagnostic.Location.SourceTree!.FilePath, out var document)) continue;
             var span = diagnostic.Location.SourceSpan;
