@@ -292,7 +292,7 @@ public sealed class AnalysisEngine
     /// <summary>Adds parse notes and applies suppressions for one file; returns how many findings were suppressed.</summary>
     /// <summary>Only a file that holds the directive somewhere (any case) can hold a suppression, valid or not.</summary>
     private static bool HoldsDirective(DocumentContext document) =>
-        document.Text.Text.IndexOf(SuppressionParser.Directive, StringComparison.OrdinalIgnoreCase) >= 0;
+        Text.IgnoreCase.Contains(document.Text.Text, SuppressionParser.Directive);
 
     private int Finish(DocumentContext document, List<PendingFinding> findings, List<PendingFinding> output, bool holdsDirective)
     {

@@ -16,7 +16,7 @@ public sealed class ColocatedBackupRule : Rule
     public override bool AppliesTo(FileKind kind) => kind == FileKind.Compose || kind.IsKubernetesManifest() || ShellSources.CanHoldShell(kind);
 
     public override bool MightMatch(string text) =>
-        text.IndexOf("dump", System.StringComparison.Ordinal) >= 0 || text.IndexOf("backup", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("dump", System.StringComparison.Ordinal) >= 0 || Text.IgnoreCase.Contains(text, "backup") ||
         text.IndexOf("restic", System.StringComparison.Ordinal) >= 0 || text.IndexOf("borg", System.StringComparison.Ordinal) >= 0 ||
         text.IndexOf("wal-g", System.StringComparison.Ordinal) >= 0 || text.IndexOf("barman", System.StringComparison.Ordinal) >= 0 || text.IndexOf("deletionPolicy", System.StringComparison.Ordinal) >= 0;
 

@@ -28,8 +28,8 @@ public sealed class InClusterBackupRule : Rule
     public override bool MightMatch(string text) =>
         text.IndexOf("velero.io", StringComparison.Ordinal) >= 0 || text.IndexOf("cnpg.io", StringComparison.Ordinal) >= 0
         || text.IndexOf("crunchydata.com", StringComparison.Ordinal) >= 0 || text.IndexOf("percona.com", StringComparison.Ordinal) >= 0
-        || text.IndexOf("zalan.do", StringComparison.Ordinal) >= 0 || text.IndexOf("_S3_ENDPOINT", StringComparison.OrdinalIgnoreCase) >= 0
-        || text.IndexOf("aws_endpoint", StringComparison.OrdinalIgnoreCase) >= 0;
+        || text.IndexOf("zalan.do", StringComparison.Ordinal) >= 0 || Text.IgnoreCase.Contains(text, "_S3_ENDPOINT")
+        || Text.IgnoreCase.Contains(text, "aws_endpoint");
 
     public override void Analyze(DocumentContext document, FindingSink sink)
     {
