@@ -77,7 +77,7 @@ public static class ColocatedBackups
         "/bitnami/postgresql", "/bitnami/mysql", "/bitnami/mongodb",
     };
 
-    private static readonly ModelKey<Holder> BackupsKey = new("colocated-backups", static doc => new Holder(Find(doc)));
+    private static readonly ModelKey<Holder> BackupsKey = new("colocated-backups", static doc => Find(doc) is { Count: > 0 } found ? new Holder(found) : Holder.None);
 
     public static IReadOnlyList<ColocatedBackup> Of(DocumentContext document) =>
         document.Get(BackupsKey).Backups;
@@ -226,8 +226,10 @@ public static class ColocatedBackups
         return null;
     }
 
+    // Most files hold no backup: one shared empty holder each.
     private sealed class Holder
     {
+        public static readonly Holder None = new(Array.Empty<ColocatedBackup>());
         public Holder(IReadOnlyList<ColocatedBackup> backups) => Backups = backups;
         public IReadOnlyList<ColocatedBackup> Backups { get; }
     }

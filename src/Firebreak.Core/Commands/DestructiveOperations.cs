@@ -67,7 +67,7 @@ public static class DestructiveOperations
     public static IReadOnlyList<DestructiveOperation> In(DocumentContext document, ShellSource source) =>
         source.Ordinal >= 0 && HolderOf(document).BySource.TryGetValue(source.Ordinal, out var operations) ? operations : Array.Empty<DestructiveOperation>();
 
-    private static readonly ModelKey<Holder> OperationsKey = new("destructive-operations", static doc => new Holder(Find(doc)));
+    private static readonly ModelKey<Holder> OperationsKey = new("destructive-operations", static doc => Find(doc) is { Count: > 0 } found ? new Holder(found) : Holder.None);
 
     private static Holder HolderOf(DocumentContext document) =>
         document.Get(OperationsKey);
@@ -118,6 +118,9 @@ public static class DestructiveOperations
 
     private sealed class Holder
     {
+        /// <summary>Most files destroy nothing: one shared holder for them all (a scan keeps every file's).</summary>
+        public static readonly Holder None = new(Array.Empty<DestructiveOperation>());
+
         public Holder(IReadOnlyList<DestructiveOperation> operations)
         {
             Operations = operations;

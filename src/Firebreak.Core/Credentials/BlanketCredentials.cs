@@ -57,12 +57,12 @@ public sealed class BlanketCredential
 /// </summary>
 public static class BlanketCredentials
 {
-    private static readonly ModelKey<Holder> CredentialsKey = new("blanket-credentials", static doc => new Holder(Find(doc)));
+    private static readonly ModelKey<Holder> CredentialsKey = new("blanket-credentials", static doc => Find(doc) is { Count: > 0 } found ? new Holder(found) : Holder.None);
 
     public static IReadOnlyList<BlanketCredential> Of(DocumentContext document) =>
         document.Get(CredentialsKey).Credentials;
 
-    private static readonly ModelKey<SecretsHolder> SecretsKey = new("committed-secrets", static doc => new SecretsHolder(doc.Catalogs.Secrets.Scan(doc.Text)));
+    private static readonly ModelKey<SecretsHolder> SecretsKey = new("committed-secrets", static doc => doc.Catalogs.Secrets.Scan(doc.Text) is { Count: > 0 } found ? new SecretsHolder(found) : SecretsHolder.None);
 
     /// <summary>Committed secrets of a document, scanned once with the scan's catalogue (FB2006 and this model share it).</summary>
     public static IReadOnlyList<SecretMatch> Committed(DocumentContext document) =>
@@ -352,14 +352,17 @@ public static class BlanketCredentials
         private string SentDescription(SentToken token, TokenKind kind) => $"`${token.Variable}` sent as a {kind.DisplayName} in {_document.Path}";
     }
 
+    // Most files hold no credential: one shared empty holder each, not one per file kept to the end of the scan.
     private sealed class Holder
     {
+        public static readonly Holder None = new(Array.Empty<BlanketCredential>());
         public Holder(IReadOnlyList<BlanketCredential> credentials) => Credentials = credentials;
         public IReadOnlyList<BlanketCredential> Credentials { get; }
     }
 
     private sealed class SecretsHolder
     {
+        public static readonly SecretsHolder None = new(Array.Empty<SecretMatch>());
         public SecretsHolder(IReadOnlyList<SecretMatch> matches) => Matches = matches;
         public IReadOnlyList<SecretMatch> Matches { get; }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Firebreak.Core.Text;
 
@@ -11,9 +10,10 @@ namespace Firebreak.Core.Documents;
 /// </summary>
 public sealed class DocumentContext
 {
-    // One of these per file of the scan, alive to its end: small by default (a 100,000-file scan holds 100,000), the
-    // lists made when first needed. One writer at a time (the gate); readers of a built model take no lock.
-    private readonly ConcurrentDictionary<object, object> _models = new(concurrencyLevel: 1, capacity: 7);
+    // One of these per file of the scan, alive to its end: small (a 100,000-file scan holds 100,000), the lists made
+    // when first needed. The models are a handful per file: an array of pairs, replaced whole under the gate, read
+    // without a lock (a concurrent dictionary per file was half a kilobyte of every file's cost).
+    private ModelEntry[] _models = Array.Empty<ModelEntry>();
     private List<(string Language, SyntaxDiagnostic Diagnostic)>? _parseProblems;
     private List<CommentTrivia>? _embeddedComments;
     private readonly object _gate = new();
@@ -54,15 +54,54 @@ public sealed class DocumentContext
     /// Gives the document a model that other files of the scan decide (a Helm template's chart values), before any rule
     /// asks for it; a model already built is kept.
     /// </summary>
-    public void Provide<T>(ModelKey<T> key, T model) where T : class => _models.TryAdd(key, model);
+    public void Provide<T>(ModelKey<T> key, T model) where T : class
+    {
+        lock (_gate)
+        {
+            if (Find(key) is null) Store(key, model);
+        }
+    }
+
+    private readonly struct ModelEntry
+    {
+        public ModelEntry(object key, object model)
+        {
+            Key = key;
+            Model = model;
+        }
+
+        public object Key { get; }
+        public object Model { get; }
+    }
+
+    private object? Find(object key)
+    {
+        var models = System.Threading.Volatile.Read(ref _models);
+        foreach (var entry in models)
+            if (ReferenceEquals(entry.Key, key)) return entry.Model;
+        return null;
+    }
+
+    /// <summary>Adds or replaces a model; callers hold the gate.</summary>
+    private void Store(object key, object model)
+    {
+        var models = _models;
+        var next = new ModelEntry[models.Length + 1];
+        int n = 0;
+        foreach (var entry in models)
+            if (!ReferenceEquals(entry.Key, key)) next[n++] = entry;
+        next[n++] = new ModelEntry(key, model);
+        if (n < next.Length) Array.Resize(ref next, n);
+        System.Threading.Volatile.Write(ref _models, next);
+    }
 
     private T GetModel<T>(object key, Func<DocumentContext, T> factory, bool transient) where T : class
     {
-        if (_models.TryGetValue(key, out var existing)) return (T)existing;
+        if (Find(key) is { } existing) return (T)existing;
         if (Meter.Exceeded is { } exceeded) throw exceeded;
         lock (_gate)
         {
-            if (_models.TryGetValue(key, out existing)) return (T)existing;
+            if (Find(key) is { } built) return (T)built;
             // Whoever asks (a file rule, a cross-file rule, a phase), building this file's model spends this file's budget.
             bool rebuilt = _released?.Contains(key) == true;
             if (rebuilt) _muted++;
@@ -73,7 +112,7 @@ public sealed class DocumentContext
                 using (WorkBudget.Enter(rebuilt ? new WorkMeter(Meter.Limits) : Meter))
                 {
                     var model = factory(this);
-                    _models[key] = model;
+                    Store(key, model);
                     if (transient) (_transient ??= new List<object>()).Add(key);
                     return model;
                 }
@@ -95,11 +134,11 @@ public sealed class DocumentContext
         lock (_gate)
         {
             if (_transient is null) return;
-            foreach (var key in _transient)
-            {
-                _models.TryRemove(key, out _);
-                (_released ??= new HashSet<object>()).Add(key);
-            }
+            var kept = new List<ModelEntry>(_models.Length);
+            foreach (var entry in _models)
+                if (!_transient.Contains(entry.Key)) kept.Add(entry);
+            foreach (var key in _transient) (_released ??= new HashSet<object>()).Add(key);
+            System.Threading.Volatile.Write(ref _models, kept.ToArray());
             _transient = null;
         }
     }
