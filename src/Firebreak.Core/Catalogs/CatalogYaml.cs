@@ -42,6 +42,30 @@ public static class CatalogYaml
     public static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
 
+    /// <summary>
+    /// The entries of a catalogue's top-level list <paramref name="section"/>: each a mapping with a unique, non-empty
+    /// <c>id</c> and no key outside <paramref name="knownKeys"/>, with where it is (<c>file:line (id)</c>) for messages.
+    /// </summary>
+    public static IEnumerable<(YamlMappingNode Entry, string Where, string Id)> Entries(YamlNode? document, string section, string sourceName, ICollection<string> knownKeys)
+    {
+        if (document is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode(section), out var list) || list is not YamlSequenceNode items)
+            throw new FormatException($"{sourceName}: expected a top-level '{section}:' list");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in items)
+        {
+            if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
+            string where = $"{sourceName}:{entry.Start.Line}";
+            string id = Required(entry, "id", where);
+            where += $" ({id})";
+            if (!ids.Add(id)) throw new FormatException($"{where}: duplicate id '{id}'");
+            foreach (var key in entry.Children.Keys)
+                if (key is YamlScalarNode k && !knownKeys.Contains(k.Value ?? string.Empty))
+                    throw new FormatException($"{where}: unknown key '{k.Value}'");
+            yield return (entry, where, id);
+        }
+    }
+
     /// <summary>A scalar entry that must be there and not be empty.</summary>
     public static string Required(YamlMappingNode map, string key, string where) =>
         Scalar(map, key) is { Length: > 0 } value ? value : throw new FormatException($"{where}: missing '{key}'");

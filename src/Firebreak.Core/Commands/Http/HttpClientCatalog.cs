@@ -140,28 +140,16 @@ public sealed class HttpClientCatalog
         ["upload"] = HttpOptionRole.Upload, ["host_option"] = HttpOptionRole.Host,
     };
 
-    private static readonly HashSet<string> OtherKeys = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> KnownKeys = new(new[]
     {
         "id", "program", "style", "split_short_flags", "options_with_value", "subcommand", "base_url", "host_prefix", "must_read", "must_not_read",
-    };
+    }.Concat(RoleKeys.Keys), StringComparer.Ordinal);
 
     private static HttpClientCatalog Parse(YamlNode? document, string sourceName)
     {
-        if (document is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("http_clients"), out var list) || list is not YamlSequenceNode items)
-            throw new FormatException($"{sourceName}: expected a top-level 'http_clients:' list");
         var clients = new List<HttpClientProgram>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in items)
+        foreach (var (entry, where, id) in CatalogYaml.Entries(document, "http_clients", sourceName, KnownKeys))
         {
-            if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
-            string where = $"{sourceName}:{entry.Start.Line}";
-            string id = CatalogYaml.Required(entry, "id", where);
-            where += $" ({id})";
-            if (!ids.Add(id)) throw new FormatException($"{where}: duplicate id '{id}'");
-            foreach (var key in entry.Children.Keys)
-                if (key is YamlScalarNode k && !OtherKeys.Contains(k.Value ?? string.Empty) && !RoleKeys.ContainsKey(k.Value ?? string.Empty))
-                    throw new FormatException($"{where}: unknown key '{k.Value}'");
             var programs = CatalogYaml.Strings(entry, "program");
             if (programs.Count == 0) throw new FormatException($"{where}: 'program' is required");
             var style = CatalogYaml.Required(entry, "style", where) switch
