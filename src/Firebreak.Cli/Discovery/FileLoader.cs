@@ -36,13 +36,12 @@ public static class FileLoader
                 notes.Add((relativePath, $"{what}, not a regular file; skipped without opening it"));
                 return null;
             }
-            var info = new FileInfo(fullPath);
-            if (info.Length > maxFileSize)
+            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, out long length) is not { } read)
             {
-                notes.Add((relativePath, $"file is {Size(info.Length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
+                notes.Add((relativePath, $"file is {Size(length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
                 return null;
             }
-            bytes = BoundedFile.ReadBytes(fullPath, maxFileSize);
+            bytes = read;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

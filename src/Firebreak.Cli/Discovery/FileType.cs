@@ -61,18 +61,29 @@ internal static class BoundedFile
     public static byte[] ReadBytes(string path, long cap)
     {
         if (FileType.NotRegular(path) is { } what) throw new IOException($"it is {what}, not a regular file; never opened");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        long length = stream.Length;
-        if (length > cap) throw new IOException($"it is {length} bytes, over the {cap}-byte limit");
+        return ReadUpTo(path, cap, out long length) ?? throw new IOException($"it is {length} bytes, over the {cap}-byte limit");
+    }
+
+    /// <summary>
+    /// The bytes of a file the caller has found regular, or null when its size (in <paramref name="length"/>) is over
+    /// <paramref name="cap"/>. One open, one status and positioned reads on the handle: no stream buffer, no advisory
+    /// lock (the CLI turns file locking off: it only reads), no second look-up of the path for its size.
+    /// </summary>
+    public static byte[]? ReadUpTo(string path, long cap, out long length)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        length = RandomAccess.GetLength(handle);
+        if (length > cap) return null;
         var bytes = new byte[length];
         int read = 0;
         while (read < bytes.Length)
         {
-            int n = stream.Read(bytes, read, bytes.Length - read);
+            int n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
             if (n == 0) throw new IOException("it shrank while it was being read");
             read += n;
         }
-        if (stream.ReadByte() >= 0) throw new IOException("it grew while it was being read");
+        Span<byte> more = stackalloc byte[1];
+        if (RandomAccess.Read(handle, more, read) > 0) throw new IOException("it grew while it was being read");
         return bytes;
     }
 
