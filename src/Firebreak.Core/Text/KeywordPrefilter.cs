@@ -46,10 +46,13 @@ public sealed class KeywordPrefilter
         if (text is null) throw new ArgumentNullException(nameof(text));
         if (_matchesEverything) return true;
         int last = text.Length - 1;
+        var isFirst = _isFirst;
         for (int i = 0; i < last; i++)
         {
-            int c = Fold(text[i]);
-            if (c < 0 || !_isFirst[c]) continue;
+            char ch = text[i];
+            // ASCII (nearly every character) is folded here, without a call.
+            int c = ch < Ascii ? (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : Fold(ch);
+            if (c < 0 || !isFirst[c]) continue;
             int d = Fold(text[i + 1]);
             if (d < 0) continue;
             var bucket = _byFirstTwo[c * Ascii + d];
