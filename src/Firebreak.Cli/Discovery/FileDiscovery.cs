@@ -124,64 +124,111 @@ public sealed class FileDiscovery
         return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(f => (f, false)).ToList();
     }
 
-    /// <summary>Every file under the root, each with whether the walk saw it as a plain entry (not a link, not a folder).</summary>
+    /// <summary>
+    /// Every file under the root, each with whether the walk saw it as a plain entry (not a link, not a folder). Folders
+    /// are read by every core at once from one queue (each carries the ignore rules of its ancestors): on one thread
+    /// the walk was a fifth of a corpus scan's wall time. A queue, not recursion, so no nesting depth can exhaust a
+    /// stack; the caller sorts, so the order folders are read in changes nothing.
+    /// </summary>
     private List<(string Relative, bool Plain)> Walk(List<(string Path, string Reason)> skipped)
     {
-        var files = new List<(string, bool)>();
-        var pending = new Stack<(string Dir, List<(string Base, IgnoreRules List)> Ignores)>();
-        pending.Push((_root, new List<(string, IgnoreRules)>()));
-        while (pending.Count > 0)
+        var files = new System.Collections.Concurrent.ConcurrentBag<(string, bool)>();
+        var notes = new System.Collections.Concurrent.ConcurrentBag<(string, string)>();
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<(string Dir, List<(string Base, IgnoreRules List)> Ignores)>();
+        queue.Enqueue((_root, new List<(string, IgnoreRules)>()));
+        int unfinished = 1; // folders queued or being read
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        System.Threading.Tasks.Parallel.For(0, workers, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            var (dir, inherited) = pending.Pop();
-            var ignores = inherited;
-            string ignoreFile = Path.Combine(dir, ".gitignore");
-            if (_useIgnoreFiles && File.Exists(ignoreFile))
+            var spin = new System.Threading.SpinWait();
+            while (System.Threading.Volatile.Read(ref unfinished) > 0)
             {
+                if (!queue.TryDequeue(out var folder))
+                {
+                    spin.SpinOnce();
+                    continue;
+                }
+                spin.Reset();
                 try
                 {
-                    ignores = new List<(string, IgnoreRules)>(inherited) { (dir, new IgnoreRules(BoundedFile.ReadText(ignoreFile).Split('\n'))) };
+                    foreach (var sub in ReadFolder(folder.Dir, folder.Ignores, files, notes))
+                    {
+                        System.Threading.Interlocked.Increment(ref unfinished);
+                        queue.Enqueue(sub);
+                    }
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+                catch (Exception ex)
                 {
-                    skipped.Add((Relative(ignoreFile), ".gitignore could not be read: " + ex.Message));
+                    // Not expected (every read error is a note); kept to be thrown once the others stop, never a hang.
+                    failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
+                finally
+                {
+                    System.Threading.Interlocked.Decrement(ref unfinished);
                 }
             }
+        });
+        failure?.Throw();
+        skipped.AddRange(notes.OrderBy(n => n.Item1, StringComparer.Ordinal).ThenBy(n => n.Item2, StringComparer.Ordinal));
+        return files.ToList();
+    }
 
-            IEnumerable<FileSystemInfo> entries;
+    /// <summary>One folder: its files into <paramref name="files"/>, its subfolders (with their ignore rules) returned.</summary>
+    private List<(string Dir, List<(string Base, IgnoreRules List)> Ignores)> ReadFolder(string dir, List<(string Base, IgnoreRules List)> inherited,
+        System.Collections.Concurrent.ConcurrentBag<(string, bool)> files, System.Collections.Concurrent.ConcurrentBag<(string, string)> skipped)
+    {
+        var subfolders = new List<(string, List<(string, IgnoreRules)>)>();
+        var ignores = inherited;
+        string ignoreFile = Path.Combine(dir, ".gitignore");
+        if (_useIgnoreFiles && File.Exists(ignoreFile))
+        {
             try
             {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+                ignores = new List<(string, IgnoreRules)>(inherited) { (dir, new IgnoreRules(BoundedFile.ReadText(ignoreFile).Split('\n'))) };
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                skipped.Add((Relative(dir), "folder could not be read: " + ex.Message));
-                continue;
-            }
-
-            foreach (var entry in entries)
-            {
-                bool isDirectory = entry is DirectoryInfo;
-                if (isDirectory && SkippedFolders.Contains(entry.Name)) continue;
-                if (IsIgnored(ignores, entry.FullName, isDirectory)) continue;
-                // The enumeration's lstat is cached in the entry: a link shows as a reparse point without another call.
-                bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-                if (isDirectory)
-                {
-                    if (isLink)
-                    {
-                        // Directory links are not walked (git does not either); one that leaves the root or loops is noted.
-                        NoteDirectoryLink((DirectoryInfo)entry, skipped);
-                        continue;
-                    }
-                    pending.Push((entry.FullName, ignores));
-                }
-                else
-                {
-                    files.Add((Relative(entry.FullName), !isLink));
-                }
+                skipped.Add((Relative(ignoreFile), ".gitignore could not be read: " + ex.Message));
             }
         }
-        return files;
+
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            skipped.Add((Relative(dir), "folder could not be read: " + ex.Message));
+            return subfolders;
+        }
+
+        foreach (var entry in entries)
+        {
+            bool isDirectory = entry is DirectoryInfo;
+            if (isDirectory && SkippedFolders.Contains(entry.Name)) continue;
+            if (IsIgnored(ignores, entry.FullName, isDirectory)) continue;
+            // The enumeration's lstat is cached in the entry: a link shows as a reparse point without another call.
+            bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+            if (isDirectory)
+            {
+                if (isLink)
+                {
+                    // Directory links are not walked (git does not either); one that leaves the root or loops is noted.
+                    var linkNotes = new List<(string, string)>();
+                    NoteDirectoryLink((DirectoryInfo)entry, linkNotes);
+                    foreach (var note in linkNotes) skipped.Add(note);
+                    continue;
+                }
+                subfolders.Add((entry.FullName, ignores));
+            }
+            else
+            {
+                files.Add((Relative(entry.FullName), !isLink));
+            }
+        }
+        return subfolders;
     }
 
     private void NoteDirectoryLink(DirectoryInfo link, List<(string Path, string Reason)> skipped)

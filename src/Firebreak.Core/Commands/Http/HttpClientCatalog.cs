@@ -64,6 +64,14 @@ public sealed class HttpClientProgram
     /// <summary>The option (or PowerShell parameter, without its dash) plays this part.</summary>
     public bool Is(HttpOptionRole role, string name) => _roles[(int)role].Contains(name);
 
+    /// <summary>A PowerShell parameter that takes the next word, whatever the case it is written in.</summary>
+    internal bool TakesValueIgnoringCase(string name)
+    {
+        foreach (string option in Syntax.OptionsWithValue)
+            if (string.Equals(option, name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>Whether any option plays this part.</summary>
     public bool Has(HttpOptionRole role) => _roles[(int)role].Count > 0;
 

@@ -170,7 +170,7 @@ public static class HttpRequestReader
                     bodies.Add(new HttpBody(HttpBodyKind.External, next.Span, null, next.Value));
                     i++;
                 }
-                else if (client.Syntax.OptionsWithValue.Contains(name.ToLowerInvariant()))
+                else if (client.TakesValueIgnoringCase(name))
                 {
                     i++;
                 }
