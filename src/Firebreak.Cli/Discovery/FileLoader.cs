@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -27,7 +28,8 @@ public static class FileLoader
     public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes)
     {
         if (BinaryExtensions.Contains(Path.GetExtension(relativePath))) return null;
-        byte[] bytes;
+        byte[] buffer;
+        int count;
         try
         {
             if (FileType.NotRegular(fullPath) is { } what)
@@ -36,21 +38,34 @@ public static class FileLoader
                 notes.Add((relativePath, $"{what}, not a regular file; skipped without opening it"));
                 return null;
             }
-            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, out long length) is not { } read)
+            // The bytes only live until they are decoded: a pooled buffer, not an array per file for the collector.
+            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, ArrayPool<byte>.Shared, out long length) is not { } read)
             {
                 notes.Add((relativePath, $"file is {Size(length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
                 return null;
             }
-            bytes = read;
+            buffer = read;
+            count = (int)length;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             notes.Add((relativePath, "file could not be read: " + Program.OneLine(ex.Message)));
             return null;
         }
+        try
+        {
+            return Decode(buffer, count, relativePath, notes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
+    private static SourceFile? Decode(byte[] bytes, int count, string relativePath, List<(string Path, string Reason)> notes)
+    {
         var kind = FileKindDetector.Detect(relativePath);
-        if (LooksBinary(bytes))
+        if (LooksBinary(bytes, count))
         {
             // A binary with a name we analyze (a `.yml` that is not text) is worth a note; a random binary is not.
             if (kind != FileKind.Text) notes.Add((relativePath, "binary content (NUL bytes) in a file named like text; skipped"));
@@ -58,20 +73,20 @@ public static class FileLoader
         }
 
         string text;
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            text = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
+            text = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, count - 2);
         }
         else
         {
-            int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            int offset = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             try
             {
-                text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+                text = StrictUtf8.GetString(bytes, offset, count - offset);
             }
             catch (DecoderFallbackException ex)
             {
-                text = LenientUtf8.GetString(bytes, offset, bytes.Length - offset);
+                text = LenientUtf8.GetString(bytes, offset, count - offset);
                 string where = ex.Index >= 0 ? $" at byte {ex.Index + offset}" : string.Empty;
                 notes.Add((relativePath, $"not valid UTF-8{where}; analyzed with replacement characters, so findings may be missing"));
             }
@@ -86,11 +101,11 @@ public static class FileLoader
         return new SourceFile(relativePath, text);
     }
 
-    private static bool LooksBinary(byte[] bytes)
+    private static bool LooksBinary(byte[] bytes, int count)
     {
         // UTF-16 text has NULs too; its BOM says so.
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return false;
-        int limit = Math.Min(bytes.Length, 8000);
+        if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return false;
+        int limit = Math.Min(count, 8000);
         return Array.IndexOf(bytes, (byte)0, 0, limit) >= 0;
     }
 

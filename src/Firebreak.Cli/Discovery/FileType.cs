@@ -71,20 +71,39 @@ internal static class BoundedFile
     /// </summary>
     public static byte[]? ReadUpTo(string path, long cap, out long length)
     {
+        if (ReadUpTo(path, cap, null, out length) is not { } bytes) return null;
+        return bytes;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadUpTo(string, long, out long)"/>, into a buffer rented from <paramref name="pool"/> (null: a new
+    /// array of the exact size) that holds <paramref name="length"/> bytes; the caller returns it to the pool.
+    /// </summary>
+    public static byte[]? ReadUpTo(string path, long cap, System.Buffers.ArrayPool<byte>? pool, out long length)
+    {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         length = RandomAccess.GetLength(handle);
-        if (length > cap) return null;
-        var bytes = new byte[length];
-        int read = 0;
-        while (read < bytes.Length)
+        if (length > Math.Min(cap, Array.MaxLength)) return null;
+        int size = (int)length;
+        var bytes = pool is null ? new byte[size] : pool.Rent(Math.Max(size, 1));
+        try
         {
-            int n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-            if (n == 0) throw new IOException("it shrank while it was being read");
-            read += n;
+            int read = 0;
+            while (read < size)
+            {
+                int n = RandomAccess.Read(handle, bytes.AsSpan(read, size - read), read);
+                if (n == 0) throw new IOException("it shrank while it was being read");
+                read += n;
+            }
+            Span<byte> more = stackalloc byte[1];
+            if (RandomAccess.Read(handle, more, read) > 0) throw new IOException("it grew while it was being read");
+            return bytes;
         }
-        Span<byte> more = stackalloc byte[1];
-        if (RandomAccess.Read(handle, more, read) > 0) throw new IOException("it grew while it was being read");
-        return bytes;
+        catch
+        {
+            pool?.Return(bytes);
+            throw;
+        }
     }
 
     public static string ReadText(string path, long cap = SmallFileCap)
