@@ -56,7 +56,7 @@ public static class CatalogYaml
         {
             if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
             string where = $"{sourceName}:{entry.Start.Line}";
-            string id = Required(entry, "id", where);
+            string id = Scalar(entry, "id") is { Length: > 0 } found ? found : throw new FormatException($"{where}: 'id' is required");
             where += $" ({id})";
             if (!ids.Add(id)) throw new FormatException($"{where}: duplicate id '{id}'");
             foreach (var key in entry.Children.Keys)

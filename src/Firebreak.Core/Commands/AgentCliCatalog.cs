@@ -71,19 +71,9 @@ public sealed class AgentCliCatalog
 
     private static AgentCliCatalog Parse(YamlNode? document, string sourceName)
     {
-        if (document is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("agents"), out var list) || list is not YamlSequenceNode items)
-            throw new FormatException($"{sourceName}: expected a top-level 'agents:' list");
         var agents = new List<AgentCli>();
-        foreach (var node in items)
+        foreach (var (entry, where, id) in CatalogYaml.Entries(document, "agents", sourceName, KnownKeys))
         {
-            if (node is not YamlMappingNode entry) throw new FormatException($"{sourceName}:{node.Start.Line}: an entry must be a mapping");
-            string where = $"{sourceName}:{entry.Start.Line}";
-            string id = CatalogYaml.Scalar(entry, "id") is { Length: > 0 } found ? found : throw new FormatException($"{where}: 'id' is required");
-            where += $" ({id})";
-            foreach (var key in entry.Children.Keys)
-                if (key is YamlScalarNode k && !KnownKeys.Contains(k.Value ?? string.Empty))
-                    throw new FormatException($"{where}: unknown key '{k.Value}'");
             var programs = CatalogYaml.Strings(entry, "program");
             if (programs.Count == 0) throw new FormatException($"{where}: 'program' is required");
             var optionValues = new List<(string, string)>();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Firebreak.Core.Text;
 
@@ -15,18 +16,32 @@ public static class IgnoreCase
     // The letters whose simple case mapping can reach an ASCII letter: dotless ı, dotted İ, long ſ, the Kelvin sign.
     private static readonly char[] Foldable = { '\u0131', '\u0130', '\u017F', '\u212A' };
 
+    // Per ASCII character, the characters that can start a needle beginning with it: its cases, and the foldable
+    // letters the runtime's ordinal ignore-case equates with it (asked once, of the runtime itself).
+    private static readonly char[][] Starts = BuildStarts();
+
+    private static char[][] BuildStarts()
+    {
+        var starts = new char[128][];
+        for (int c = 0; c < 128; c++)
+        {
+            char lower = c >= 'A' && c <= 'Z' ? (char)(c + 32) : (char)c;
+            char upper = lower >= 'a' && lower <= 'z' ? (char)(lower - 32) : lower;
+            var list = new List<char>(3) { lower };
+            if (upper != lower) list.Add(upper);
+            foreach (char other in Foldable)
+                if (string.Compare(other.ToString(), lower.ToString(), StringComparison.OrdinalIgnoreCase) == 0) list.Add(other);
+            starts[c] = list.ToArray();
+        }
+        return starts;
+    }
+
     public static bool Contains(string text, string needle)
     {
         if (needle.Length == 0) return true;
         char first = needle[0];
         if (first >= 128 || text.Length < needle.Length) return text.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0;
-        char lower = first >= 'A' && first <= 'Z' ? (char)(first + 32) : first;
-        char upper = lower >= 'a' && lower <= 'z' ? (char)(lower - 32) : lower;
-        var starts = new System.Collections.Generic.List<char>(3) { lower };
-        if (upper != lower) starts.Add(upper);
-        foreach (char other in Foldable)
-            if (string.Compare(other.ToString(), lower.ToString(), StringComparison.OrdinalIgnoreCase) == 0) starts.Add(other);
-        var any = starts.ToArray();
+        var any = Starts[first];
         int last = text.Length - needle.Length;
         for (int i = text.IndexOfAny(any); i >= 0 && i <= last; i = i + 1 <= last ? text.IndexOfAny(any, i + 1) : -1)
         {

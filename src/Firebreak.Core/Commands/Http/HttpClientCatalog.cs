@@ -72,10 +72,6 @@ public sealed class HttpClientProgram
         return false;
     }
 
-    /// <summary>Whether any option plays this part.</summary>
-    public bool Has(HttpOptionRole role) => _roles[(int)role].Count > 0;
-
-    internal IEnumerable<string> Names(HttpOptionRole role) => _roles[(int)role];
 }
 
 /// <summary>The parts an option of an HTTP client can play.</summary>

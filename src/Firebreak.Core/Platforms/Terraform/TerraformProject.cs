@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Firebreak.Core.Documents;
 using Firebreak.Core.Languages.Hcl;
 
@@ -10,7 +9,7 @@ namespace Firebreak.Core.Platforms.Terraform;
 /// <summary>
 /// The Terraform modules of one scan and their instances: every directory not called by another scanned module is a
 /// root (variables from defaults and tfvars); local module calls (<c>source = "./x"</c>) are followed with their inputs
-/// to a bounded depth. Built once per scan and shared by all Terraform rules.
+/// to a bounded depth. Built once per component of the scan (TerraformComponents) and shared by all Terraform rules.
 /// </summary>
 public sealed class TerraformProject
 {
@@ -19,8 +18,6 @@ public sealed class TerraformProject
     private const int MaxInstancesPerRoot = 256;
     private const int MaxInstances = 50_000;
     private int _rootInstances;
-
-    private static readonly ConditionalWeakTable<ProjectContext, TerraformProject> s_cache = new();
 
     private TerraformProject(ProjectContext project) : this(project.Documents, project)
     {
@@ -74,7 +71,8 @@ public sealed class TerraformProject
     /// <summary>Each module once per way it is used: as a root, and per call chain with that call's inputs.</summary>
     public List<TerraformModuleInstance> Instances { get; } = new();
 
-    public static TerraformProject Get(ProjectContext project) => s_cache.GetValue(project, p => new TerraformProject(p));
+    /// <summary>The whole scan as one project (tests and tools); the rules build one component at a time (TerraformRules).</summary>
+    public static TerraformProject Get(ProjectContext project) => new(project);
 
     private void Expand(TerraformModuleInstance parent, int depth)
     {
