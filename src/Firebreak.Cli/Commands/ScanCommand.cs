@@ -32,6 +32,7 @@ public static class ScanCommand
 
     public static int Run(ScanArguments args, CliContext context)
     {
+        long startClock = ScanTimings.Now();
         var (stdout, stderr, workingDirectory) = (context.Stdout, context.Stderr, context.WorkingDirectory);
         var paths = args.Paths.Count == 0 ? new List<string> { "." } : args.Paths;
         var fullPaths = paths.Select(p => Path.GetFullPath(Path.Combine(workingDirectory, p))).ToList();
@@ -60,7 +61,10 @@ public static class ScanCommand
         {
             if (!File.Exists(full)) throw new UsageException($"--var-file '{given}' does not exist");
         }
+        ScanTimings.Phase("configuration and catalogues", startClock);
+        long collectClock = ScanTimings.Now();
         var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore, contextRoot is not null);
+        ScanTimings.Phase("discovery and reading", collectClock);
         var named = contextRoot is null ? null : new HashSet<string>(fullPaths.Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')), StringComparer.Ordinal);
         // Paths in the text report are relative to where the user stands, so they can be clicked from there.
         string displayPrefix = DisplayPrefix(workingDirectory, root);
@@ -81,6 +85,7 @@ public static class ScanCommand
         var engine = input.Files.Any(f => f.Kind == FileKind.CSharp)
             ? new AnalysisEngine(options, projectRules: Core.Rules.BuiltInRules.ProjectRules().Append(new CSharp.CSharpAnalysisRule(root)))
             : new AnalysisEngine(options);
+        ScanTimings.Phase("rules built", collectClock);
         var result = engine.Analyze(input.Files, input.Notes);
         if (args.Verbose)
         {
@@ -113,8 +118,12 @@ public static class ScanCommand
                 SourceLinks(args, args.Output is { } o && format == args.Format ? o : args.ExtraReports.FirstOrDefault(r => r.Format == format).File, root, workingDirectory)),
             _ => TextReport.Findings(result, format == args.Format ? style : style with { Colour = false }),
         };
+        long reportClock = ScanTimings.Now();
         foreach (var (format, file) in args.ExtraReports) WriteReport(Render(format), file, workingDirectory, stdout);
         WriteReport(Render(args.Format), args.Output ?? "-", workingDirectory, stdout);
+        ScanTimings.Phase("reports", reportClock);
+        if (ScanTimings.Enabled)
+            stderr.Write(ScanTimings.Report() + $"timing: allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms\n");
         // The summary is for the person at the terminal, never part of a report: always stderr, in every format.
         if (!args.Quiet) stderr.Write(TextReport.Summary(result));
         if (!args.Quiet && leftOut is not null) stderr.WriteLine(TextReport.Escape(leftOut));
@@ -248,6 +257,7 @@ public static class ScanCommand
 
     private static ScanInput Collect(string root, IReadOnlyList<string> fullPaths, FirebreakConfig config, bool useIgnoreFiles, bool withContext = false)
     {
+        long walkClock = ScanTimings.Now();
         var discovery = new FileDiscovery(root, useIgnoreFiles, config.Exclude);
         var skipped = new List<(string Path, string Reason)>();
         var candidates = new List<FileDiscovery.Candidate>();
@@ -262,7 +272,7 @@ public static class ScanCommand
             {
                 var folder = full == root ? discovery : new FileDiscovery(full, useIgnoreFiles, config.Exclude);
                 foreach (var found in folder.Discover(skipped))
-                    candidates.Add(new FileDiscovery.Candidate(found.FullPath, discovery.Relative(found.FullPath)));
+                    candidates.Add(found with { RelativePath = discovery.Relative(found.FullPath) });
             }
             else if (discovery.Explicit(full, skipped) is { } file)
             {
@@ -271,13 +281,16 @@ public static class ScanCommand
         }
         var unique = candidates.GroupBy(c => c.RelativePath, StringComparer.Ordinal).Select(g => g.First()).OrderBy(c => c.RelativePath, StringComparer.Ordinal).ToArray();
 
+        ScanTimings.Phase("discovery: walk", walkClock);
+        long loadClock = ScanTimings.Now();
         var loaded = new SourceFile?[unique.Length];
         var loadNotes = new List<(string Path, string Reason)>[unique.Length];
         Parallel.For(0, unique.Length, i =>
         {
             loadNotes[i] = new List<(string, string)>();
-            loaded[i] = FileLoader.Load(unique[i].FullPath, unique[i].RelativePath, config.MaxFileSize, loadNotes[i]);
+            loaded[i] = FileLoader.Load(unique[i].FullPath, unique[i].RelativePath, config.MaxFileSize, loadNotes[i], unique[i].Mode, unique[i].Size);
         });
+        ScanTimings.Phase("discovery: read and decode", loadClock);
         var notes = skipped.Concat(loadNotes.SelectMany(n => n)).Select(n => AnalysisEngine.FileNote(n.Path, n.Reason)).ToList();
         return new ScanInput(root, loaded.Where(f => f is not null).Select(f => f!).ToList(), notes);
     }

@@ -31,21 +31,24 @@ public sealed class FileDiscovery
         _exclude = excludeGlobs.Count == 0 ? null : new IgnoreRules(excludeGlobs);
     }
 
-    /// <summary>A discovered file: its full path and its path relative to the root, with forward slashes.</summary>
-    public readonly record struct Candidate(string FullPath, string RelativePath);
+    /// <summary>
+    /// A discovered file: its full path and its path relative to the root, with forward slashes; and, when the walk read
+    /// its status, its mode and size (<see cref="Mode"/> 0: not known), so the loader need not read them again.
+    /// </summary>
+    public readonly record struct Candidate(string FullPath, string RelativePath, int Mode = 0, long Size = -1);
 
     /// <summary>Files under the root, sorted by relative path; <paramref name="skipped"/> gets (path, reason) notes.</summary>
     public IReadOnlyList<Candidate> Discover(List<(string Path, string Reason)> skipped)
     {
         var files = (_useIgnoreFiles ? GitListing() : null) ?? Walk(skipped);
         var result = new List<Candidate>();
-        foreach (var (relative, plain) in files)
+        foreach (var (relative, mode, size) in files)
         {
             if (IsSkippedPath(relative) || IsExcluded(relative)) continue;
             string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
             // The walk already saw what each entry is; git's list says nothing of links, so those are asked.
-            if (!plain && !Accept(full, relative, skipped)) continue;
-            result.Add(new Candidate(full, relative));
+            if ((mode == 0 || FileType.IsLink(mode)) && !Accept(full, relative, skipped)) continue;
+            result.Add(new Candidate(full, relative, mode, size));
         }
         result.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return result;
@@ -117,22 +120,22 @@ public sealed class FileDiscovery
     /// git's own file list, asked of git as a reader (GitReader: no fsmonitor, hooks, pager or system config that the
     /// scanned repository could use to run a program on this machine); null when git is absent or this is no work tree.
     /// </summary>
-    private List<(string Relative, bool Plain)>? GitListing()
+    private List<(string Relative, int Mode, long Size)>? GitListing()
     {
         var output = Diff.GitReader.Run(_root, new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" });
         if (output is null || output.ExitCode != 0) return null;
-        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(f => (f, false)).ToList();
+        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(f => (f, 0, -1L)).ToList();
     }
 
     /// <summary>
-    /// Every file under the root, each with whether the walk saw it as a plain entry (not a link, not a folder). Folders
+    /// Every file under the root, each with the mode and size its <c>lstat</c> gave (mode 0: not known). Folders
     /// are read by every core at once from one queue (each carries the ignore rules of its ancestors): on one thread
     /// the walk was a fifth of a corpus scan's wall time. A queue, not recursion, so no nesting depth can exhaust a
     /// stack; the caller sorts, so the order folders are read in changes nothing.
     /// </summary>
-    private List<(string Relative, bool Plain)> Walk(List<(string Path, string Reason)> skipped)
+    private List<(string Relative, int Mode, long Size)> Walk(List<(string Path, string Reason)> skipped)
     {
-        var files = new System.Collections.Concurrent.ConcurrentBag<(string, bool)>();
+        var files = new System.Collections.Concurrent.ConcurrentBag<(string, int, long)>();
         var notes = new System.Collections.Concurrent.ConcurrentBag<(string, string)>();
         var queue = new System.Collections.Concurrent.ConcurrentQueue<(string Dir, List<(string Base, IgnoreRules List)> Ignores)>();
         queue.Enqueue((_root, new List<(string, IgnoreRules)>()));
@@ -175,14 +178,31 @@ public sealed class FileDiscovery
     }
 
     /// <summary>One folder: its files into <paramref name="files"/>, its subfolders (with their ignore rules) returned.</summary>
+    /// <remarks>
+    /// One <c>lstat</c> per entry, through the runtime's own portable call: it says at once whether the entry is a
+    /// folder, a link, a regular file or something never to open (a FIFO, a device), and its size, which the loader
+    /// then uses instead of asking again. A folder's <c>.gitignore</c> is looked for among the names just read.
+    /// </remarks>
     private List<(string Dir, List<(string Base, IgnoreRules List)> Ignores)> ReadFolder(string dir, List<(string Base, IgnoreRules List)> inherited,
-        System.Collections.Concurrent.ConcurrentBag<(string, bool)> files, System.Collections.Concurrent.ConcurrentBag<(string, string)> skipped)
+        System.Collections.Concurrent.ConcurrentBag<(string, int, long)> files, System.Collections.Concurrent.ConcurrentBag<(string, string)> skipped)
     {
         var subfolders = new List<(string, List<(string, IgnoreRules)>)>();
-        var ignores = inherited;
-        string ignoreFile = Path.Combine(dir, ".gitignore");
-        if (_useIgnoreFiles && File.Exists(ignoreFile))
+        List<(string Name, bool IsDirectory)> entries;
+        try
         {
+            entries = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(dir,
+                static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), FolderOptions).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            skipped.Add((Relative(dir), "folder could not be read: " + ex.Message));
+            return subfolders;
+        }
+
+        var ignores = inherited;
+        if (_useIgnoreFiles && entries.Exists(e => !e.IsDirectory && e.Name == ".gitignore"))
+        {
+            string ignoreFile = Path.Combine(dir, ".gitignore");
             try
             {
                 ignores = new List<(string, IgnoreRules)>(inherited) { (dir, new IgnoreRules(BoundedFile.ReadText(ignoreFile).Split('\n'))) };
@@ -193,43 +213,44 @@ public sealed class FileDiscovery
             }
         }
 
-        FileSystemInfo[] entries;
-        try
+        foreach (var (name, enumeratedAsDirectory) in entries)
         {
-            entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToArray();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            skipped.Add((Relative(dir), "folder could not be read: " + ex.Message));
-            return subfolders;
-        }
-
-        foreach (var entry in entries)
-        {
-            bool isDirectory = entry is DirectoryInfo;
-            if (isDirectory && SkippedFolders.Contains(entry.Name)) continue;
-            if (IsIgnored(ignores, entry.FullName, isDirectory)) continue;
-            // The enumeration's lstat is cached in the entry: a link shows as a reparse point without another call.
-            bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+            string full = Path.Join(dir, name);
+            var status = FileType.Of(full);
+            // Without a status (Windows, or the entry went away), what the enumeration said, and the links asked later.
+            bool isLink = status is { } s ? FileType.IsLink(s.Mode) : new FileInfo(full).LinkTarget is not null;
+            bool isDirectory = status is { } d ? FileType.IsDirectory(d.Mode) || (isLink && enumeratedAsDirectory) : enumeratedAsDirectory;
+            if (isDirectory && SkippedFolders.Contains(name)) continue;
+            if (IsIgnored(ignores, full, isDirectory)) continue;
             if (isDirectory)
             {
                 if (isLink)
                 {
                     // Directory links are not walked (git does not either); one that leaves the root or loops is noted.
                     var linkNotes = new List<(string, string)>();
-                    NoteDirectoryLink((DirectoryInfo)entry, linkNotes);
+                    NoteDirectoryLink(new DirectoryInfo(full), linkNotes);
                     foreach (var note in linkNotes) skipped.Add(note);
                     continue;
                 }
-                subfolders.Add((entry.FullName, ignores));
+                subfolders.Add((full, ignores));
             }
             else
             {
-                files.Add((Relative(entry.FullName), !isLink));
+                // A link (mode of a link) goes to Accept; a status not read leaves the mode 0, asked again by the loader.
+                files.Add((Relative(full), status?.Mode ?? 0, status?.Size ?? -1));
             }
         }
         return subfolders;
     }
+
+    /// <summary>Every entry, hidden ones included, nothing skipped for its attributes (which would cost a status each).</summary>
+    private static readonly EnumerationOptions FolderOptions = new()
+    {
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        RecurseSubdirectories = false,
+        ReturnSpecialDirectories = false,
+    };
 
     private void NoteDirectoryLink(DirectoryInfo link, List<(string Path, string Reason)> skipped)
     {

@@ -25,21 +25,22 @@ public static class FileLoader
         ".tfstate.backup", ".db", ".sqlite", ".parquet", ".wasm", ".bin",
     };
 
-    public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes)
+    /// <param name="mode">The file's mode as the folder walk read it (0: not known, ask); <paramref name="size"/> its size then.</param>
+    public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes, int mode = 0, long size = -1)
     {
         if (BinaryExtensions.Contains(Path.GetExtension(relativePath))) return null;
         byte[] buffer;
         int count;
         try
         {
-            if (FileType.NotRegular(fullPath) is { } what)
+            if ((mode != 0 ? FileType.Describe(mode) : FileType.NotRegular(fullPath)) is { } what)
             {
                 // A FIFO would block the scan, a device would never end: never opened, whatever its name.
                 notes.Add((relativePath, $"{what}, not a regular file; skipped without opening it"));
                 return null;
             }
             // The bytes only live until they are decoded: a pooled buffer, not an array per file for the collector.
-            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, ArrayPool<byte>.Shared, out long length) is not { } read)
+            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, ArrayPool<byte>.Shared, out long length, mode != 0 ? size : -1) is not { } read)
             {
                 notes.Add((relativePath, $"file is {Size(length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
                 return null;

@@ -12,15 +12,16 @@ namespace Firebreak.Cli.Discovery;
 internal static partial class FileType
 {
     private const int TypeMask = 0xF000;
-    private const int Fifo = 0x1000, CharacterDevice = 0x2000, Directory = 0x4000, BlockDevice = 0x6000, Regular = 0x8000, Socket = 0xC000;
+    private const int Fifo = 0x1000, CharacterDevice = 0x2000, Directory = 0x4000, BlockDevice = 0x6000, Regular = 0x8000, Link = 0xA000, Socket = 0xC000;
 
     /// <summary>Null for a regular file (or where the status cannot be read: the caller's own checks then apply);
     /// otherwise what it is, for the note.</summary>
-    public static string? NotRegular(string path)
+    public static string? NotRegular(string path) => Mode(path) is { } mode ? Describe(mode) : null;
+
+    /// <summary>Null for a regular file's mode; otherwise what the mode says it is, for the note.</summary>
+    public static string? Describe(int mode)
     {
-        int? mode = Mode(path);
-        if (mode is not { } m) return null;
-        return (m & TypeMask) switch
+        return (mode & TypeMask) switch
         {
             Regular => null,
             Directory => "a folder",
@@ -28,15 +29,38 @@ internal static partial class FileType
             CharacterDevice => "a character device",
             BlockDevice => "a block device",
             Socket => "a socket",
+            Link => "a symbolic link",
             _ => "not a regular file",
         };
     }
+
+    /// <summary>
+    /// What the path itself is (a link is not followed) and its size, from one <c>lstat</c>: what the folder walk
+    /// learns of every entry, so that the loader need not ask again. Null where the status cannot be read.
+    /// </summary>
+    public static (int Mode, long Size)? Of(string path)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        var buffer = StatusBuffer();
+        try
+        {
+            return LStat(path, buffer) == 0 ? (BitConverter.ToInt32(buffer, 4), BitConverter.ToInt64(buffer, 16)) : null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public static bool IsRegular(int mode) => (mode & TypeMask) == Regular;
+    public static bool IsDirectory(int mode) => (mode & TypeMask) == Directory;
+    public static bool IsLink(int mode) => (mode & TypeMask) == Link;
 
     private static int? Mode(string path)
     {
         if (OperatingSystem.IsWindows()) return null;
         // The runtime's own portable stat (the one FileInfo uses): its file-type bits are the same on every Unix.
-        var buffer = new byte[512];
+        var buffer = StatusBuffer();
         try
         {
             return Stat(path, buffer) == 0 ? BitConverter.ToInt32(buffer, 4) : null;
@@ -47,12 +71,21 @@ internal static partial class FileType
         }
     }
 
+    /// <summary>The runtime's status record (mode at byte 4, size at byte 16), one per thread: a walk asks for thousands.</summary>
+    [ThreadStatic] private static byte[]? t_status;
+
+    private static byte[] StatusBuffer() => t_status ??= new byte[512];
+
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Stat(string path, [Out] byte[] status);
+
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LStat(string path, [Out] byte[] status);
 }
 
 /// <summary>Reads a file the repository controls: only a regular file, never more than a cap, and never past what its
-/// size said when we looked (a file that grows or shrinks meanwhile is an error, not a hang).</summary>
+/// size said when we looked: a file that shrinks meanwhile is an error, one that grows is read as it was (never a hang,
+/// and no extra read per file to ask).</summary>
 internal static class BoundedFile
 {
     /// <summary>Configuration, catalogues and ignore files: far larger than any real one.</summary>
@@ -79,10 +112,17 @@ internal static class BoundedFile
     /// As <see cref="ReadUpTo(string, long, out long)"/>, into a buffer rented from <paramref name="pool"/> (null: a new
     /// array of the exact size) that holds <paramref name="length"/> bytes; the caller returns it to the pool.
     /// </summary>
-    public static byte[]? ReadUpTo(string path, long cap, System.Buffers.ArrayPool<byte>? pool, out long length)
+    /// <param name="knownLength">The size the folder walk's status gave (negative: ask the handle).</param>
+    public static byte[]? ReadUpTo(string path, long cap, System.Buffers.ArrayPool<byte>? pool, out long length, long knownLength = -1)
     {
+        // A size known from the walk is over the cap before anything is opened.
+        if (knownLength > Math.Min(cap, Array.MaxLength))
+        {
+            length = knownLength;
+            return null;
+        }
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        length = RandomAccess.GetLength(handle);
+        length = knownLength >= 0 ? knownLength : RandomAccess.GetLength(handle);
         if (length > Math.Min(cap, Array.MaxLength)) return null;
         int size = (int)length;
         var bytes = pool is null ? new byte[size] : pool.Rent(Math.Max(size, 1));
@@ -95,8 +135,6 @@ internal static class BoundedFile
                 if (n == 0) throw new IOException("it shrank while it was being read");
                 read += n;
             }
-            Span<byte> more = stackalloc byte[1];
-            if (RandomAccess.Read(handle, more, read) > 0) throw new IOException("it grew while it was being read");
             return bytes;
         }
         catch

@@ -13,25 +13,42 @@ public static class OwnOutput
     /// <summary>What the file is ("a SARIF report"), or null when it is not ours.</summary>
     public static string? Recognize(string text)
     {
-        string head = text.Length > Head ? text.Substring(0, Head) : text;
-        string trimmed = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.StartsWith("{", StringComparison.Ordinal))
+        // Read on every file of every scan: spans over the opening, no copy of it.
+        var head = text.AsSpan(0, Math.Min(text.Length, Head));
+        var trimmed = head.TrimStart("\uFEFF \t\r\n".AsSpan());
+        if (trimmed.IsEmpty || (trimmed[0] != '{' && trimmed[0] != '[' && trimmed[0] != '<')) return null;
+        if (trimmed[0] == '{')
         {
-            if (Has(head, "\"$schema\"") && head.IndexOf("sarif", StringComparison.OrdinalIgnoreCase) >= 0 && HasMember(head, "name", "Firebreak"))
+            if (Has(head, "\"$schema\"") && head.IndexOf("sarif".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 && HasMember(head, "\"name\"", "\"Firebreak"))
                 return "a SARIF report";
-            if (HasMember(head, "tool", "firebreak") && Has(head, "\"findings\""))
+            if (HasMember(head, "\"tool\"", "\"firebreak") && Has(head, "\"findings\""))
                 return "a JSON report";
         }
-        if (trimmed.StartsWith("[", StringComparison.Ordinal) && HasMember(head, "check_name", "FB") && Has(head, "\"fingerprint\""))
+        if (trimmed[0] == '[' && HasMember(head, "\"check_name\"", "\"FB") && Has(head, "\"fingerprint\""))
             return "a GitLab Code Quality report";
-        if (trimmed.StartsWith("<!DOCTYPE html>", StringComparison.OrdinalIgnoreCase) && Has(head, "<meta name=\"generator\" content=\"Firebreak"))
+        if (trimmed.StartsWith("<!DOCTYPE html>".AsSpan(), StringComparison.OrdinalIgnoreCase) && Has(head, "<meta name=\"generator\" content=\"Firebreak"))
             return "an HTML report";
         return null;
     }
 
-    private static bool Has(string text, string value) => text.IndexOf(value, StringComparison.Ordinal) >= 0;
+    private static bool Has(ReadOnlySpan<char> text, string value) => text.IndexOf(value.AsSpan(), StringComparison.Ordinal) >= 0;
 
     /// <summary><c>"name": "value…"</c> with or without the blank after the colon (indented or compact JSON).</summary>
-    private static bool HasMember(string text, string name, string valuePrefix) =>
-        Has(text, $"\"{name}\": \"{valuePrefix}") || Has(text, $"\"{name}\":\"{valuePrefix}");
+    private static bool HasMember(ReadOnlySpan<char> text, string quotedName, string quotedValuePrefix)
+    {
+        for (int from = 0; from < text.Length;)
+        {
+            int at = text.Slice(from).IndexOf(quotedName.AsSpan(), StringComparison.Ordinal);
+            if (at < 0) return false;
+            var rest = text.Slice(from + at + quotedName.Length);
+            if (rest.StartsWith(":".AsSpan(), StringComparison.Ordinal))
+            {
+                rest = rest.Slice(1);
+                if (rest.StartsWith(" ".AsSpan(), StringComparison.Ordinal)) rest = rest.Slice(1);
+                if (rest.StartsWith(quotedValuePrefix.AsSpan(), StringComparison.Ordinal)) return true;
+            }
+            from += at + 1;
+        }
+        return false;
+    }
 }

@@ -130,7 +130,7 @@ public sealed class WorkspaceAnalyzer
         {
             if (bytes > MaxContextBytes) break; // a monorepo: the context selector reads the files near the open one
             var notes = new List<(string Path, string Reason)>();
-            if (FileLoader.Load(candidate.FullPath, candidate.RelativePath, config.MaxFileSize, notes) is { } file)
+            if (FileLoader.Load(candidate.FullPath, candidate.RelativePath, config.MaxFileSize, notes, candidate.Mode, candidate.Size) is { } file)
             {
                 result[file.Path] = file;
                 bytes += file.Text.Length;

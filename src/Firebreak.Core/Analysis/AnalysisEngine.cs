@@ -36,9 +36,11 @@ public sealed class AnalysisEngine
     /// <param name="hostNotes">Notes the host made itself (a binary, a file over the size cap), merged and sorted in.</param>
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<Finding> hostNotes, CancellationToken cancellationToken = default)
     {
+        long clock = ScanTimings.Now();
         IReadOnlyList<DocumentContext> detected = files.Select(f => new DocumentContext(f, _options)).ToArray();
         foreach (var phase in _phases)
         {
+            long phaseClock = ScanTimings.Now();
             try
             {
                 detected = phase.Apply(detected, _options);
@@ -47,6 +49,7 @@ public sealed class AnalysisEngine
             {
                 // A file spent its budget while the phase read it; that file is noted, the others go on unchanged.
             }
+            if (ScanTimings.Enabled) ScanTimings.Phase("document phase " + phase.GetType().DeclaringType?.Name, phaseClock);
         }
         var documents = detected.ToArray();
         var sinks = new FindingSink[documents.Length];
@@ -64,12 +67,14 @@ public sealed class AnalysisEngine
             int c = documents[b].Text.Text.Length.CompareTo(documents[a].Text.Text.Length);
             return c != 0 ? c : a.CompareTo(b);
         });
+        long fileClock = ScanTimings.Now();
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(bySize, loadBalance: true), parallel, i =>
         {
             bool analyzed = reported is null || reported.Contains(documents[i].Path);
             sinks[i] = analyzed ? RunFileRules(documents[i]) : FindingSink.Empty;
             directive[i] = analyzed && HoldsDirective(documents[i]);
         });
+        ScanTimings.Phase("file rules (parallel)", fileClock);
 
         var projectSink = new FindingSink();
         if (_projectRules.Count > 0)
@@ -77,8 +82,14 @@ public sealed class AnalysisEngine
             // One project view while the same files are live: the models built on it (a Terraform project, its modules
             // and evaluated values) are built once for every cross-file rule rather than once per rule.
             ProjectContext? shared = null;
-            foreach (var rule in _projectRules) RunProjectRule(rule, documents, projectSink, ref shared);
+            foreach (var rule in _projectRules)
+            {
+                long ruleClock = ScanTimings.Now();
+                RunProjectRule(rule, documents, projectSink, ref shared);
+                if (ScanTimings.Enabled) ScanTimings.Phase("project " + rule.Descriptors[0].Id + " " + rule.GetType().Name, ruleClock);
+            }
         }
+        long finishClock = ScanTimings.Now();
 
         var pending = new List<PendingFinding>();
         int suppressed = 0;
@@ -121,7 +132,10 @@ public sealed class AnalysisEngine
             if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
             return c;
         });
-        return new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed) { PeakBudgets = PeakBudgets(documents) };
+        var result = new AnalysisResult(Fingerprints.Assign(ordered), files.Count, suppressed) { PeakBudgets = PeakBudgets(documents) };
+        ScanTimings.Phase("suppressions, levels, order", finishClock);
+        ScanTimings.Phase("analysis (all)", clock);
+        return result;
     }
 
     /// <summary>
@@ -189,6 +203,7 @@ public sealed class AnalysisEngine
         foreach (var rule in _fileRules)
         {
             if (!rule.AppliesTo(document.Kind) || !rule.MightMatch(text)) continue;
+            long ruleClock = ScanTimings.Now();
             try
             {
                 rule.Analyze(document, sink);
@@ -202,10 +217,15 @@ public sealed class AnalysisEngine
             {
                 sink.Add(InternalFailure(document, rule.Descriptors[0], ex));
             }
+            finally
+            {
+                if (ScanTimings.Enabled) ScanTimings.Charge(rule.Descriptors[0].Id + " " + rule.GetType().Name, ruleClock);
+            }
         }
         if (document.StoppedBy is not null) return sink;
         foreach (var rule in _projectRules)
         {
+            long prepareClock = ScanTimings.Now();
             try
             {
                 rule.Prepare(document);
@@ -217,6 +237,10 @@ public sealed class AnalysisEngine
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Not reported here: the rule meets the same failure when it reads the model, and reports it there.
+            }
+            finally
+            {
+                if (ScanTimings.Enabled) ScanTimings.Charge("prepare " + rule.Descriptors[0].Id + " " + rule.GetType().Name, prepareClock);
             }
         }
         // The file's own pass is over: its trees go unless a cross-file rule walks them. What outlives the pass are facts,

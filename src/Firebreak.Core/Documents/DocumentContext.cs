@@ -109,9 +109,11 @@ public sealed class DocumentContext
             {
                 // Built again, the model does the work it did the first time, which the file's budget allowed: it is
                 // bounded by a meter of its own, so that building twice does not spend the file's budget twice.
+                long clock = ScanTimings.Now();
                 using (WorkBudget.Enter(rebuilt ? new WorkMeter(Meter.Limits) : Meter))
                 {
                     var model = factory(this);
+                    if (ScanTimings.Enabled) ScanTimings.Charge("model " + key + " " + Kind + (rebuilt ? " (again)" : ""), clock);
                     Store(key, model);
                     if (transient) (_transient ??= new List<object>()).Add(key);
                     return model;

@@ -56,7 +56,12 @@ public sealed class TerraformRules : ProjectRule
         var limits = WorkMeter.ProjectLimits(project.Options.BudgetLimits ?? WorkMeter.DefaultLimits);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, project.Options.MaxDegreeOfParallelism) };
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(order, loadBalance: true), parallel,
-            i => results[i] = Check(rules, components[i], project, limits));
+            i =>
+            {
+                long clock = ScanTimings.Now();
+                results[i] = Check(rules, components[i], project, limits);
+                ScanTimings.Charge("terraform components", clock);
+            });
 
         var facts = new TerraformScanFacts();
         foreach (var result in results)
@@ -82,7 +87,9 @@ public sealed class TerraformRules : ProjectRule
         {
             using (WorkBudget.Enter(meter))
             {
+                long clock = ScanTimings.Now();
                 var terraform = new TerraformProject(component, project);
+                ScanTimings.Charge("terraform project model", clock);
                 foreach (var rule in rules)
                 {
                     var reporter = new TerraformModuleRule.Reporter(result.Sink, result.Facts, result.Deferred) { Project = terraform };
