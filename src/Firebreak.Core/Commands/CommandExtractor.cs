@@ -163,9 +163,10 @@ public sealed class CommandExtractor
     /// <summary>Commands inside a word: <c>$(…)</c>, backticks, <c>&lt;(…)</c>, and those nested in quotes or <c>${x:-…}</c>.</summary>
     private void WalkParts(IReadOnlyList<ShellWordPart> parts, Scope scope)
     {
-        foreach (var part in parts)
+        // Indexed, not foreach: a list behind the interface would box its enumerator for every word of every script.
+        for (int i = 0; i < parts.Count; i++)
         {
-            switch (part)
+            switch (parts[i])
             {
                 case ShellCommandSubstitutionPart substitution:
                     if (substitution.IsBacktick && HasBacktickEscapes(scope.Text, substitution.Span))
@@ -183,7 +184,7 @@ public sealed class CommandExtractor
                     WalkParts(parameter.Argument.Parts, scope);
                     break;
                 case ShellArrayPart array:
-                    foreach (var element in array.Elements) WalkParts(element.Parts, scope);
+                    for (int e = 0; e < array.Elements.Count; e++) WalkParts(array.Elements[e].Parts, scope);
                     break;
                 case ShellArithmeticPart arithmetic:
                     WalkParts(arithmetic.Parts, scope);
@@ -227,14 +228,16 @@ public sealed class CommandExtractor
     /// <summary>Returns the last command this simple command resolved to (what writes into a following pipe).</summary>
     private ShellCommand? WalkSimple(ShellSimpleCommand simple, Scope scope, CommandInput? pipedInput)
     {
-        foreach (var assignment in simple.Assignments)
+        var words = simple.Words;
+        for (int i = 0; i < simple.Assignments.Count; i++)
         {
+            var assignment = simple.Assignments[i];
             if (assignment.Value != null) WalkParts(assignment.Value.Parts, scope);
             if (assignment.ArrayElements != null)
-                foreach (var element in assignment.ArrayElements) WalkParts(element.Parts, scope);
+                for (int e = 0; e < assignment.ArrayElements.Count; e++) WalkParts(assignment.ArrayElements[e].Parts, scope);
         }
-        foreach (var word in simple.Words) WalkParts(word.Parts, scope);
-        foreach (var redirection in simple.Redirections) WalkRedirection(redirection, scope);
+        for (int i = 0; i < words.Count; i++) WalkParts(words[i].Parts, scope);
+        for (int i = 0; i < simple.Redirections.Count; i++) WalkRedirection(simple.Redirections[i], scope);
         _order++;
         if (simple.Words.Count == 0)
         {
@@ -247,24 +250,26 @@ public sealed class CommandExtractor
             return null;
         }
 
-        var arguments = new List<CommandWord>(simple.Words.Count);
-        foreach (var word in simple.Words)
+        var arguments = new List<CommandWord>(words.Count);
+        for (int i = 0; i < words.Count; i++)
         {
-            var argument = CommandWord.From(word, scope.Map);
+            var argument = CommandWord.From(words[i], scope.Map);
             var expanded = argument.ExpandBraces();
             if (expanded == null) arguments.Add(argument);
             else arguments.AddRange(expanded);
         }
         if (arguments.Count == 0) return null;
         List<CommandAssignment>? assignments = null;
-        foreach (var a in simple.Assignments)
+        for (int i = 0; i < simple.Assignments.Count; i++)
         {
+            var a = simple.Assignments[i];
             (assignments ??= new List<CommandAssignment>()).Add(new CommandAssignment(a.Name, scope.MapSpan(a.NameSpan),
                 a.Value?.StaticValue, scope.MapSpan(a.Value?.Span ?? a.Span)));
         }
         List<CommandRedirection>? redirections = null;
-        foreach (var r in simple.Redirections)
+        for (int i = 0; i < simple.Redirections.Count; i++)
         {
+            var r = simple.Redirections[i];
             (redirections ??= new List<CommandRedirection>()).Add(new CommandRedirection(scope.MapSpan(r.Span), r.FileDescriptor, r.Operator,
                 r.Target == null ? null : CommandWord.From(r.Target, scope.Map)));
         }

@@ -284,13 +284,20 @@ internal sealed class HclNativeParser
                 _pos++;
                 var parts = ParseTemplateParts(quoted: true);
                 if (Peek() == '"') _pos++;
-                var sb = new StringBuilder();
-                foreach (var p in parts)
+                string text;
+                if (parts.Count == 0) text = string.Empty;
+                else if (parts.Count == 1 && parts[0] is HclTemplateLiteral only) text = only.Value;
+                else
                 {
-                    if (p is HclTemplateLiteral lit) sb.Append(lit.Value);
-                    else Error(p.Span.Start - _base, p.Span.End - _base, "Invalid block label: a label cannot contain template sequences.");
+                    var sb = new StringBuilder();
+                    foreach (var p in parts)
+                    {
+                        if (p is HclTemplateLiteral lit) sb.Append(lit.Value);
+                        else Error(p.Span.Start - _base, p.Span.End - _base, "Invalid block label: a label cannot contain template sequences.");
+                    }
+                    text = sb.ToString();
                 }
-                labels.Add(new HclBlockLabel(S(ls, _pos), sb.ToString(), isQuoted: true));
+                labels.Add(new HclBlockLabel(S(ls, _pos), text, isQuoted: true));
             }
             else if (IsIdStart(c))
             {
@@ -1054,6 +1061,25 @@ internal sealed class HclNativeParser
     /// </summary>
     private List<HclTemplatePart> ParseTemplateParts(bool quoted, bool flush = false)
     {
+        // Most quoted strings are plain text up to their closing quote (no escape, no template sequence, no line end):
+        // one literal, read in one pass without the general reader's builders and part lists.
+        if (quoted)
+        {
+            int stop = _pos;
+            while (stop < _end)
+            {
+                char r = _t[stop];
+                if (r == '"' || r == '\\' || r == '$' || r == '%' || r == '\n' || r == '\r') break;
+                stop++;
+            }
+            if (stop < _end && _t[stop] == '"')
+            {
+                var plain = new List<HclTemplatePart>(1);
+                if (stop > _pos) plain.Add(new HclTemplateLiteral(S(_pos, stop), StringTable.Substring(_t, _pos, stop - _pos)));
+                _pos = stop;
+                return plain;
+            }
+        }
         var raw = new List<RawPart>();
         var sb = new StringBuilder();
         int litStart = _pos;

@@ -117,8 +117,9 @@ public sealed class ShellWord : ShellNode
 
     private static bool AllStatic(IReadOnlyList<ShellWordPart> parts)
     {
-        foreach (var part in parts)
+        for (int i = 0; i < parts.Count; i++)
         {
+            var part = parts[i];
             if (part is ShellDoubleQuotedPart dq)
             {
                 if (!AllStatic(dq.Parts)) return false;

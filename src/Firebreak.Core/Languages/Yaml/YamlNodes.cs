@@ -84,9 +84,10 @@ public sealed class YamlMapping : YamlNode
 
     public YamlPair? FindPair(string key)
     {
-        foreach (var pair in Pairs)
+        var pairs = Pairs;
+        for (int i = 0; i < pairs.Count; i++)
         {
-            if (string.Equals(pair.KeyText, key, StringComparison.Ordinal)) return pair;
+            if (string.Equals(pairs[i].KeyText, key, StringComparison.Ordinal)) return pairs[i];
         }
         return null;
     }

@@ -77,7 +77,25 @@ public sealed class TerraformModule
     public List<TerraformProvider> Providers { get; } = new();
     public List<TerraformModuleCall> ModuleCalls { get; } = new();
 
-    public IEnumerable<TerraformResource> ManagedResources(string type) => Resources.Where(r => !r.IsData && r.Type == type);
+    /// <summary>The managed resources of one type, in file order (an index built on first use: rules ask per instance).</summary>
+    public IReadOnlyList<TerraformResource> ManagedResources(string type)
+    {
+        var byType = _managedByType;
+        if (byType is null)
+        {
+            byType = new Dictionary<string, List<TerraformResource>>(StringComparer.Ordinal);
+            foreach (var resource in Resources)
+            {
+                if (resource.IsData) continue;
+                if (!byType.TryGetValue(resource.Type, out var list)) byType[resource.Type] = list = new List<TerraformResource>();
+                list.Add(resource);
+            }
+            _managedByType = byType;
+        }
+        return byType.TryGetValue(type, out var found) ? found : (IReadOnlyList<TerraformResource>)Array.Empty<TerraformResource>();
+    }
+
+    private Dictionary<string, List<TerraformResource>>? _managedByType;
 
     public TerraformResource? FindManaged(string type, string name) => _managed.TryGetValue((type, name), out var r) ? r : null;
 

@@ -248,7 +248,8 @@ public sealed class TerraformModuleInstance
     public IEnumerable<TerraformResource> Resources => Module.Resources.Where(Exists);
 
     /// <summary>The managed resources of one type that may be created.</summary>
-    public IEnumerable<TerraformResource> ManagedResources(string type) => Module.ManagedResources(type).Where(Exists);
+    public IEnumerable<TerraformResource> ManagedResources(string type) =>
+        Module.ManagedResources(type) is { Count: > 0 } resources ? resources.Where(Exists) : Array.Empty<TerraformResource>();
 
     /// <summary>The directory, then each module call's name on the way here.</summary>
     public string Name { get; }
