@@ -53,6 +53,25 @@ public class CorpusBenchmarks
     [Benchmark(Description = "yaml: parse")]
     public int YamlParse() => _yaml.Sum(t => YamlParser.Parse(t).Documents.Count);
 
+    [Benchmark(Description = "catalogue: token keywords and formats (secrets), all files")]
+    public int SecretScan()
+    {
+        var secrets = CatalogSet.Default.Secrets;
+        int found = 0;
+        foreach (var file in _all) found += secrets.Scan(file.Text).Count;
+        return found;
+    }
+
+    [Benchmark(Description = "catalogue: API keyword prefilter, all files")]
+    public int ApiPrefilter()
+    {
+        int hits = 0;
+        foreach (var file in _all) hits += _apiKeywords.ContainsAny(file.Text) ? 1 : 0;
+        return hits;
+    }
+
+    private readonly Firebreak.Core.Text.KeywordPrefilter _apiKeywords = new(CatalogSet.Default.Apis.Keywords);
+
     [Benchmark(Description = "engine: all rules, all files")]
     public int Engine() => new AnalysisEngine().Analyze(_all).Findings.Count;
 

@@ -14,7 +14,7 @@ internal sealed class KeywordIndex
 
     // [first * 128 + second] -> keywords starting with those two characters (lower-cased), longest first.
     private readonly string[]?[] _byFirstTwo = new string[Ascii * Ascii][];
-    private readonly bool[] _isFirst = new bool[Ascii];
+    private readonly Text.AsciiPairs _pairs = new();
 
     public KeywordIndex(IEnumerable<string> keywords)
     {
@@ -30,8 +30,7 @@ internal sealed class KeywordIndex
             int key = first * Ascii + second;
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
-            _isFirst[first] = true;
-            if (first >= 'a' && first <= 'z') _isFirst[char.ToUpperInvariant(first)] = true;
+            _pairs.Add(key);
         }
         foreach (var pair in buckets)
         {
@@ -43,16 +42,9 @@ internal sealed class KeywordIndex
     /// <summary>Calls <paramref name="onHit"/> for each (position, keyword) found; overlapping hits are all reported.</summary>
     public void FindAll(string text, Action<int, string> onHit)
     {
-        int last = text.Length - 1;
-        for (int i = 0; i < last; i++)
+        for (int i = _pairs.Next(text, 0, out int key); i >= 0; i = _pairs.Next(text, i + 1, out key))
         {
-            char c = text[i];
-            if (c >= Ascii || !_isFirst[c]) continue;
-            char d = text[i + 1];
-            if (d >= Ascii) continue;
-            var bucket = _byFirstTwo[ToLower(c) * Ascii + ToLower(d)];
-            if (bucket is null) continue;
-            foreach (string keyword in bucket)
+            foreach (string keyword in _byFirstTwo[key]!)
             {
                 if (i + keyword.Length <= text.Length
                     && string.Compare(text, i, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0)

@@ -18,6 +18,7 @@ public sealed class KeywordPrefilter
     // [first * 128 + second] -> keywords starting with those two characters (folded).
     private readonly string[]?[] _byFirstTwo = new string[Ascii * Ascii][];
     private readonly bool[] _isFirst = new bool[Ascii];
+    private readonly AsciiPairs _pairs = new();
     private readonly List<string> _others = new();
     private readonly bool _matchesEverything;
 
@@ -37,6 +38,7 @@ public sealed class KeywordPrefilter
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
             _isFirst[first] = true;
+            _pairs.Add(key);
         }
         foreach (var pair in buckets) _byFirstTwo[pair.Key] = pair.Value.ToArray();
     }
@@ -47,14 +49,27 @@ public sealed class KeywordPrefilter
         if (_matchesEverything) return true;
         int last = text.Length - 1;
         var isFirst = _isFirst;
+        var pairs = _pairs;
+        var lower = AsciiPairs.Lower;
         for (int i = 0; i < last; i++)
         {
-            char ch = text[i];
-            // ASCII (nearly every character) is folded here, without a call.
-            int c = ch < Ascii ? (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : Fold(ch);
-            if (c < 0 || !isFirst[c]) continue;
-            int d = Fold(text[i + 1]);
-            if (d < 0) continue;
+            int ch = text[i], next = text[i + 1];
+            int c, d;
+            if ((ch | next) < Ascii)
+            {
+                // Nearly every position: both characters ASCII, one bit says whether a keyword starts with them.
+                int key = (lower[ch] << 7) | lower[next];
+                if (!pairs.Contains(key)) continue;
+                c = key >> 7;
+                d = key & (Ascii - 1);
+            }
+            else
+            {
+                c = Fold((char)ch);
+                if (c < 0 || !isFirst[c]) continue;
+                d = Fold((char)next);
+                if (d < 0) continue;
+            }
             var bucket = _byFirstTwo[c * Ascii + d];
             if (bucket is null) continue;
             foreach (string keyword in bucket)

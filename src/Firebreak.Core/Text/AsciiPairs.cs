@@ -1,0 +1,52 @@
+namespace Firebreak.Core.Text;
+
+/// <summary>
+/// The first test of a keyword scan at each position: do the two characters there, both ASCII and folded to lower case,
+/// start some keyword? One bit per pair (2 KB, in cache), so a position no keyword starts at costs two loads, a fold
+/// and a bit test instead of a bucket look-up.
+/// </summary>
+internal sealed class AsciiPairs
+{
+    public const int Ascii = 128;
+
+    /// <summary>ASCII folded to lower case, by character.</summary>
+    public static readonly byte[] Lower = BuildLower();
+
+    private readonly ulong[] _bits = new ulong[Ascii * Ascii / 64];
+
+    /// <summary>The pair's key, <c>lower(first) * 128 + lower(second)</c>; both must be ASCII.</summary>
+    public static int Key(char first, char second) => (Lower[first] << 7) | Lower[second];
+
+    public void Add(int key) => _bits[key >> 6] |= 1UL << (key & 63);
+
+    public bool Contains(int key) => (_bits[key >> 6] & (1UL << (key & 63))) != 0;
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> where two ASCII characters form a pair of the set (its key
+    /// in <paramref name="key"/>), or -1. Positions whose pair holds a non-ASCII character are passed over.
+    /// </summary>
+    public int Next(string text, int from, out int key)
+    {
+        var bits = _bits;
+        var lower = Lower;
+        int last = text.Length - 1;
+        for (int i = from; i < last; i++)
+        {
+            int c = text[i], d = text[i + 1];
+            if ((c | d) >= Ascii) continue;
+            int k = (lower[c] << 7) | lower[d];
+            if ((bits[k >> 6] & (1UL << (k & 63))) == 0) continue;
+            key = k;
+            return i;
+        }
+        key = -1;
+        return -1;
+    }
+
+    private static byte[] BuildLower()
+    {
+        var lower = new byte[Ascii];
+        for (int c = 0; c < Ascii; c++) lower[c] = (byte)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return lower;
+    }
+}
