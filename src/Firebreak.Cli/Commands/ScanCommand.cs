@@ -271,8 +271,10 @@ public static class ScanCommand
             if (Directory.Exists(full))
             {
                 var folder = full == root ? discovery : new FileDiscovery(full, useIgnoreFiles, config.Exclude);
+                // The folder's files relative to the root: the folder's own relative path, then theirs under it.
+                string prefix = discovery.Relative(full);
                 foreach (var found in folder.Discover(skipped))
-                    candidates.Add(found with { RelativePath = discovery.Relative(found.FullPath) });
+                    candidates.Add(prefix == "." ? found : found with { RelativePath = prefix + "/" + found.RelativePath });
             }
             else if (discovery.Explicit(full, skipped) is { } file)
             {

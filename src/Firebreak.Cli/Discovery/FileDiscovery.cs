@@ -40,12 +40,14 @@ public sealed class FileDiscovery
     /// <summary>Files under the root, sorted by relative path; <paramref name="skipped"/> gets (path, reason) notes.</summary>
     public IReadOnlyList<Candidate> Discover(List<(string Path, string Reason)> skipped)
     {
-        var files = (_useIgnoreFiles ? GitListing() : null) ?? Walk(skipped);
-        var result = new List<Candidate>();
-        foreach (var (relative, mode, size) in files)
+        var listed = _useIgnoreFiles ? GitListing() : null;
+        var files = listed ?? Walk(skipped);
+        var result = new List<Candidate>(files.Count);
+        foreach (var (relative, walkedFull, mode, size) in files)
         {
-            if (IsSkippedPath(relative) || IsExcluded(relative)) continue;
-            string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+            // The walk never enters a skipped folder, so only a file's own name can be one; git's list is checked whole.
+            if ((listed is null ? SkippedFolders.Contains(NameOf(relative)) : IsSkippedPath(relative)) || IsExcluded(relative)) continue;
+            string full = walkedFull ?? Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
             // The walk already saw what each entry is; git's list says nothing of links, so those are asked.
             if ((mode == 0 || FileType.IsLink(mode)) && !Accept(full, relative, skipped)) continue;
             result.Add(new Candidate(full, relative, mode, size));
@@ -73,6 +75,8 @@ public sealed class FileDiscovery
         string relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
         return relative;
     }
+
+    private static string NameOf(string relative) => relative.Substring(relative.LastIndexOf('/') + 1);
 
     private bool IsExcluded(string relative) => _exclude is not null && _exclude.IsIgnored(relative, isDirectory: false);
 
@@ -120,25 +124,26 @@ public sealed class FileDiscovery
     /// git's own file list, asked of git as a reader (GitReader: no fsmonitor, hooks, pager or system config that the
     /// scanned repository could use to run a program on this machine); null when git is absent or this is no work tree.
     /// </summary>
-    private List<(string Relative, int Mode, long Size)>? GitListing()
+    private List<(string Relative, string? Full, int Mode, long Size)>? GitListing()
     {
         var output = Diff.GitReader.Run(_root, new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" });
         if (output is null || output.ExitCode != 0) return null;
-        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(f => (f, 0, -1L)).ToList();
+        return output.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(f => (f, (string?)null, 0, -1L)).ToList();
     }
 
     /// <summary>
-    /// Every file under the root, each with the mode and size its <c>lstat</c> gave (mode 0: not known). Folders
+    /// Every file under the root, each with its full path and the mode and size its <c>lstat</c> gave (mode 0: not
+    /// known). Relative paths are built by joining names on the way down, never by comparing full paths. Folders
     /// are read by every core at once from one queue (each carries the ignore rules of its ancestors): on one thread
     /// the walk was a fifth of a corpus scan's wall time. A queue, not recursion, so no nesting depth can exhaust a
     /// stack; the caller sorts, so the order folders are read in changes nothing.
     /// </summary>
-    private List<(string Relative, int Mode, long Size)> Walk(List<(string Path, string Reason)> skipped)
+    private List<(string Relative, string? Full, int Mode, long Size)> Walk(List<(string Path, string Reason)> skipped)
     {
-        var files = new System.Collections.Concurrent.ConcurrentBag<(string, int, long)>();
+        var files = new System.Collections.Concurrent.ConcurrentBag<(string, string?, int, long)>();
         var notes = new System.Collections.Concurrent.ConcurrentBag<(string, string)>();
-        var queue = new System.Collections.Concurrent.ConcurrentQueue<(string Dir, List<(string Base, IgnoreRules List)> Ignores)>();
-        queue.Enqueue((_root, new List<(string, IgnoreRules)>()));
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<Folder>();
+        queue.Enqueue(new Folder(_root, string.Empty, new List<(string, IgnoreRules)>()));
         int unfinished = 1; // folders queued or being read
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
@@ -155,7 +160,7 @@ public sealed class FileDiscovery
                 spin.Reset();
                 try
                 {
-                    foreach (var sub in ReadFolder(folder.Dir, folder.Ignores, files, notes))
+                    foreach (var sub in ReadFolder(folder, files, notes))
                     {
                         System.Threading.Interlocked.Increment(ref unfinished);
                         queue.Enqueue(sub);
@@ -177,16 +182,22 @@ public sealed class FileDiscovery
         return files.ToList();
     }
 
+    /// <summary>A folder to read: its full path, its path relative to the root ("" for the root), the ignore rules of
+    /// its ancestors, each with the relative path of the folder its <c>.gitignore</c> sits in.</summary>
+    private readonly record struct Folder(string Full, string Relative, List<(string Base, IgnoreRules List)> Ignores);
+
     /// <summary>One folder: its files into <paramref name="files"/>, its subfolders (with their ignore rules) returned.</summary>
     /// <remarks>
     /// One <c>lstat</c> per entry, through the runtime's own portable call: it says at once whether the entry is a
     /// folder, a link, a regular file or something never to open (a FIFO, a device), and its size, which the loader
     /// then uses instead of asking again. A folder's <c>.gitignore</c> is looked for among the names just read.
     /// </remarks>
-    private List<(string Dir, List<(string Base, IgnoreRules List)> Ignores)> ReadFolder(string dir, List<(string Base, IgnoreRules List)> inherited,
-        System.Collections.Concurrent.ConcurrentBag<(string, int, long)> files, System.Collections.Concurrent.ConcurrentBag<(string, string)> skipped)
+    private List<Folder> ReadFolder(Folder folder, System.Collections.Concurrent.ConcurrentBag<(string, string?, int, long)> files,
+        System.Collections.Concurrent.ConcurrentBag<(string, string)> skipped)
     {
-        var subfolders = new List<(string, List<(string, IgnoreRules)>)>();
+        string dir = folder.Full;
+        var inherited = folder.Ignores;
+        var subfolders = new List<Folder>();
         List<(string Name, bool IsDirectory)> entries;
         try
         {
@@ -205,7 +216,7 @@ public sealed class FileDiscovery
             string ignoreFile = Path.Combine(dir, ".gitignore");
             try
             {
-                ignores = new List<(string, IgnoreRules)>(inherited) { (dir, new IgnoreRules(BoundedFile.ReadText(ignoreFile).Split('\n'))) };
+                ignores = new List<(string, IgnoreRules)>(inherited) { (folder.Relative, new IgnoreRules(BoundedFile.ReadText(ignoreFile).Split('\n'))) };
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -216,12 +227,13 @@ public sealed class FileDiscovery
         foreach (var (name, enumeratedAsDirectory) in entries)
         {
             string full = Path.Join(dir, name);
+            string relative = folder.Relative.Length == 0 ? name : folder.Relative + "/" + name;
             var status = FileType.Of(full);
             // Without a status (Windows, or the entry went away), what the enumeration said, and the links asked later.
             bool isLink = status is { } s ? FileType.IsLink(s.Mode) : new FileInfo(full).LinkTarget is not null;
             bool isDirectory = status is { } d ? FileType.IsDirectory(d.Mode) || (isLink && enumeratedAsDirectory) : enumeratedAsDirectory;
             if (isDirectory && SkippedFolders.Contains(name)) continue;
-            if (IsIgnored(ignores, full, isDirectory)) continue;
+            if (IsIgnored(ignores, relative, isDirectory)) continue;
             if (isDirectory)
             {
                 if (isLink)
@@ -232,12 +244,12 @@ public sealed class FileDiscovery
                     foreach (var note in linkNotes) skipped.Add(note);
                     continue;
                 }
-                subfolders.Add((full, ignores));
+                subfolders.Add(new Folder(full, relative, ignores));
             }
             else
             {
                 // A link (mode of a link) goes to Accept; a status not read leaves the mode 0, asked again by the loader.
-                files.Add((Relative(full), status?.Mode ?? 0, status?.Size ?? -1));
+                files.Add((relative, full, status?.Mode ?? 0, status?.Size ?? -1));
             }
         }
         return subfolders;
@@ -266,12 +278,13 @@ public sealed class FileDiscovery
         }
     }
 
-    private static bool IsIgnored(List<(string Base, IgnoreRules List)> ignores, string fullPath, bool isDirectory)
+    /// <param name="relative">The entry's path relative to the root; each list's base is its folder's, a prefix of it.</param>
+    private static bool IsIgnored(List<(string Base, IgnoreRules List)> ignores, string relative, bool isDirectory)
     {
         foreach (var (baseDir, list) in ignores)
         {
-            string relative = Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
-            if (list.IsIgnored(relative, isDirectory)) return true;
+            string underBase = baseDir.Length == 0 ? relative : relative.Substring(baseDir.Length + 1);
+            if (list.IsIgnored(underBase, isDirectory)) return true;
         }
         return false;
     }

@@ -202,8 +202,12 @@ public sealed class AnalysisEngine
         using var budget = WorkBudget.Enter(document.Meter);
         foreach (var rule in _fileRules)
         {
-            if (!rule.AppliesTo(document.Kind) || !rule.MightMatch(text)) continue;
+            if (!rule.AppliesTo(document.Kind)) continue;
             long ruleClock = ScanTimings.Now();
+            bool might = rule.MightMatch(text);
+            if (ScanTimings.Enabled) ScanTimings.Charge("prefilter " + rule.Descriptors[0].Id + (might ? " (passed)" : " (stopped)"), ruleClock);
+            if (!might) continue;
+            ruleClock = ScanTimings.Now();
             try
             {
                 rule.Analyze(document, sink);

@@ -15,6 +15,7 @@ internal sealed class KeywordIndex
     // [first * 128 + second] -> keywords starting with those two characters (lower-cased), longest first.
     private readonly string[]?[] _byFirstTwo = new string[Ascii * Ascii][];
     private readonly Text.AsciiPairs _pairs = new();
+    private readonly bool _allAscii = true;
 
     public KeywordIndex(IEnumerable<string> keywords)
     {
@@ -31,6 +32,7 @@ internal sealed class KeywordIndex
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
             _pairs.Add(key);
+            _allAscii &= Text.AsciiPairs.IsAscii(keyword);
         }
         foreach (var pair in buckets)
         {
@@ -46,11 +48,11 @@ internal sealed class KeywordIndex
         {
             foreach (string keyword in _byFirstTwo[key]!)
             {
-                if (i + keyword.Length <= text.Length
-                    && string.Compare(text, i, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0)
-                {
-                    onHit(i, keyword);
-                }
+                // Keywords here all start with two ASCII characters; the rest is compared inline while it is ASCII.
+                bool hit = _allAscii
+                    ? Text.AsciiPairs.MatchesAfterPair(text, i, keyword)
+                    : i + keyword.Length <= text.Length && string.Compare(text, i, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0;
+                if (hit) onHit(i, keyword);
             }
         }
     }

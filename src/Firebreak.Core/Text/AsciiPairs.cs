@@ -43,6 +43,32 @@ internal sealed class AsciiPairs
         return -1;
     }
 
+    /// <summary>
+    /// Whether <paramref name="keyword"/> (ASCII) occurs at <paramref name="at"/> under ordinal ignore-case comparison,
+    /// its first two characters already known to match: ASCII characters compared folded, inline; a non-ASCII character
+    /// in the text (which may still upper-case to ASCII, as dotless ı does) leaves the answer to the runtime's comparison.
+    /// </summary>
+    public static bool MatchesAfterPair(string text, int at, string keyword)
+    {
+        if (at + keyword.Length > text.Length) return false;
+        var lower = Lower;
+        for (int k = 2; k < keyword.Length; k++)
+        {
+            int t = text[at + k];
+            if (t >= Ascii) return string.Compare(text, at, keyword, 0, keyword.Length, System.StringComparison.OrdinalIgnoreCase) == 0;
+            if (lower[t] != lower[keyword[k]]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether every character of <paramref name="text"/> is ASCII.</summary>
+    public static bool IsAscii(string text)
+    {
+        foreach (char c in text)
+            if (c >= Ascii) return false;
+        return true;
+    }
+
     private static byte[] BuildLower()
     {
         var lower = new byte[Ascii];

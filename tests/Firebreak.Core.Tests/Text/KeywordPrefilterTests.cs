@@ -36,6 +36,27 @@ public class KeywordPrefilterTests
     }
 
     [Fact]
+    public void Only_dotless_i_and_long_s_upper_case_to_ascii()
+    {
+        // The prefilter's jump search (keywords starting with few letters, neither i nor s) looks for ASCII start
+        // characters only: sound as long as no other character upper-cases into ASCII.
+        var found = new System.Collections.Generic.List<char>();
+        for (int c = 128; c <= char.MaxValue; c++)
+            if (char.ToUpperInvariant((char)c) < 128) found.Add((char)c);
+        // Which of the two does depends on the casing tables (ICU or invariant mode); never any other.
+        Assert.All(found, c => Assert.Contains(c, new[] { '\u0131', '\u017F' }));
+    }
+
+    [Fact]
+    public void The_jump_search_agrees_with_IndexOf()
+    {
+        string[] keywords = { "drop", "truncate", "delete", "update" };
+        var prefilter = new KeywordPrefilter(keywords);
+        foreach (string text in new[] { "x DROP y", "no match", "tRuNcAtE", "upd", "...update", "d", "dd", "ddrop", "ıdrop", "Über update", "drop" })
+            Assert.Equal(Naive(keywords, text), prefilter.ContainsAny(text));
+    }
+
+    [Fact]
     public void Short_and_non_ascii_keywords_are_still_found()
     {
         string[] keywords = { "é-volume", "$", "zz" };
