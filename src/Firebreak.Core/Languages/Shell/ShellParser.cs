@@ -966,10 +966,10 @@ public sealed class ShellParser
         return new ShellWord(_text, MakeSpan(start, _pos), parts);
     }
 
-    private List<ShellWordPart> ParseWordParts(WordContext context)
+    private ShellWordPart[] ParseWordParts(WordContext context)
     {
         WorkBudget.Charge(Budget.Nodes);
-        var parts = new List<ShellWordPart>(1);
+        var parts = RentParts();
         int wordStart = _pos;
         int literalStart = -1;
         while (_pos < _end)
@@ -1053,7 +1053,21 @@ public sealed class ShellParser
             }
         }
         FlushLiteral(parts, ref literalStart, _pos, ShellLiteralQuoting.Unquoted);
-        return parts;
+        return ReturnParts(parts);
+    }
+
+    // Part lists are scratch: words nest (quotes, ${x:-…}, $(…)), so a small stack of them is reused, and each word
+    // keeps an exact array. A list per word, grown and then kept, was a fifth of the shell model's allocations.
+    private readonly Stack<List<ShellWordPart>> _partLists = new();
+
+    private List<ShellWordPart> RentParts() => _partLists.Count > 0 ? _partLists.Pop() : new List<ShellWordPart>(4);
+
+    private ShellWordPart[] ReturnParts(List<ShellWordPart> parts)
+    {
+        var result = parts.Count == 0 ? Array.Empty<ShellWordPart>() : parts.ToArray();
+        parts.Clear();
+        _partLists.Push(parts);
+        return result;
     }
 
     private bool IsAssignmentPrefix(int start, int equalsAt)
@@ -1070,9 +1084,9 @@ public sealed class ShellParser
     }
 
     /// <summary>Inside double quotes or a heredoc body: literal runs and expansions up to '"' (or the region end).</summary>
-    private List<ShellWordPart> ParseQuotedContent(ShellLiteralQuoting quoting)
+    private ShellWordPart[] ParseQuotedContent(ShellLiteralQuoting quoting)
     {
-        var parts = new List<ShellWordPart>(1);
+        var parts = RentParts();
         int literalStart = -1;
         while (_pos < _end)
         {
@@ -1111,7 +1125,7 @@ public sealed class ShellParser
             }
         }
         FlushLiteral(parts, ref literalStart, _pos, quoting);
-        return parts;
+        return ReturnParts(parts);
     }
 
     private void FlushLiteral(List<ShellWordPart> parts, ref int literalStart, int end, ShellLiteralQuoting quoting)
@@ -1463,7 +1477,7 @@ public sealed class ShellParser
             {
                 int end = LineEnd(_pos);
                 int textEnd = end > _pos && _text[end - 1] == '\r' ? end - 1 : end;
-                _comments.Add(new ShellComment(MakeSpan(_pos, textEnd), _text.Substring(_pos + 1, textEnd - _pos - 1)));
+                _comments.Add(new ShellComment(MakeSpan(_pos, textEnd), _text, _pos + 1, textEnd - _pos - 1));
                 _pos = end;
             }
             else

@@ -26,8 +26,18 @@ public sealed class ShellScript
 /// <summary>A <c># …</c> comment; the span covers the <c>#</c> up to the end of the line.</summary>
 public sealed class ShellComment : ShellNode
 {
-    internal ShellComment(TextSpan span, string text) : base(span) => Text = text;
+    private readonly string _source;
+    private readonly int _start, _length;
+    private string? _text;
 
-    /// <summary>The comment text after <c>#</c>.</summary>
-    public string Text { get; }
+    /// <param name="source">The parsed text, in which the comment's text after <c>#</c> is [start, start+length).</param>
+    internal ShellComment(TextSpan span, string source, int start, int length) : base(span)
+    {
+        _source = source;
+        _start = start;
+        _length = length;
+    }
+
+    /// <summary>The comment text after <c>#</c> (copied out when first asked: most comments never are).</summary>
+    public string Text => _text ??= _source.Substring(_start, _length);
 }
