@@ -32,7 +32,7 @@ public static class ScanCommand
 
     public static int Run(ScanArguments args, CliContext context)
     {
-        long startClock = ScanTimings.Now();
+        long startClock = ScanTimings.PhaseStart();
         var (stdout, stderr, workingDirectory) = (context.Stdout, context.Stderr, context.WorkingDirectory);
         var paths = args.Paths.Count == 0 ? new List<string> { "." } : args.Paths;
         var fullPaths = paths.Select(p => Path.GetFullPath(Path.Combine(workingDirectory, p))).ToList();
@@ -62,7 +62,7 @@ public static class ScanCommand
             if (!File.Exists(full)) throw new UsageException($"--var-file '{given}' does not exist");
         }
         ScanTimings.Phase("configuration and catalogues", startClock);
-        long collectClock = ScanTimings.Now();
+        long collectClock = ScanTimings.PhaseStart();
         var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore, contextRoot is not null);
         ScanTimings.Phase("discovery and reading", collectClock);
         var named = contextRoot is null ? null : new HashSet<string>(fullPaths.Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')), StringComparer.Ordinal);
@@ -118,7 +118,7 @@ public static class ScanCommand
                 SourceLinks(args, args.Output is { } o && format == args.Format ? o : args.ExtraReports.FirstOrDefault(r => r.Format == format).File, root, workingDirectory)),
             _ => TextReport.Findings(result, format == args.Format ? style : style with { Colour = false }),
         };
-        long reportClock = ScanTimings.Now();
+        long reportClock = ScanTimings.PhaseStart();
         foreach (var (format, file) in args.ExtraReports) WriteReport(Render(format), file, workingDirectory, stdout);
         WriteReport(Render(args.Format), args.Output ?? "-", workingDirectory, stdout);
         ScanTimings.Phase("reports", reportClock);
@@ -257,7 +257,7 @@ public static class ScanCommand
 
     private static ScanInput Collect(string root, IReadOnlyList<string> fullPaths, FirebreakConfig config, bool useIgnoreFiles, bool withContext = false)
     {
-        long walkClock = ScanTimings.Now();
+        long walkClock = ScanTimings.PhaseStart();
         var discovery = new FileDiscovery(root, useIgnoreFiles, config.Exclude);
         var skipped = new List<(string Path, string Reason)>();
         var candidates = new List<FileDiscovery.Candidate>();
@@ -284,7 +284,7 @@ public static class ScanCommand
         var unique = candidates.GroupBy(c => c.RelativePath, StringComparer.Ordinal).Select(g => g.First()).OrderBy(c => c.RelativePath, StringComparer.Ordinal).ToArray();
 
         ScanTimings.Phase("discovery: walk", walkClock);
-        long loadClock = ScanTimings.Now();
+        long loadClock = ScanTimings.PhaseStart();
         var loaded = new SourceFile?[unique.Length];
         var loadNotes = new List<(string Path, string Reason)>[unique.Length];
         Parallel.For(0, unique.Length, i =>

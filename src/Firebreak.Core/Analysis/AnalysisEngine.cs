@@ -36,11 +36,11 @@ public sealed class AnalysisEngine
     /// <param name="hostNotes">Notes the host made itself (a binary, a file over the size cap), merged and sorted in.</param>
     public AnalysisResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<Finding> hostNotes, CancellationToken cancellationToken = default)
     {
-        long clock = ScanTimings.Now();
+        long clock = ScanTimings.PhaseStart();
         IReadOnlyList<DocumentContext> detected = files.Select(f => new DocumentContext(f, _options)).ToArray();
         foreach (var phase in _phases)
         {
-            long phaseClock = ScanTimings.Now();
+            long phaseClock = ScanTimings.PhaseStart();
             try
             {
                 detected = phase.Apply(detected, _options);
@@ -67,7 +67,7 @@ public sealed class AnalysisEngine
             int c = documents[b].Text.Text.Length.CompareTo(documents[a].Text.Text.Length);
             return c != 0 ? c : a.CompareTo(b);
         });
-        long fileClock = ScanTimings.Now();
+        long fileClock = ScanTimings.PhaseStart();
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(bySize, loadBalance: true), parallel, i =>
         {
             bool analyzed = reported is null || reported.Contains(documents[i].Path);
@@ -84,12 +84,12 @@ public sealed class AnalysisEngine
             ProjectContext? shared = null;
             foreach (var rule in _projectRules)
             {
-                long ruleClock = ScanTimings.Now();
+                long ruleClock = ScanTimings.PhaseStart();
                 RunProjectRule(rule, documents, projectSink, ref shared);
                 if (ScanTimings.Enabled) ScanTimings.Phase("project " + rule.Descriptors[0].Id + " " + rule.GetType().Name, ruleClock);
             }
         }
-        long finishClock = ScanTimings.Now();
+        long finishClock = ScanTimings.PhaseStart();
 
         var pending = new List<PendingFinding>();
         int suppressed = 0;

@@ -19,7 +19,8 @@ public static class ScanTimings
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("FIREBREAK_TIMING") is { Length: > 0 } v && v != "0";
 
     private static readonly long Origin = Stopwatch.GetTimestamp();
-    private static readonly ConcurrentQueue<(string Phase, long Start, long End)> Phases = new();
+    private static readonly ConcurrentQueue<(string Phase, long Start, long End, double Cpu)> Phases = new();
+    private static readonly ConcurrentDictionary<long, double> CpuAt = new();
     private static readonly ConcurrentDictionary<string, StrongBox> Rules = new(StringComparer.Ordinal);
 
     private sealed class StrongBox
@@ -31,10 +32,26 @@ public static class ScanTimings
     /// <summary>A timestamp when timing is on, zero otherwise.</summary>
     public static long Now() => Enabled ? Stopwatch.GetTimestamp() : 0;
 
+    /// <summary>As <see cref="Now"/>, for the start of a phase: the process's CPU time is read too.</summary>
+    public static long PhaseStart()
+    {
+        if (!Enabled) return 0;
+        long now = Stopwatch.GetTimestamp();
+        CpuAt[now] = ProcessCpuMilliseconds();
+        return now;
+    }
+
+    /// <summary>The process's CPU time (every thread, user and system) so far, in milliseconds.</summary>
+    private static double ProcessCpuMilliseconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
     /// <summary>Records a phase that began at <paramref name="start"/> (from <see cref="Now"/>) and ends now.</summary>
     public static void Phase(string name, long start)
     {
-        if (Enabled) Phases.Enqueue((name, start, Stopwatch.GetTimestamp()));
+        if (Enabled) Phases.Enqueue((name, start, Stopwatch.GetTimestamp(), CpuAt.TryGetValue(start, out double began) ? ProcessCpuMilliseconds() - began : double.NaN));
     }
 
     /// <summary>Adds the time since <paramref name="start"/> to a rule's (or a model's) total.</summary>
@@ -52,9 +69,9 @@ public static class ScanTimings
     {
         var text = new StringBuilder();
         static string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(8);
-        text.AppendLine("timing: phase                                  start      wall (ms)");
-        foreach (var (phase, start, end) in Phases.OrderBy(p => p.End))
-            text.AppendLine($"timing: {phase,-40} {Ms(start - Origin)} {Ms(end - start)}");
+        text.AppendLine("timing: phase                                  start      wall (ms)  cpu (ms)");
+        foreach (var (phase, start, end, cpu) in Phases.OrderBy(p => p.End))
+            text.AppendLine($"timing: {phase,-40} {Ms(start - Origin)} {Ms(end - start)} {cpu.ToString("0.0", CultureInfo.InvariantCulture),9}");
         text.AppendLine($"timing: collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; heap {GC.GetTotalMemory(false) >> 20} MiB");
         text.AppendLine("timing: rule or model, summed over files and threads   total (ms)   calls");
         foreach (var rule in Rules.OrderByDescending(r => r.Value.Ticks).Take(25))

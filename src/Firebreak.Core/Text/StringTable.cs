@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Firebreak.Core.Text;
@@ -27,11 +28,24 @@ internal static class StringTable
         return value;
     }
 
+    /// <summary>
+    /// The slot of a string from its length and five of its characters (both ends and the middle), in constant time:
+    /// it runs for every identifier of every parse. Strings that agree on all of them share a slot, and the comparison
+    /// tells them apart (the later one is then a fresh string).
+    /// </summary>
     private static int Slot(string text, int start, int length)
     {
-        uint hash = 2166136261;
-        for (int i = start; i < start + length; i++) hash = (hash ^ text[i]) * 16777619;
-        return (int)(hash & (Slots - 1));
+        int end = start + length - 1;
+        uint hash = (uint)length * 2654435761u;
+        hash = (hash ^ text[start]) * 16777619;
+        hash = (hash ^ text[end]) * 16777619;
+        hash = (hash ^ text[start + (length >> 1)]) * 16777619;
+        if (length > 2)
+        {
+            hash = (hash ^ text[start + 1]) * 16777619;
+            hash = (hash ^ text[end - 1]) * 16777619;
+        }
+        return (int)((hash ^ (hash >> 15)) & (Slots - 1));
     }
 
     /// <summary><c>text.Substring(start, length)</c>, the shared instance when the table holds it.</summary>
@@ -41,7 +55,7 @@ internal static class StringTable
         if (length > MaxLength) return text.Substring(start, length);
         int slot = Slot(text, start, length);
         var existing = Volatile.Read(ref Table[slot]);
-        if (existing is not null && existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0) return existing;
+        if (existing is not null && existing.Length == length && existing.AsSpan().SequenceEqual(text.AsSpan(start, length))) return existing;
         var created = text.Substring(start, length);
         Volatile.Write(ref Table[slot], created);
         return created;
