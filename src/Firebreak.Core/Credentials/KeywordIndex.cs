@@ -31,7 +31,7 @@ internal sealed class KeywordIndex
             int key = first * Ascii + second;
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
-            _pairs.Add(key);
+            _pairs.AddKeyword(keyword);
             _allAscii &= Text.AsciiPairs.IsAscii(keyword);
         }
         foreach (var pair in buckets)

@@ -14,6 +14,45 @@ internal sealed class AsciiPairs
 
     private readonly ulong[] _bits = new ulong[Ascii * Ascii / 64];
 
+    // The second test, after a pair matched: the third character too, hashed into 64 K bits (8 KB). Common pairs ("se",
+    // "to", "de") start many words and few keywords; the triple rejects most of them before any keyword is compared.
+    // A pair that starts a keyword the triple cannot describe (two characters long, or a non-ASCII third) is marked open.
+    private const int TripleBits = 1 << 16;
+    private readonly ulong[] _triples = new ulong[TripleBits / 64];
+    private readonly ulong[] _open = new ulong[Ascii * Ascii / 64];
+
+    private static int TripleKey(int pair, int third) => (int)(((uint)((pair << 7) | third) * 2654435761u) >> 16);
+
+    /// <summary>Adds a keyword whose first two characters are ASCII.</summary>
+    public void AddKeyword(string keyword)
+    {
+        int pair = Key(keyword[0], keyword[1]);
+        Add(pair);
+        if (keyword.Length >= 3 && keyword[2] < Ascii)
+        {
+            int triple = TripleKey(pair, Lower[keyword[2]]);
+            _triples[triple >> 6] |= 1UL << (triple & 63);
+        }
+        else
+        {
+            _open[pair >> 6] |= 1UL << (pair & 63);
+        }
+    }
+
+    /// <summary>
+    /// After the pair at <paramref name="i"/> matched: false when no keyword can start there, judged by the third
+    /// character (ASCII; any other leaves the answer to the keyword comparison).
+    /// </summary>
+    public bool ThirdMayMatch(string text, int i, int pair)
+    {
+        if ((_open[pair >> 6] & (1UL << (pair & 63))) != 0) return true;
+        if (i + 2 >= text.Length) return false; // every keyword of this pair is three characters or longer
+        int third = text[i + 2];
+        if (third >= Ascii) return true;
+        int triple = TripleKey(pair, Lower[third]);
+        return (_triples[triple >> 6] & (1UL << (triple & 63))) != 0;
+    }
+
     /// <summary>The pair's key, <c>lower(first) * 128 + lower(second)</c>; both must be ASCII.</summary>
     public static int Key(char first, char second) => (Lower[first] << 7) | Lower[second];
 
@@ -23,7 +62,8 @@ internal sealed class AsciiPairs
 
     /// <summary>
     /// The first position at or after <paramref name="from"/> where two ASCII characters form a pair of the set (its key
-    /// in <paramref name="key"/>), or -1. Positions whose pair holds a non-ASCII character are passed over.
+    /// in <paramref name="key"/>) and the third does not rule every keyword out, or -1. Positions whose pair holds a
+    /// non-ASCII character are passed over.
     /// </summary>
     public int Next(string text, int from, out int key)
     {
@@ -35,7 +75,7 @@ internal sealed class AsciiPairs
             int c = text[i], d = text[i + 1];
             if ((c | d) >= Ascii) continue;
             int k = (lower[c] << 7) | lower[d];
-            if ((bits[k >> 6] & (1UL << (k & 63))) == 0) continue;
+            if ((bits[k >> 6] & (1UL << (k & 63))) == 0 || !ThirdMayMatch(text, i, k)) continue;
             key = k;
             return i;
         }

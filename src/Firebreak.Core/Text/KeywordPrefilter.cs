@@ -41,7 +41,7 @@ public sealed class KeywordPrefilter
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
             _isFirst[first] = true;
-            _pairs.Add(key);
+            _pairs.AddKeyword(keyword);
         }
         foreach (var pair in buckets) _byFirstTwo[pair.Key] = pair.Value.ToArray();
         _starts = StartsOf(_isFirst);
@@ -76,7 +76,11 @@ public sealed class KeywordPrefilter
             {
                 // The common case inline: two ASCII characters that start no keyword.
                 int ch = text[i], next = text[i + 1];
-                if ((ch | next) < Ascii && !pairs.Contains((lower[ch] << 7) | lower[next])) continue;
+                if ((ch | next) < Ascii)
+                {
+                    int key = (lower[ch] << 7) | lower[next];
+                    if (!pairs.Contains(key) || !pairs.ThirdMayMatch(text, i, key)) continue;
+                }
                 if (MatchesAt(text, i)) return true;
             }
         }
@@ -94,7 +98,7 @@ public sealed class KeywordPrefilter
         {
             // Nearly every position: both characters ASCII, one bit says whether a keyword starts with them.
             int key = (AsciiPairs.Lower[ch] << 7) | AsciiPairs.Lower[next];
-            if (!_pairs.Contains(key)) return false;
+            if (!_pairs.Contains(key) || !_pairs.ThirdMayMatch(text, i, key)) return false;
             if (_asciiBuckets)
             {
                 foreach (string keyword in _byFirstTwo[key]!)
