@@ -65,6 +65,7 @@ public static class ScanCommand
         long collectClock = ScanTimings.PhaseStart();
         var input = Collect(root, fullPaths.Concat(varFiles).ToList(), config, !args.NoIgnore, contextRoot is not null);
         ScanTimings.Phase("discovery and reading", collectClock);
+        long rulesClock = ScanTimings.PhaseStart();
         var named = contextRoot is null ? null : new HashSet<string>(fullPaths.Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')), StringComparer.Ordinal);
         // Paths in the text report are relative to where the user stands, so they can be clicked from there.
         string displayPrefix = DisplayPrefix(workingDirectory, root);
@@ -85,7 +86,7 @@ public static class ScanCommand
         var engine = input.Files.Any(f => f.Kind == FileKind.CSharp)
             ? new AnalysisEngine(options, projectRules: Core.Rules.BuiltInRules.ProjectRules().Append(new CSharp.CSharpAnalysisRule(root)))
             : new AnalysisEngine(options);
-        ScanTimings.Phase("rules built", collectClock);
+        ScanTimings.Phase("rules built", rulesClock);
         var result = engine.Analyze(input.Files, input.Notes);
         if (args.Verbose)
         {
