@@ -66,6 +66,37 @@ public sealed class UntrustedRepositoryTests
 }
 
 /// <summary>Firebreak never scans back what it wrote: the README's baseline flow, run as written, exits 0.</summary>
+public sealed class CompactTextTests
+{
+    [Fact]
+    public void A_large_scan_keeps_plain_utf8_texts_as_bytes_and_decodes_them_again_exactly()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "fb-compact-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string ascii = Path.Combine(dir, "a.sh"), accented = Path.Combine(dir, "b.sh"), bom = Path.Combine(dir, "c.sh");
+            File.WriteAllText(ascii, "rm -rf /data\n");
+            File.WriteAllText(accented, "echo 'café ✓'\n");
+            File.WriteAllBytes(bom, new byte[] { 0xEF, 0xBB, 0xBF, (byte)'l', (byte)'s', (byte)'\n' });
+            var notes = new System.Collections.Generic.List<(string Path, string Reason)>();
+            foreach (var (path, expected) in new[] { (ascii, "rm -rf /data\n"), (accented, "echo 'café ✓'\n"), (bom, "ls\n") })
+            {
+                var file = Firebreak.Cli.Discovery.FileLoader.Load(path, Path.GetFileName(path), 1 << 20, notes, compactText: true)!;
+                Assert.Equal(expected.Length, file.Source.Length);
+                Assert.Equal(expected, file.Text);
+                file.Source.ReleaseText();
+                Assert.Equal(expected, file.Text);
+            }
+            Assert.Empty(notes);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
+
 public sealed class OwnOutputTests
 {
     private const string Unscoped = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";

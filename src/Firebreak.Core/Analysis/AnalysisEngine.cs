@@ -64,15 +64,15 @@ public sealed class AnalysisEngine
         for (int k = 0; k < bySize.Length; k++) bySize[k] = k;
         Array.Sort(bySize, (a, b) =>
         {
-            int c = documents[b].Text.Text.Length.CompareTo(documents[a].Text.Text.Length);
+            int c = documents[b].Text.Length.CompareTo(documents[a].Text.Length);
             return c != 0 ? c : a.CompareTo(b);
         });
         long fileClock = ScanTimings.PhaseStart();
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(bySize, loadBalance: true), parallel, i =>
         {
             bool analyzed = reported is null || reported.Contains(documents[i].Path);
-            sinks[i] = analyzed ? RunFileRules(documents[i]) : FindingSink.Empty;
             directive[i] = analyzed && HoldsDirective(documents[i]);
+            sinks[i] = analyzed ? RunFileRules(documents[i]) : FindingSink.Empty;
         });
         ScanTimings.Phase("file rules (parallel)", fileClock);
 
@@ -251,7 +251,12 @@ public sealed class AnalysisEngine
         // so a scan's memory grows with its findings and models, not with every file's parse.
         bool keep = false;
         foreach (var rule in _projectRules) keep |= rule.ReadsTreesOf(document);
-        if (!keep) document.ReleaseTransientModels();
+        if (!keep)
+        {
+            document.ReleaseTransientModels();
+            // A text kept as UTF-8 by its host is decoded again if a cross-file rule or a finding's position needs it.
+            document.Text.ReleaseText();
+        }
         // Most files report nothing: one shared empty sink each, not a sink per file kept to the end of the scan.
         return sink.IsEmpty ? FindingSink.Empty : sink;
     }

@@ -26,7 +26,7 @@ public sealed class DocumentContext
     public DocumentContext(SourceFile file, AnalysisOptions? options = null)
     {
         File = file;
-        Text = new SourceText(file.Path, file.Text);
+        Text = file.Source;
         Options = options ?? AnalysisOptions.Default;
         Meter = new WorkMeter(Options.BudgetLimits);
     }

@@ -22,6 +22,34 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Texts_kept_as_utf8_between_uses_give_the_same_output()
+    {
+        // A large scan's host keeps texts as UTF-8 and the engine drops each decoded string after the file's own pass;
+        // cross-file rules, positions and suppressions decode it again. Nothing in the output may change.
+        var sources = new (string Path, string Text)[]
+        {
+            (".github/workflows/deploy.yml", "on: push\njobs:\n  prod:\n    runs-on: x\n    steps:\n      - run: ./scripts/reset.sh\n"),
+            ("scripts/reset.sh", "#!/bin/sh\n# firebreak-ignore FB1001 until 2000-01-01 reason: expired on purpose\nrm -rf /var/lib/postgresql/data\ndropdb prod\n"),
+            ("infra/main.tf", "module \"db\" {\n  source = \"./db\"\n}\n"),
+            ("infra/db/main.tf", "resource \"aws_db_instance\" \"main\" {\n  deletion_protection = false\n  skip_final_snapshot = true\n}\n"),
+            ("notes/é.md", "naïve text, not ASCII: ✓\n"),
+        };
+        string Run(bool utf8)
+        {
+            var files = sources.Select(s => utf8
+                ? SourceFile.FromUtf8(s.Path, System.Text.Encoding.UTF8.GetBytes(s.Text), s.Text)
+                : new SourceFile(s.Path, s.Text)).ToArray();
+            if (utf8) foreach (var file in files) file.Source.ReleaseText();
+            var result = new AnalysisEngine(new AnalysisOptions { Today = new DateTime(2026, 1, 1) }).Analyze(files);
+            foreach (var (file, source) in files.Zip(sources)) Assert.Equal(source.Text, file.Text);
+            return string.Join("\n", result.Findings.Select(f => $"{f}|{f.Location.Start}|{f.Fingerprint}"));
+        }
+        string plain = Run(utf8: false);
+        Assert.Contains("FB1001", plain, StringComparison.Ordinal);
+        Assert.Equal(plain, Run(utf8: true));
+    }
+
+    [Fact]
     public void Fingerprints_survive_moving_the_code_down_the_file()
     {
         const string body = "on: push\njobs:\n  build:\n    runs-on: x\n";

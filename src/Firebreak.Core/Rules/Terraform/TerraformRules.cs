@@ -121,7 +121,11 @@ public sealed class TerraformRules : ProjectRule
         finally
         {
             foreach (var document in component)
-                if (!IsCommandLineVarFile(document)) document.ReleaseTransientModels();
+            {
+                if (IsCommandLineVarFile(document)) continue;
+                document.ReleaseTransientModels();
+                document.Text.ReleaseText();
+            }
         }
         return result;
     }
