@@ -52,7 +52,6 @@ internal static partial class FileType
         }
     }
 
-    public static bool IsRegular(int mode) => (mode & TypeMask) == Regular;
     public static bool IsDirectory(int mode) => (mode & TypeMask) == Directory;
     public static bool IsLink(int mode) => (mode & TypeMask) == Link;
 

@@ -56,7 +56,7 @@ internal sealed class AsciiPairs
     /// <summary>The pair's key, <c>lower(first) * 128 + lower(second)</c>; both must be ASCII.</summary>
     public static int Key(char first, char second) => (Lower[first] << 7) | Lower[second];
 
-    public void Add(int key) => _bits[key >> 6] |= 1UL << (key & 63);
+    private void Add(int key) => _bits[key >> 6] |= 1UL << (key & 63);
 
     public bool Contains(int key) => (_bits[key >> 6] & (1UL << (key & 63))) != 0;
 
