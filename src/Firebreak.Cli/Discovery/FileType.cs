@@ -38,31 +38,23 @@ internal static partial class FileType
     /// What the path itself is (a link is not followed) and its size, from one <c>lstat</c>: what the folder walk
     /// learns of every entry, so that the loader need not ask again. Null where the status cannot be read.
     /// </summary>
-    public static (int Mode, long Size)? Of(string path)
-    {
-        if (OperatingSystem.IsWindows()) return null;
-        var buffer = StatusBuffer();
-        try
-        {
-            return LStat(path, buffer) == 0 ? (BitConverter.ToInt32(buffer, 4), BitConverter.ToInt64(buffer, 16)) : null;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static (int Mode, long Size)? Of(string path) => Status(path, followLinks: false);
 
     public static bool IsDirectory(int mode) => (mode & TypeMask) == Directory;
     public static bool IsLink(int mode) => (mode & TypeMask) == Link;
 
-    private static int? Mode(string path)
+    private static int? Mode(string path) => Status(path, followLinks: true)?.Mode;
+
+    private static (int Mode, long Size)? Status(string path, bool followLinks)
     {
         if (OperatingSystem.IsWindows()) return null;
-        // The runtime's own portable stat (the one FileInfo uses): its file-type bits are the same on every Unix.
+        // The runtime's own portable stat and lstat (the ones FileInfo uses): their file-type bits are the same on
+        // every Unix.
         var buffer = StatusBuffer();
         try
         {
-            return Stat(path, buffer) == 0 ? BitConverter.ToInt32(buffer, 4) : null;
+            int result = followLinks ? Stat(path, buffer) : LStat(path, buffer);
+            return result == 0 ? (BitConverter.ToInt32(buffer, 4), BitConverter.ToInt64(buffer, 16)) : null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {

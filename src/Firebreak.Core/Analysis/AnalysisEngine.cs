@@ -251,12 +251,7 @@ public sealed class AnalysisEngine
         // so a scan's memory grows with its findings and models, not with every file's parse.
         bool keep = false;
         foreach (var rule in _projectRules) keep |= rule.ReadsTreesOf(document);
-        if (!keep)
-        {
-            document.ReleaseTransientModels();
-            // A text kept as UTF-8 by its host is decoded again if a cross-file rule or a finding's position needs it.
-            document.Text.ReleaseText();
-        }
+        if (!keep) document.ReleaseTransientModels();
         // Most files report nothing: one shared empty sink each, not a sink per file kept to the end of the scan.
         return sink.IsEmpty ? FindingSink.Empty : sink;
     }

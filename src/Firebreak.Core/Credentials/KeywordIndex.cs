@@ -31,7 +31,7 @@ internal sealed class KeywordIndex
             int key = first * Ascii + second;
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
-            _pairs.AddKeyword(keyword);
+            _pairs.AddKeyword(key, keyword);
             _allAscii &= Text.AsciiPairs.IsAscii(keyword);
         }
         foreach (var pair in buckets)
@@ -56,6 +56,4 @@ internal sealed class KeywordIndex
             }
         }
     }
-
-    private static int ToLower(char c) => c >= 'A' && c <= 'Z' ? c + 32 : c;
 }

@@ -129,10 +129,12 @@ public sealed class DocumentContext
     /// <summary>
     /// Drops the transient models (parse trees no cross-file rule reads): called by the engine when the file's own pass
     /// is over, so that a scan holds its facts rather than every file's trees. A model asked for again is built again,
-    /// and its parse problems and comments, already collected, are not collected twice.
+    /// and its parse problems and comments, already collected, are not collected twice. A text its host keeps as UTF-8
+    /// (<see cref="SourceText.ReleaseText"/>) drops its decoded string too, decoded again if anything asks.
     /// </summary>
     public void ReleaseTransientModels()
     {
+        Text.ReleaseText();
         lock (_gate)
         {
             if (_transient is null) return;

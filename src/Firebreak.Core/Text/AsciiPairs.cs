@@ -23,10 +23,12 @@ internal sealed class AsciiPairs
 
     private static int TripleKey(int pair, int third) => (int)(((uint)((pair << 7) | third) * 2654435761u) >> 16);
 
-    /// <summary>Adds a keyword whose first two characters are ASCII.</summary>
-    public void AddKeyword(string keyword)
+    /// <summary>
+    /// Adds a keyword under <paramref name="pair"/>, the key of its first two characters as the caller folds them (a
+    /// non-ASCII character that folds to ASCII, as the Kelvin sign lower-cases to k, is bucketed by its fold).
+    /// </summary>
+    public void AddKeyword(int pair, string keyword)
     {
-        int pair = Key(keyword[0], keyword[1]);
         Add(pair);
         if (keyword.Length >= 3 && keyword[2] < Ascii)
         {
@@ -52,9 +54,6 @@ internal sealed class AsciiPairs
         int triple = TripleKey(pair, Lower[third]);
         return (_triples[triple >> 6] & (1UL << (triple & 63))) != 0;
     }
-
-    /// <summary>The pair's key, <c>lower(first) * 128 + lower(second)</c>; both must be ASCII.</summary>
-    public static int Key(char first, char second) => (Lower[first] << 7) | Lower[second];
 
     private void Add(int key) => _bits[key >> 6] |= 1UL << (key & 63);
 

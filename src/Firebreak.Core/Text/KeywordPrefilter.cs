@@ -41,7 +41,7 @@ public sealed class KeywordPrefilter
             if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = new List<string>();
             list.Add(keyword);
             _isFirst[first] = true;
-            _pairs.AddKeyword(keyword);
+            _pairs.AddKeyword(key, keyword);
         }
         foreach (var pair in buckets) _byFirstTwo[pair.Key] = pair.Value.ToArray();
         _starts = StartsOf(_isFirst);

@@ -1045,6 +1045,18 @@ internal sealed class HclNativeParser
 
     private enum RawKind { Literal, Interpolation, If, Else, EndIf, For, EndFor }
 
+    /// <summary>Where template text that is only text ends: the first quote, escape, sequence start or line end.</summary>
+    private int PlainRunEnd(int from)
+    {
+        while (from < _end)
+        {
+            char r = _t[from];
+            if (r == '$' || r == '%' || r == '"' || r == '\\' || r == '\n' || r == '\r') break;
+            from++;
+        }
+        return from;
+    }
+
     private sealed class RawPart
     {
         public RawKind Kind;
@@ -1065,13 +1077,7 @@ internal sealed class HclNativeParser
         // one literal, read in one pass without the general reader's builders and part lists.
         if (quoted)
         {
-            int stop = _pos;
-            while (stop < _end)
-            {
-                char r = _t[stop];
-                if (r == '"' || r == '\\' || r == '$' || r == '%' || r == '\n' || r == '\r') break;
-                stop++;
-            }
+            int stop = PlainRunEnd(_pos);
             if (stop < _end && _t[stop] == '"')
             {
                 var plain = new List<HclTemplatePart>(1);
@@ -1138,13 +1144,7 @@ internal sealed class HclNativeParser
                 ParseEscape(Changed());
                 continue;
             }
-            int run = _pos + 1;
-            while (run < _end)
-            {
-                char r = _t[run];
-                if (r == '$' || r == '%' || r == '"' || r == '\\' || r == '\n' || r == '\r') break;
-                run++;
-            }
+            int run = PlainRunEnd(_pos + 1);
             if (!verbatim) sb.Append(_t, _pos, run - _pos);
             _pos = run;
         }

@@ -121,11 +121,7 @@ public sealed class TerraformRules : ProjectRule
         finally
         {
             foreach (var document in component)
-            {
-                if (IsCommandLineVarFile(document)) continue;
-                document.ReleaseTransientModels();
-                document.Text.ReleaseText();
-            }
+                if (!IsCommandLineVarFile(document)) document.ReleaseTransientModels();
         }
         return result;
     }
