@@ -128,6 +128,19 @@ public static class WorkBudget
     }
 
     /// <summary>
+    /// Charges <paramref name="units"/> when they fit in what is left of the budget and returns true; charges nothing and
+    /// returns false when they do not (the caller then does the work in steps that stop where the budget ends).
+    /// </summary>
+    public static bool TryCharge(Budget budget, long units)
+    {
+        var meter = t_current;
+        if (meter is null) return true;
+        if (meter.Exceeded is not null || meter.Used[(int)budget] + units > meter.Limits[(int)budget]) return false;
+        Charge(budget, units);
+        return true;
+    }
+
+    /// <summary>
     /// For a parser that stops cleanly at its budget and returns what it read (a note says where): the file's analysis
     /// goes on over that part. The spent budget stays spent, so the next charge of it stops the file for good.
     /// </summary>

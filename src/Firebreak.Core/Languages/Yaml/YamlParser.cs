@@ -22,6 +22,16 @@ public static class YamlParser
 
     public static YamlFile Parse(string text)
     {
+        // Most files are plain block YAML, which the block reader reads into the same tree; it charges the budget
+        // YamlDotNet's events would have, and leaves a file that would overrun it to the parser below, which stops there.
+        if (YamlBlockReader.TryRead(text, out long events, out int nodes) is { } read && nodes <= MaxNodes && WorkBudget.TryCharge(Budget.Nodes, events))
+            return read;
+        return ParseEvents(text);
+    }
+
+    /// <summary>YamlDotNet's reading: every file the block reader gives up on, and the reference it is tested against.</summary>
+    internal static YamlFile ParseEvents(string text)
+    {
         var documents = new List<YamlDocument>();
         var comments = new List<YamlComment>();
         var diagnostics = new List<SyntaxDiagnostic>();
