@@ -126,6 +126,7 @@ public sealed class TokenKind
     // pattern — paid by a guard decision for every kind a command mentions.
     private Regex? _boundarySearch;
     private Regex? _boundaryExact;
+    private Regex? _boundaryAnchored;
 
     /// <summary>Set for the built-in catalogue's kinds.</summary>
     internal bool Trusted { get; set; }
@@ -210,7 +211,10 @@ public sealed class TokenKind
                 return null;
             }
         }
-        var match = linear.Match(text, start, Math.Min(AnchoredWindow, text.Length - start));
+        // Our own patterns run on the backtracking engine: there a `\G` pattern tries the one position (the same match
+        // the search finds when it starts there), where the search would go on through the window for a later one.
+        var regex = Trusted ? Boundless(ref _boundaryAnchored, @"\G(?:" + ValuePattern + ")")! : linear;
+        var match = regex.Match(text, start, Math.Min(AnchoredWindow, text.Length - start));
         if (!match.Success || match.Index != start) return null;
         int end = match.Index + match.Length;
         return end < text.Length && ContinuesRight(text[end]) ? null : match;
