@@ -1,19 +1,22 @@
 using System;
-using System.Threading;
 
 namespace Firebreak.Core.Text;
 
 /// <summary>
 /// Shares the strings that parse trees repeat in every file (attribute and block names, <c>var</c>, <c>string</c>,
 /// resource types): one instance per distinct short string in a slot, instead of one copy per occurrence. A fixed
-/// table of slots, last writer wins, lock-free (a reference write is atomic): a collision costs a fresh string, never a
-/// wrong one, and the table never grows, so an attacker's file of distinct names cannot make it hold more.
+/// table of slots per thread, last writer wins: a collision costs a fresh string, never a wrong one, and the table never
+/// grows, so an attacker's file of distinct names cannot make it hold more (64 KB per thread that parses).
 /// </summary>
 internal static class StringTable
 {
     private const int Slots = 1 << 13;
     private const int MaxLength = 48;
-    private static readonly string?[] Table = new string?[Slots];
+    // One table per thread: the parsers run on every core, and a shared table's slots are written from all of them,
+    // so its cache lines went back and forth between the cores.
+    [ThreadStatic] private static string?[]? t_table;
+
+    private static string?[] Table => t_table ??= new string?[Slots];
 
     /// <summary><paramref name="value"/>, or the equal instance the table holds (the copy is then left to the collector).</summary>
     public static string Share(string value)
@@ -22,9 +25,10 @@ internal static class StringTable
         if (length == 0) return string.Empty;
         if (length > MaxLength) return value;
         int slot = Slot(value, 0, length);
-        var existing = Volatile.Read(ref Table[slot]);
+        var table = Table;
+        var existing = table[slot];
         if (existing is not null && existing.Length == length && string.CompareOrdinal(existing, value) == 0) return existing;
-        Volatile.Write(ref Table[slot], value);
+        table[slot] = value;
         return value;
     }
 
@@ -54,10 +58,11 @@ internal static class StringTable
         if (length == 0) return string.Empty;
         if (length > MaxLength) return text.Substring(start, length);
         int slot = Slot(text, start, length);
-        var existing = Volatile.Read(ref Table[slot]);
+        var table = Table;
+        var existing = table[slot];
         if (existing is not null && existing.Length == length && existing.AsSpan().SequenceEqual(text.AsSpan(start, length))) return existing;
         var created = text.Substring(start, length);
-        Volatile.Write(ref Table[slot], created);
+        table[slot] = created;
         return created;
     }
 }
