@@ -53,6 +53,9 @@ public class CorpusBenchmarks
     [Benchmark(Description = "yaml: parse")]
     public int YamlParse() => _yaml.Sum(t => YamlParser.Parse(t).Documents.Count);
 
+    [Benchmark(Description = "yaml: parse, YamlDotNet's events only (no block reader)")]
+    public int YamlParseEvents() => _yaml.Sum(t => YamlParser.ParseEvents(t).Documents.Count);
+
     [Benchmark(Description = "catalogue: token keywords and formats (secrets), all files")]
     public int SecretScan()
     {

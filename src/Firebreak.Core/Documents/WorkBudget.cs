@@ -128,16 +128,15 @@ public static class WorkBudget
     }
 
     /// <summary>
-    /// Charges <paramref name="units"/> when they fit in what is left of the budget and returns true; charges nothing and
-    /// returns false when they do not (the caller then does the work in steps that stop where the budget ends).
+    /// What is left of <paramref name="budget"/> for the current file (unlimited outside a scan, 0 once a budget is
+    /// spent): a parser that charges after the fact stops building there and leaves the file to one that charges as it goes.
     /// </summary>
-    public static bool TryCharge(Budget budget, long units)
+    public static long Remaining(Budget budget)
     {
         var meter = t_current;
-        if (meter is null) return true;
-        if (meter.Exceeded is not null || meter.Used[(int)budget] + units > meter.Limits[(int)budget]) return false;
-        Charge(budget, units);
-        return true;
+        if (meter is null) return long.MaxValue;
+        if (meter.Exceeded is not null) return 0;
+        return Math.Max(0, meter.Limits[(int)budget] - meter.Used[(int)budget]);
     }
 
     /// <summary>

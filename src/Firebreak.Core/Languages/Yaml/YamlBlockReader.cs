@@ -38,25 +38,33 @@ internal sealed class YamlBlockReader
     private int _documents;
     private int _depth;
 
-    private YamlBlockReader(string text) => _text = text;
+    private readonly long _limit;
+
+    private YamlBlockReader(string text, long limit)
+    {
+        _text = text;
+        _limit = limit;
+    }
+
+    /// <summary>
+    /// The events YamlDotNet's parser produces for the tree so far: the stream's start and end, each document's, each
+    /// scalar, each collection's start and end, each comment (it drops the stream's end when comments alone precede it).
+    /// </summary>
+    private long Events => (_documents == 0 && _comments.Count > 0 ? 1 : 2) + 2L * _documents + _nodes + _collections + _comments.Count;
 
     /// <summary>The file's tree, or null when the file is outside the subset this reader handles exactly.</summary>
+    /// <param name="limit">At most this many events and nodes: past it the reader stops building and gives up.</param>
     /// <param name="events">How many parser events YamlDotNet would have produced (the node budget's unit).</param>
-    /// <param name="nodes">How many nodes the tree holds.</param>
-    public static YamlFile? TryRead(string text, out long events, out int nodes)
+    public static YamlFile? TryRead(string text, long limit, out long events)
     {
         events = 0;
-        nodes = 0;
         if (!PlainCharacters(text)) return null;
-        var reader = new YamlBlockReader(text);
+        var reader = new YamlBlockReader(text, limit);
         try
         {
             var documents = reader.ReadStream();
-            // The stream's start and end, each document's, each scalar, each collection's start and end, each comment
-            // (YamlDotNet's parser drops the stream's end event when comments alone come before it).
-            int streamEvents = reader._documents == 0 && reader._comments.Count > 0 ? 1 : 2;
-            events = streamEvents + 2L * reader._documents + reader._nodes + reader._collections + reader._comments.Count;
-            nodes = reader._nodes;
+            events = reader.Events;
+            if (events > limit) return null;
             return new YamlFile(documents, reader._comments, Array.Empty<SyntaxDiagnostic>());
         }
         catch (GiveUp)
@@ -186,6 +194,7 @@ internal sealed class YamlBlockReader
         int textStart = hash + 1;
         while (textStart < lineEnd && _text[textStart] == ' ') textStart++;
         _comments.Add(new YamlComment(TextSpan.FromBounds(hash, lineEnd), _text.Substring(textStart, lineEnd - textStart)));
+        if (Events > _limit) throw Unsupported;
         return lineEnd < _text.Length ? lineEnd + 1 : lineEnd;
     }
 
@@ -791,6 +800,7 @@ internal sealed class YamlBlockReader
     private YamlNode Scalar(YamlNode node)
     {
         _nodes++;
+        if (Events > _limit) throw Unsupported;
         return node;
     }
 
@@ -799,6 +809,7 @@ internal sealed class YamlBlockReader
     {
         _nodes++;
         _collections++;
+        if (Events > _limit) throw Unsupported;
         return node;
     }
 }

@@ -22,10 +22,15 @@ public static class YamlParser
 
     public static YamlFile Parse(string text)
     {
-        // Most files are plain block YAML, which the block reader reads into the same tree; it charges the budget
-        // YamlDotNet's events would have, and leaves a file that would overrun it to the parser below, which stops there.
-        if (YamlBlockReader.TryRead(text, out long events, out int nodes) is { } read && nodes <= MaxNodes && WorkBudget.TryCharge(Budget.Nodes, events))
+        // Most files are plain block YAML, which the block reader reads into the same tree. It is charged what
+        // YamlDotNet's events would have cost; a file that would overrun the budget (or the node limit) makes it stop
+        // building and leave the file to the parser below, which stops where the budget ends, with its note.
+        long limit = Math.Min(WorkBudget.Remaining(Budget.Nodes), MaxNodes);
+        if (YamlBlockReader.TryRead(text, limit, out long events) is { } read)
+        {
+            WorkBudget.Charge(Budget.Nodes, events);
             return read;
+        }
         return ParseEvents(text);
     }
 
