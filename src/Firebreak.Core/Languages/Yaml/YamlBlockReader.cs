@@ -19,7 +19,10 @@ internal sealed class YamlBlockReader
     /// <summary>Longer simple keys are an error for YamlDotNet (1,024 characters).</summary>
     private const int MaxKeyLength = 1000;
 
-    private static readonly GiveUp Unsupported = new();
+    // One per thread: an exception object thrown on two threads at once has its stack trace written by both.
+    [ThreadStatic] private static GiveUp? t_giveUp;
+
+    private static GiveUp Unsupported => t_giveUp ??= new GiveUp();
 
     private readonly string _text;
     private readonly List<YamlComment> _comments = new();
