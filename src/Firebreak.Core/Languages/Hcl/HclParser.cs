@@ -1327,7 +1327,7 @@ internal sealed class HclNativeParser
                 int value = 0, k = 0;
                 for (; k < digits && _pos < _end; k++)
                 {
-                    int h = HexValue(_t[_pos]);
+                    int h = Hex.Value(_t[_pos]);
                     if (h < 0) break;
                     value = value * 16 + h;
                     _pos++;
@@ -1347,9 +1347,6 @@ internal sealed class HclNativeParser
                 return;
         }
     }
-
-    private static int HexValue(char c) =>
-        c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 
     private RawPart ParseInterpolation()
     {

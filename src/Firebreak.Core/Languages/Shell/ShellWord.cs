@@ -332,9 +332,9 @@ internal sealed class ShellWordDecoder
                 {
                     int max = e == 'x' ? 2 : e == 'u' ? 4 : 8;
                     int value = 0, n = 0;
-                    while (n < max && i + 1 < end && HexValue(_source[i + 1]) >= 0)
+                    while (n < max && i + 1 < end && Hex.Value(_source[i + 1]) >= 0)
                     {
-                        value = value * 16 + HexValue(_source[++i]);
+                        value = value * 16 + Hex.Value(_source[++i]);
                         n++;
                     }
                     if (n == 0) { Add('\\', start, start + 1); Add(e, start + 1, i + 1); break; }
@@ -378,7 +378,4 @@ internal sealed class ShellWordDecoder
             }
         }
     }
-
-    private static int HexValue(char c) =>
-        c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }

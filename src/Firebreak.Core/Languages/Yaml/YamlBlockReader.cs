@@ -10,9 +10,10 @@ namespace Firebreak.Core.Languages.Yaml;
 /// block scalars, comments, <c>---</c> between documents, one-line flow lists — into the same tree, spans included, that
 /// <see cref="YamlParser"/> builds from YamlDotNet's events, several times faster and with a fraction of the garbage.
 /// Anything outside that subset (anchors, aliases, tags, multi-line plain or quoted scalars, flow mappings, tabs, CR,
-/// directives, explicit block indentation, deep nesting, a syntax error) makes it give up, and YamlDotNet reads the file: the reader never has
-/// to be right about YAML it does not understand. Tested against YamlDotNet on every YAML file of the test fixtures,
-/// mutations of them, and the benchmark corpus (<c>YamlBlockReaderTests</c>).
+/// directives, explicit block indentation, deep nesting, a syntax error, more nodes than the file's budget allows) makes
+/// it give up, and YamlDotNet reads the file: the reader never has to be right about YAML it does not understand.
+/// Tested against YamlDotNet on every YAML file of the test fixtures, mutations of them, and the benchmark corpus
+/// (<c>YamlBlockReaderTests</c>).
 /// </summary>
 internal sealed class YamlBlockReader
 {
@@ -250,9 +251,7 @@ internal sealed class YamlBlockReader
             if (_col > col) throw Unsupported;
             break;
         }
-        var pairs = new YamlPair[_pairs.Count - pairsBase];
-        _pairs.CopyTo(pairsBase, pairs, 0, pairs.Length);
-        _pairs.RemoveRange(pairsBase, pairs.Length);
+        var pairs = TakeFrom(_pairs, pairsBase);
         _depth--;
         return Collection(new YamlMapping(TextSpan.FromBounds(start, Math.Max(_at, start)), pairs, null, null));
     }
@@ -303,9 +302,7 @@ internal sealed class YamlBlockReader
             }
         }
         if (_items.Count == itemsBase) throw Unsupported;
-        var items = new YamlNode[_items.Count - itemsBase];
-        _items.CopyTo(itemsBase, items, 0, items.Length);
-        _items.RemoveRange(itemsBase, items.Length);
+        var items = TakeFrom(_items, itemsBase);
         _depth--;
         return Collection(new YamlSequence(TextSpan.FromBounds(start, Math.Max(_at, start)), items, null, null));
     }
@@ -578,7 +575,7 @@ internal sealed class YamlBlockReader
                         int code = 0;
                         for (int d = 0; d < digits; d++)
                         {
-                            int h = HexValue(_text[i + 2 + d]);
+                            int h = Hex.Value(_text[i + 2 + d]);
                             if (h < 0) throw Unsupported;
                             code = code * 16 + h;
                         }
@@ -608,14 +605,6 @@ internal sealed class YamlBlockReader
         }
         return (YamlScalar)Scalar(new YamlScalar(TextSpan.FromBounds(p, end), result, quote == '"' ? YamlScalarStyle.DoubleQuoted : YamlScalarStyle.SingleQuoted, null, null));
     }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     private StringBuilder Builder()
     {
@@ -680,9 +669,7 @@ internal sealed class YamlBlockReader
             if (i >= _text.Length || _text[i] is ']' or ',') throw Unsupported; // a trailing or empty entry
         }
         end = i + 1;
-        var items = new YamlNode[_items.Count - itemsBase];
-        _items.CopyTo(itemsBase, items, 0, items.Length);
-        _items.RemoveRange(itemsBase, items.Length);
+        var items = TakeFrom(_items, itemsBase);
         return Collection(new YamlSequence(TextSpan.FromBounds(p, i), items, null, null));
     }
 
@@ -798,6 +785,16 @@ internal sealed class YamlBlockReader
         var node = Scalar(new YamlScalar(TextSpan.FromBounds(p, end), value.ToString(), literal ? YamlScalarStyle.Literal : YamlScalarStyle.Folded, null, null));
         Advance(end);
         return node;
+    }
+
+    /// <summary>The scratch list's entries from <paramref name="start"/> on, as an exact array, removed from the list
+    /// (nested collections share one list, each taking its own tail).</summary>
+    private static T[] TakeFrom<T>(List<T> scratch, int start)
+    {
+        var taken = new T[scratch.Count - start];
+        scratch.CopyTo(start, taken, 0, taken.Length);
+        scratch.RemoveRange(start, taken.Length);
+        return taken;
     }
 
     private YamlNode Scalar(YamlNode node)
