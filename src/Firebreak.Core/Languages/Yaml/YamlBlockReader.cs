@@ -102,7 +102,7 @@ internal sealed class YamlBlockReader
         while (_at < _text.Length)
         {
             // At `---`; a comment at most after it on its line.
-            Advance(AfterMarkerLine(_at + 3));
+            Advance(RestOfLine(_at + 3));
             if (_col >= 0)
             {
                 documents.Add(ReadDocument());
@@ -125,13 +125,21 @@ internal sealed class YamlBlockReader
         return new YamlDocument(root);
     }
 
-    /// <summary>After <c>---</c>: spaces and a comment at most, then the line's end; the next line's start.</summary>
-    private int AfterMarkerLine(int p)
+    /// <summary>
+    /// After a token ending at <paramref name="p"/>: spaces, then a comment (recorded; it needs a space before it) or
+    /// nothing up to the line's end; anything else gives up. Returns the next line's start.
+    /// </summary>
+    private int RestOfLine(int p)
     {
         p = SkipSpaces(p);
-        if (p < _text.Length && _text[p] == '#') return AddComment(p);
-        if (p < _text.Length && _text[p] != '\n') throw Unsupported;
-        return p < _text.Length ? p + 1 : p;
+        if (p >= _text.Length) return p;
+        if (_text[p] == '#')
+        {
+            if (p == 0 || _text[p - 1] != ' ') throw Unsupported; // `"a"#b`, `|#`
+            return AddComment(p);
+        }
+        if (_text[p] != '\n') throw Unsupported;
+        return p + 1;
     }
 
     /// <summary>
@@ -162,32 +170,21 @@ internal sealed class YamlBlockReader
                 continue;
             }
             int col = p - start;
-            if (col == 0 && p + 2 < text.Length && IsMarker(p))
+            if (col == 0 && (c == '-' || c == '.') && p + 2 < text.Length && text[p + 1] == c && text[p + 2] == c)
             {
-                if (c == '.') throw Unsupported; // `...`
+                // `---` starts a document; `...`, or `---` with more on the word, is left to YamlDotNet.
+                if (c == '.' || !Blank(p + 3)) throw Unsupported;
                 _at = p;
                 _col = -1;
                 return;
             }
-            if (col == 0 && (c == '%' || (c == '.' && StartsWithDots(p)) || (c == '-' && StartsWithDashes(p)))) throw Unsupported;
+            if (col == 0 && c == '%') throw Unsupported; // a directive
             _at = p;
             _col = col;
             return;
         }
         _at = text.Length;
         _col = -1;
-    }
-
-    private bool StartsWithDashes(int p) => p + 2 < _text.Length && _text[p + 1] == '-' && _text[p + 2] == '-';
-    private bool StartsWithDots(int p) => p + 2 < _text.Length && _text[p + 1] == '.' && _text[p + 2] == '.';
-
-    /// <summary>A document marker at a line's start: <c>---</c> or <c>...</c> followed by a blank, a break or the end.</summary>
-    private bool IsMarker(int p)
-    {
-        char c = _text[p];
-        if (c != '-' && c != '.') return false;
-        if (_text[p + 1] != c || _text[p + 2] != c) return false;
-        return p + 3 >= _text.Length || _text[p + 3] is ' ' or '\n' or '\t';
     }
 
     /// <summary>Records the comment whose <c>#</c> is at <paramref name="hash"/>; returns the next line's start.</summary>
@@ -213,7 +210,7 @@ internal sealed class YamlBlockReader
     private YamlNode ReadBlockNode(int col)
     {
         if (IsEntry(_at)) return ReadSequence(col, indentless: false);
-        if (IsKey(_at)) return ReadMapping(col);
+        if (TryReadKey(_at, out int colon) is { } key) return ReadMapping(col, key, colon);
         throw Unsupported; // a scalar on a line of its own (a root scalar, a value on the next line)
     }
 
@@ -236,20 +233,20 @@ internal sealed class YamlBlockReader
         return c is ' ' or '\n';
     }
 
-    /// <summary>A block mapping whose first key is the current token, at column <paramref name="col"/>.</summary>
-    private YamlMapping ReadMapping(int col)
+    /// <summary>A block mapping at column <paramref name="col"/> whose first key, already read, starts at the current
+    /// token (its colon at <paramref name="colon"/>).</summary>
+    private YamlMapping ReadMapping(int col, YamlScalar key, int colon)
     {
         Enter();
         int start = _at;
         int pairsBase = _pairs.Count;
         while (true)
         {
-            var key = ReadKey(_at, out int colon);
             var value = ReadValue(colon + 1, col);
             _pairs.Add(new YamlPair(key, value));
-            if (_col == col) continue;
             if (_col > col) throw Unsupported;
-            break;
+            if (_col < col) break;
+            key = TryReadKey(_at, out colon) ?? throw Unsupported;
         }
         var pairs = TakeFrom(_pairs, pairsBase);
         _depth--;
@@ -273,8 +270,7 @@ internal sealed class YamlBlockReader
             YamlNode item;
             if (content >= _text.Length || _text[content] == '\n' || _text[content] == '#')
             {
-                int next = content >= _text.Length ? content : _text[content] == '#' ? AddComment(content) : content + 1;
-                Advance(next);
+                Advance(RestOfLine(content));
                 if (_col > col) item = ReadBlockNode(_col);
                 else item = Scalar(new YamlScalar(new TextSpan(dash + 1, 0), string.Empty, YamlScalarStyle.Plain, null, null));
             }
@@ -282,11 +278,11 @@ internal sealed class YamlBlockReader
             {
                 throw Unsupported; // `- - x`
             }
-            else if (IsKey(content))
+            else if (TryReadKey(content, out int colon) is { } key)
             {
                 // `- key: value`: a mapping at the key's column, its further keys on the lines below.
                 _at = content;
-                item = ReadMapping(col + content - dash);
+                item = ReadMapping(col + content - dash, key, colon);
             }
             else
             {
@@ -301,7 +297,6 @@ internal sealed class YamlBlockReader
                 throw Unsupported;
             }
         }
-        if (_items.Count == itemsBase) throw Unsupported;
         var items = TakeFrom(_items, itemsBase);
         _depth--;
         return Collection(new YamlSequence(TextSpan.FromBounds(start, Math.Max(_at, start)), items, null, null));
@@ -316,8 +311,7 @@ internal sealed class YamlBlockReader
         int p = SkipSpaces(afterColon);
         if (p >= _text.Length || _text[p] == '\n' || _text[p] == '#')
         {
-            int next = p >= _text.Length ? p : _text[p] == '#' ? AddComment(p) : p + 1;
-            Advance(next);
+            Advance(RestOfLine(p));
             if (_col > indent) return ReadBlockNode(_col);
             if (_col == indent && IsEntry(_at)) return ReadSequence(indent, indentless: true);
             return Scalar(new YamlScalar(new TextSpan(afterColon, 0), string.Empty, YamlScalarStyle.Plain, null, null));
@@ -339,12 +333,12 @@ internal sealed class YamlBlockReader
             case '"':
             case '\'':
                 node = ReadQuoted(p, out int end);
-                AfterValue(end);
+                Advance(RestOfLine(end));
                 return node;
             case '[':
             case '{':
                 node = ReadFlow(p, out end);
-                AfterValue(end);
+                Advance(RestOfLine(end));
                 return node;
         }
         if (!CanStartPlain(p)) throw Unsupported;
@@ -352,30 +346,10 @@ internal sealed class YamlBlockReader
         if (colon) throw Unsupported; // `a: b: c`
         node = Scalar(new YamlScalar(TextSpan.FromBounds(p, valueEnd), StringTable.Substring(_text, p, valueEnd - p), YamlScalarStyle.Plain, null, null));
         // A plain scalar goes on over more-indented lines: such a line, or a more-indented comment, is left to YamlDotNet.
-        int lineEnd = stop < _text.Length && _text[stop] == '#' ? AddComment(stop) : NextLine(stop);
+        int lineEnd = RestOfLine(stop);
         if (NextNonBlankIndent(lineEnd) > indent) throw Unsupported;
         Advance(lineEnd);
         return node;
-    }
-
-    /// <summary>After a quoted or flow value ending at <paramref name="end"/>: spaces, a comment at most, the line's end.</summary>
-    private void AfterValue(int end)
-    {
-        int p = SkipSpaces(end);
-        if (p < _text.Length && _text[p] == '#')
-        {
-            if (p == end) throw Unsupported; // `"a"#b`
-            Advance(AddComment(p));
-            return;
-        }
-        if (p < _text.Length && _text[p] != '\n') throw Unsupported;
-        Advance(p < _text.Length ? p + 1 : p);
-    }
-
-    private int NextLine(int p)
-    {
-        int newline = _text.IndexOf('\n', p);
-        return newline < 0 ? _text.Length : newline + 1;
     }
 
     /// <summary>The indentation of the next line that holds anything (a comment included), or -1 at the end.</summary>
@@ -422,13 +396,11 @@ internal sealed class YamlBlockReader
         return colon;
     }
 
-    private bool IsKey(int p) => KeyColon(p, out _) >= 0;
-
-    /// <summary>The key at <paramref name="p"/> (the line must hold one); <paramref name="colon"/> is its colon's position.</summary>
-    private YamlScalar ReadKey(int p, out int colon)
+    /// <summary>The key at <paramref name="p"/>, or null when the line holds none; <paramref name="colon"/> is its colon's position.</summary>
+    private YamlScalar? TryReadKey(int p, out int colon)
     {
         colon = KeyColon(p, out int keyEnd);
-        if (colon < 0) throw Unsupported;
+        if (colon < 0) return null;
         char c = _text[p];
         if (c == '"' || c == '\'') return ReadQuoted(p, out _, share: true);
         return (YamlScalar)Scalar(new YamlScalar(TextSpan.FromBounds(p, keyEnd), StringTable.Substring(_text, p, keyEnd - p), YamlScalarStyle.Plain, null, null));
@@ -647,7 +619,7 @@ internal sealed class YamlBlockReader
             }
             else
             {
-                if (!CanStartPlain(i) || c == '-' || c == '?' || c == ':') throw Unsupported;
+                if (!CanStartPlain(i) || c == '-') throw Unsupported;
                 int valueEnd = i;
                 int j = i;
                 while (j < _text.Length)
@@ -688,18 +660,7 @@ internal sealed class YamlBlockReader
             h++;
         }
         if (h < text.Length && text[h] is >= '0' and <= '9') throw Unsupported; // an explicit indentation
-        if (h < text.Length && text[h] == '#') throw Unsupported;
-        int q = SkipSpaces(h);
-        if (q < text.Length && text[q] == '#')
-        {
-            if (q == h) throw Unsupported;
-            q = AddComment(q);
-        }
-        else
-        {
-            if (q < text.Length && text[q] != '\n') throw Unsupported;
-            q = q < text.Length ? q + 1 : q;
-        }
+        int q = RestOfLine(h);
 
         // Leading blank lines, then the first content line's indentation.
         int lineStart = q;
