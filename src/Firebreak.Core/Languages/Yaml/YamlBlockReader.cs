@@ -673,6 +673,9 @@ internal sealed class YamlBlockReader
             while (s < text.Length && text[s] == ' ') s++;
             if (s < text.Length && text[s] == '\n')
             {
+                // YamlDotNet rejects a literal whose first line is blank with two spaces or more ("extra spaces in
+                // first line"), whatever the indentation found after it.
+                if (literal && lineStart == q && s - lineStart > 1) throw Unsupported;
                 maxBlank = Math.Max(maxBlank, s - lineStart);
                 lineStart = s + 1;
                 continue;

@@ -92,6 +92,11 @@ public sealed class YamlBlockReaderTests
         "k: >\n\n  a\n  b\n\n",
         "k: |\n   \n  x\n",
         "k: >\n  a\n\n   b\n  c\n",
+        "a:\n  run: |\n  \n    x\n",
+        "k: |\n \n  x\n",
+        "k: |\n  \n  x\n",
+        "k: >\n  \n  x\n",
+        "k: >\n   \n  x\n",
     };
 
     [Theory]
@@ -251,7 +256,7 @@ public sealed class YamlBlockReaderTests
     {
         if (text.Length == 0) return text;
         int at = random.Next(text.Length);
-        string[] inserts = { " ", "  ", "\n", "- ", ": ", "#", "'", "\"", "|", ">", "\t", "---\n", "[", "]", "{}", "\\", "&a ", "*a", "\n  ", "x" };
+        string[] inserts = { " ", "  ", "\n", "- ", ": ", "#", "'", "\"", "|", ">", "\t", "---\n", "[", "]", "{}", "\\", "&a ", "*a", "\n  ", "x", "\n  \n", "|-", " #" };
         var builder = new StringBuilder(text);
         switch (random.Next(3))
         {
