@@ -44,4 +44,28 @@ public sealed class TextAndJsonReportTests
         json.Remove("version"); // the tool's version is not the report's content
         Snapshot.Match(json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
+
+    [Fact]
+    public void A_json_report_written_to_a_file_in_pieces_is_the_one_on_stdout()
+    {
+        // Enough findings for the file's writer to flush many times (it writes in pieces of about 16 KB).
+        string root = Path.Combine(Path.GetTempPath(), "fb-json-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            for (int i = 0; i < 120; i++)
+                File.WriteAllText(Path.Combine(root, $"wipe{i:000}.sh"), "#!/bin/sh\nrm -rf /var/lib/postgresql/data\ndropdb production\n");
+            var stdout = new StringWriter();
+            Program.Run(new[] { "scan", ".", "--format", "json", "--fail-on", "none" }, stdout, new StringWriter(), root);
+            Program.Run(new[] { "scan", ".", "--format", "json", "--fail-on", "none", "-o", "report.json" }, new StringWriter(), new StringWriter(), root);
+            string written = File.ReadAllText(Path.Combine(root, "report.json"));
+            Assert.True(written.Length > 5 * 16 * 1024, $"report of {written.Length} characters");
+            Assert.Equal(stdout.ToString(), written);
+            Assert.Equal(240, JsonNode.Parse(written)!["findings"]!.AsArray().Count);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -32,6 +32,7 @@ public static class ScanCommand
 
     public static int Run(ScanArguments args, CliContext context)
     {
+        ScanTimings.PausedMilliseconds ??= static () => GC.GetTotalPauseDuration().TotalMilliseconds;
         long startClock = ScanTimings.PhaseStart();
         var (stdout, stderr, workingDirectory) = (context.Stdout, context.Stderr, context.WorkingDirectory);
         var paths = args.Paths.Count == 0 ? new List<string> { "." } : args.Paths;
@@ -120,8 +121,14 @@ public static class ScanCommand
             _ => TextReport.Findings(result, format == args.Format ? style : style with { Colour = false }),
         };
         long reportClock = ScanTimings.PhaseStart();
-        foreach (var (format, file) in args.ExtraReports) WriteReport(Render(format), file, workingDirectory, stdout);
-        WriteReport(Render(args.Format), args.Output ?? "-", workingDirectory, stdout);
+        void Report(OutputFormat format, string output)
+        {
+            // JSON goes to its file as it is written, never whole in memory (JsonReport.Write).
+            if (format == OutputFormat.Json && output != "-") WriteReport(stream => JsonReport.Write(rooted, stream), output, workingDirectory);
+            else WriteReport(Render(format), output, workingDirectory, stdout);
+        }
+        foreach (var (format, file) in args.ExtraReports) Report(format, file);
+        Report(args.Format, args.Output ?? "-");
         ScanTimings.Phase("reports", reportClock);
         if (ScanTimings.Enabled)
             stderr.Write(ScanTimings.Report() + $"timing: allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms\n");
@@ -159,10 +166,20 @@ public static class ScanCommand
             stdout.Write(report);
             return;
         }
+        WriteReport(stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            writer.Write(report);
+        }, output, workingDirectory);
+    }
+
+    private static void WriteReport(Action<Stream> write, string output, string workingDirectory)
+    {
         string outputPath = Path.GetFullPath(Path.Combine(workingDirectory, output));
         try
         {
-            File.WriteAllText(outputPath, report);
+            using var stream = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+            write(stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

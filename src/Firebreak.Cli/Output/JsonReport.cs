@@ -13,6 +13,17 @@ public static class JsonReport
     public static string Write(AnalysisResult result)
     {
         using var stream = new MemoryStream();
+        Write(result, stream);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Writes the report (and its final newline) to <paramref name="stream"/> as it goes, in pieces of a few kilobytes:
+    /// a large report never exists whole in memory, where its buffers and string would be large objects, each one
+    /// bringing the collector's full collection nearer at the end of a scan.
+    /// </summary>
+    public static void Write(AnalysisResult result, Stream stream)
+    {
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
@@ -36,10 +47,11 @@ public static class JsonReport
                 json.WriteString("fingerprint", finding.Fingerprint);
                 json.WriteString("helpUri", finding.Rule.HelpUri);
                 json.WriteEndObject();
+                if (json.BytesPending > 16 * 1024) json.Flush();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 }

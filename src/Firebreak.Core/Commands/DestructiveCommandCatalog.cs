@@ -302,11 +302,15 @@ public sealed class DestructiveCommandCatalog
         return signature;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Regex>> DeferredPatterns = new(StringComparer.Ordinal);
+
     private static Lazy<Regex>? Pattern(YamlMappingNode map, string key, string where, bool defer)
     {
         var text = CatalogYaml.Scalar(map, key);
         if (text == null) return null;
-        if (defer) return new Lazy<Regex>(() => Pattern(text, key, where), LazyThreadSafetyMode.ExecutionAndPublication);
+        // The built-in catalogue's patterns, deferred, are built once per text: entries share some (a client's argument
+        // and its stdin), and a linear-time regex costs a megabyte or two of tables to build.
+        if (defer) return DeferredPatterns.GetOrAdd(text, t => new Lazy<Regex>(() => Pattern(t, key, where), LazyThreadSafetyMode.ExecutionAndPublication));
         var regex = Pattern(text, key, where);
         return new Lazy<Regex>(() => regex);
     }

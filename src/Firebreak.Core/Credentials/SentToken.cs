@@ -57,27 +57,27 @@ internal sealed class SentToken
         {
             if (HttpRequestReader.Read(command, clients) is not { } request) continue;
             // The URL as the shell expands it (`API=https://…; curl "$API"`); when even that hides the host, the script
-            // around the command says where it points.
-            string commandText = Slice(hostText, command.Span) + "\n" + request.Url + (request.Host is null ? "\n" + source.Text.Value : string.Empty);
+            // around the command says where it points. Built for the first header that sends a variable, if any: with
+            // the whole script in it, a text per command was quadratic in a script of many requests.
+            string? commandText = null;
             foreach (var header in request.Headers)
             {
-                if (Parse(header, hostText, catalog, commandText) is { } sent) found.Add(sent);
+                if (SentVariable(header, hostText) is not { } variable) continue;
+                commandText ??= Slice(hostText, command.Span) + "\n" + request.Url + (request.Host is null ? "\n" + source.Text.Value : string.Empty);
+                string value = header.Value;
+                int space = value.IndexOf(' ');
+                string? scheme = space > 0 ? value.Substring(0, space) : null;
+                found.Add(new SentToken(header.Name, scheme, variable, header.ArgumentSpan, Classify(catalog, header.Name, scheme, commandText)));
             }
         }
         return found;
     }
 
-    private static SentToken? Parse(HttpHeader header, string hostText, TokenCatalog catalog, string commandText)
-    {
+    /// <summary>The secret or shell variable a header's value sends, if it sends one.</summary>
+    private static string? SentVariable(HttpHeader header, string hostText) =>
         // `${{ secrets.X }}` is masked before the shell sees a run block; the file still shows which secret it is.
-        string? variable = SecretInExpression.Match(Slice(hostText, header.Span)) is { Success: true } secret ? secret.Groups["name"].Value
+        SecretInExpression.Match(Slice(hostText, header.Span)) is { Success: true } secret ? secret.Groups["name"].Value
             : Parameter.Match(header.Value) is { Success: true } parameter ? parameter.Groups["name"].Value : null;
-        if (variable is null) return null;
-        string value = header.Value;
-        int space = value.IndexOf(' ');
-        string? scheme = space > 0 ? value.Substring(0, space) : null;
-        return new SentToken(header.Name, scheme, variable, header.ArgumentSpan, Classify(catalog, header.Name, scheme, commandText));
-    }
 
     private static string Slice(string text, TextSpan span) =>
         span.Start >= 0 && span.End <= text.Length && span.End >= span.Start ? text.Substring(span.Start, span.Length) : string.Empty;

@@ -19,8 +19,16 @@ public static class ScanTimings
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("FIREBREAK_TIMING") is { Length: > 0 } v && v != "0";
 
     private static readonly long Origin = Stopwatch.GetTimestamp();
-    private static readonly ConcurrentQueue<(string Phase, long Start, long End, double Cpu)> Phases = new();
-    private static readonly ConcurrentDictionary<long, double> CpuAt = new();
+    private static readonly ConcurrentQueue<(string Phase, long Start, long End, Mark Spent)> Phases = new();
+    private static readonly ConcurrentDictionary<long, Mark> MarkAt = new();
+
+    /// <summary>The process's CPU time, collections (all, and of gen2) and collection pauses so far.</summary>
+    private readonly record struct Mark(double CpuMs, int Collections, int Gen2, double PausedMs)
+    {
+        public static Mark Now() => new(ProcessCpuMilliseconds(), GC.CollectionCount(0), GC.CollectionCount(2), PausedMilliseconds?.Invoke() ?? double.NaN);
+
+        public Mark Since(Mark start) => new(CpuMs - start.CpuMs, Collections - start.Collections, Gen2 - start.Gen2, PausedMs - start.PausedMs);
+    }
     private static readonly ConcurrentDictionary<string, StrongBox> Rules = new(StringComparer.Ordinal);
 
     private sealed class StrongBox
@@ -28,6 +36,9 @@ public static class ScanTimings
         public long Ticks;
         public long Calls;
     }
+
+    /// <summary>The collector's total pause so far, from a host whose runtime says (netstandard2.0 has no such call).</summary>
+    public static Func<double>? PausedMilliseconds { get; set; }
 
     /// <summary>A timestamp when timing is on, zero otherwise.</summary>
     public static long Now() => Enabled ? Stopwatch.GetTimestamp() : 0;
@@ -37,7 +48,7 @@ public static class ScanTimings
     {
         if (!Enabled) return 0;
         long now = Stopwatch.GetTimestamp();
-        CpuAt[now] = ProcessCpuMilliseconds();
+        MarkAt[now] = Mark.Now();
         return now;
     }
 
@@ -51,7 +62,7 @@ public static class ScanTimings
     /// <summary>Records a phase that began at <paramref name="start"/> (from <see cref="Now"/>) and ends now.</summary>
     public static void Phase(string name, long start)
     {
-        if (Enabled) Phases.Enqueue((name, start, Stopwatch.GetTimestamp(), CpuAt.TryGetValue(start, out double began) ? ProcessCpuMilliseconds() - began : double.NaN));
+        if (Enabled) Phases.Enqueue((name, start, Stopwatch.GetTimestamp(), MarkAt.TryGetValue(start, out var began) ? Mark.Now().Since(began) : new Mark(double.NaN, 0, 0, 0)));
     }
 
     /// <summary>Adds the time since <paramref name="start"/> to a rule's (or a model's) total.</summary>
@@ -69,10 +80,12 @@ public static class ScanTimings
     {
         var text = new StringBuilder();
         static string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(8);
-        text.AppendLine("timing: phase                                  start      wall (ms)  cpu (ms)");
-        foreach (var (phase, start, end, cpu) in Phases.OrderBy(p => p.End))
-            text.AppendLine($"timing: {phase,-40} {Ms(start - Origin)} {Ms(end - start)} {cpu.ToString("0.0", CultureInfo.InvariantCulture),9}");
-        text.AppendLine($"timing: collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; heap {GC.GetTotalMemory(false) >> 20} MiB");
+        static string Fixed(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
+        text.AppendLine("timing: phase                                  start      wall (ms)  cpu (ms)  collections (gen2)  paused (ms)");
+        foreach (var (phase, start, end, spent) in Phases.OrderBy(p => p.End))
+            text.AppendLine($"timing: {phase,-40} {Ms(start - Origin)} {Ms(end - start)} {Fixed(spent.CpuMs),9} {spent.Collections,7} ({spent.Gen2})  {Fixed(spent.PausedMs),11}");
+        int all = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        text.AppendLine($"timing: collections {all}: {all - gen1} of gen0, {gen1 - gen2} of gen1, {gen2} of gen2; heap {GC.GetTotalMemory(false) >> 20} MiB");
         text.AppendLine("timing: rule or model, summed over files and threads   total (ms)   calls");
         foreach (var rule in Rules.OrderByDescending(r => r.Value.Ticks).Take(25))
             text.AppendLine($"timing: {rule.Key,-48} {Ms(rule.Value.Ticks)} {rule.Value.Calls,9}");

@@ -48,16 +48,19 @@ public sealed class HclBody : HclNode
     /// <summary>The first attribute of this name, or null.</summary>
     public HclAttribute? Attribute(string name)
     {
-        foreach (var item in Items)
-            if (item is HclAttribute a && string.Equals(a.Name, name, StringComparison.Ordinal)) return a;
+        // By index: a foreach over the interface allocates an enumerator per call, and this is asked of every block.
+        var items = Items;
+        for (int i = 0; i < items.Count; i++)
+            if (items[i] is HclAttribute a && string.Equals(a.Name, name, StringComparison.Ordinal)) return a;
         return null;
     }
 
     /// <summary>The first block of this type, or null.</summary>
     public HclBlock? Block(string type)
     {
-        foreach (var item in Items)
-            if (item is HclBlock b && string.Equals(b.Type, type, StringComparison.Ordinal)) return b;
+        var items = Items;
+        for (int i = 0; i < items.Count; i++)
+            if (items[i] is HclBlock b && string.Equals(b.Type, type, StringComparison.Ordinal)) return b;
         return null;
     }
 }
