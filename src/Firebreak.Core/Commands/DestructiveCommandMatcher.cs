@@ -136,8 +136,11 @@ public static class DestructiveCommandMatcher
 
     private static bool AsksForHelp(ParsedArguments parsed, DestructiveCommandSignature signature)
     {
-        foreach (var option in parsed.Options)
+        // By index: the options are read through an interface, whose enumerator is an allocation per command.
+        var options = parsed.Options;
+        for (int i = 0; i < options.Count; i++)
         {
+            var option = options[i];
             if (option.Name == "--help") return true;
             if (option.Name == "-h" && !signature.OptionsWithValue.Contains("-h") && !option.HasValue) return true;
         }
@@ -170,8 +173,7 @@ public static class DestructiveCommandMatcher
     {
         if (value == null) return false;
         // kubectl's kind list: `statefulsets,persistentvolumeclaims` deletes both kinds.
-        if (value.IndexOf(',') > 0 && value.IndexOf('/') < 0)
-            return value.Split(',').Any(kind => kind.Length > 0 && kind.IndexOf(',') < 0 && PathElementMatches(kind, alternatives));
+        if (value.IndexOf(',') > 0 && value.IndexOf('/') < 0) return AnyKindMatches(value, alternatives);
         foreach (var alternative in alternatives)
         {
             if (string.Equals(value, alternative, StringComparison.Ordinal)) return true;
@@ -181,12 +183,21 @@ public static class DestructiveCommandMatcher
         return false;
     }
 
+    // Apart from the one above: a lambda there made every call allocate its closure, comma or not.
+    private static bool AnyKindMatches(string kinds, string[] alternatives)
+    {
+        foreach (var kind in kinds.Split(','))
+            if (kind.Length > 0 && PathElementMatches(kind, alternatives)) return true;
+        return false;
+    }
+
     private static CommandOption? Find(ParsedArguments parsed, IReadOnlyList<string> names)
     {
         if (names.Count == 0) return null;
-        foreach (var option in parsed.Options)
-            foreach (var name in names)
-                if (string.Equals(option.Name, name, StringComparison.Ordinal)) return option;
+        var options = parsed.Options;
+        for (int i = 0; i < options.Count; i++)
+            for (int k = 0; k < names.Count; k++)
+                if (string.Equals(options[i].Name, names[k], StringComparison.Ordinal)) return options[i];
         return null;
     }
 

@@ -11,9 +11,10 @@ namespace Firebreak.Core.Documents;
 public sealed class DocumentContext
 {
     // One of these per file of the scan, alive to its end: small (a 100,000-file scan holds 100,000), the lists made
-    // when first needed. The models are a handful per file: an array of pairs, replaced whole under the gate, read
-    // without a lock (a concurrent dictionary per file was half a kilobyte of every file's cost).
-    private ModelEntry[] _models = Array.Empty<ModelEntry>();
+    // when first needed. The models are a handful per file: a chain of immutable pairs, the newest first, changed under
+    // the gate and read without a lock (a concurrent dictionary per file was half a kilobyte of every file's cost; an
+    // array copied whole on every model added, a tenth of that, and quadratic in the models).
+    private ModelEntry? _models;
     private List<(string Language, SyntaxDiagnostic Diagnostic)>? _parseProblems;
     private List<CommentTrivia>? _embeddedComments;
     private readonly object _gate = new();
@@ -62,22 +63,23 @@ public sealed class DocumentContext
         }
     }
 
-    private readonly struct ModelEntry
+    private sealed class ModelEntry
     {
-        public ModelEntry(object key, object model)
+        public ModelEntry(object key, object model, ModelEntry? next)
         {
             Key = key;
             Model = model;
+            Next = next;
         }
 
         public object Key { get; }
         public object Model { get; }
+        public ModelEntry? Next { get; }
     }
 
     private object? Find(object key)
     {
-        var models = System.Threading.Volatile.Read(ref _models);
-        foreach (var entry in models)
+        for (var entry = System.Threading.Volatile.Read(ref _models); entry is not null; entry = entry.Next)
             if (ReferenceEquals(entry.Key, key)) return entry.Model;
         return null;
     }
@@ -85,14 +87,19 @@ public sealed class DocumentContext
     /// <summary>Adds or replaces a model; callers hold the gate.</summary>
     private void Store(object key, object model)
     {
-        var models = _models;
-        var next = new ModelEntry[models.Length + 1];
-        int n = 0;
-        foreach (var entry in models)
-            if (!ReferenceEquals(entry.Key, key)) next[n++] = entry;
-        next[n++] = new ModelEntry(key, model);
-        if (n < next.Length) Array.Resize(ref next, n);
-        System.Threading.Volatile.Write(ref _models, next);
+        var rest = Find(key) is null ? _models : Without(_models, new List<object> { key });
+        System.Threading.Volatile.Write(ref _models, new ModelEntry(key, model, rest));
+    }
+
+    /// <summary>The chain without the entries of these keys, in the same order.</summary>
+    private static ModelEntry? Without(ModelEntry? models, List<object> keys)
+    {
+        var kept = new List<ModelEntry>();
+        for (var entry = models; entry is not null; entry = entry.Next)
+            if (!keys.Contains(entry.Key)) kept.Add(entry);
+        ModelEntry? chain = null;
+        for (int i = kept.Count - 1; i >= 0; i--) chain = new ModelEntry(kept[i].Key, kept[i].Model, chain);
+        return chain;
     }
 
     private T GetModel<T>(object key, Func<DocumentContext, T> factory, bool transient) where T : class
@@ -138,11 +145,9 @@ public sealed class DocumentContext
         lock (_gate)
         {
             if (_transient is null) return;
-            var kept = new List<ModelEntry>(_models.Length);
-            foreach (var entry in _models)
-                if (!_transient.Contains(entry.Key)) kept.Add(entry);
-            foreach (var key in _transient) (_released ??= new HashSet<object>()).Add(key);
-            System.Threading.Volatile.Write(ref _models, kept.ToArray());
+            var transient = _transient;
+            System.Threading.Volatile.Write(ref _models, Without(_models, transient));
+            foreach (var key in transient) (_released ??= new HashSet<object>()).Add(key);
             _transient = null;
         }
     }

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace Firebreak.Core.Text;
 
@@ -9,11 +9,12 @@ namespace Firebreak.Core.Text;
 /// </summary>
 public sealed class OffsetMap
 {
-    private readonly List<int> _first = new();   // index of the run's first character
-    private readonly List<int> _start = new();   // source start of the run's first character
-    private readonly List<int> _stride = new();  // how far the source start moves per character
-    private readonly List<int> _width = new();   // source end minus source start, for every character of the run
-    private readonly List<int> _length = new();
+    // Runs, five integers each, in one array allocated with the first run (most maps hold one or two): the index of the
+    // run's first character, the source start of that character, how far the source start moves per character, the
+    // source width of every character of the run, and the run's length.
+    private const int First = 0, Begin = 1, Stride = 2, Width = 3, Length = 4, Fields = 5;
+    private int[]? _runs;
+    private int _runCount;
     private int _last; // run of the previous lookup: reads go forward
 
     public static readonly OffsetMap Empty = new();
@@ -26,12 +27,7 @@ public sealed class OffsetMap
     {
         var map = new OffsetMap();
         if (length <= 0) return map;
-        map._first.Add(0);
-        map._start.Add(start);
-        map._stride.Add(1);
-        map._width.Add(1);
-        map._length.Add(length);
-        map.Count = length;
+        map.AddRun(start, stride: 1, width: 1, length);
         return map;
     }
 
@@ -39,55 +35,72 @@ public sealed class OffsetMap
     public void Add(int start, int end)
     {
         int width = end - start;
-        int r = _first.Count - 1;
-        if (r >= 0 && _width[r] == width)
+        if (_runCount > 0)
         {
-            if (_length[r] == 1 && start > _start[r])
+            var runs = _runs!;
+            int r = (_runCount - 1) * Fields;
+            if (runs[r + Width] == width)
             {
-                _stride[r] = start - _start[r];
-                _length[r] = 2;
-                Count++;
-                return;
-            }
-            if (_length[r] > 1 && start == _start[r] + _length[r] * _stride[r])
-            {
-                _length[r]++;
-                Count++;
-                return;
+                if (runs[r + Length] == 1 && start > runs[r + Begin])
+                {
+                    runs[r + Stride] = start - runs[r + Begin];
+                    runs[r + Length] = 2;
+                    Count++;
+                    return;
+                }
+                if (runs[r + Length] > 1 && start == runs[r + Begin] + runs[r + Length] * runs[r + Stride])
+                {
+                    runs[r + Length]++;
+                    Count++;
+                    return;
+                }
             }
         }
-        _first.Add(Count);
-        _start.Add(start);
-        _stride.Add(1);
-        _width.Add(width);
-        _length.Add(1);
-        Count++;
+        AddRun(start, stride: 1, width, length: 1);
+    }
+
+    private void AddRun(int start, int stride, int width, int length)
+    {
+        int at = _runCount * Fields;
+        if (_runs is null) _runs = new int[Fields * 2];
+        else if (at + Fields > _runs.Length) Array.Resize(ref _runs, _runs.Length * 2);
+        _runs[at + First] = Count;
+        _runs[at + Begin] = start;
+        _runs[at + Stride] = stride;
+        _runs[at + Width] = width;
+        _runs[at + Length] = length;
+        _runCount++;
+        Count += length;
     }
 
     public int Start(int index)
     {
-        int r = Run(index);
-        return _start[r] + (index - _first[r]) * _stride[r];
+        int r = Run(index) * Fields;
+        return _runs![r + Begin] + (index - _runs[r + First]) * _runs[r + Stride];
     }
 
     public int End(int index)
     {
-        int r = Run(index);
-        return _start[r] + (index - _first[r]) * _stride[r] + _width[r];
+        int r = Run(index) * Fields;
+        return _runs![r + Begin] + (index - _runs[r + First]) * _runs[r + Stride] + _runs[r + Width];
     }
 
     private int Run(int index)
     {
+        var runs = _runs ?? throw new ArgumentOutOfRangeException(nameof(index));
         int r = _last;
-        if (r < _first.Count && index >= _first[r] && index < _first[r] + _length[r]) return r;
-        if (r + 1 < _first.Count && index >= _first[r + 1] && index < _first[r + 1] + _length[r + 1]) return _last = r + 1;
-        int lo = 0, hi = _first.Count - 1;
+        if (r < _runCount && Holds(runs, r, index)) return r;
+        if (r + 1 < _runCount && Holds(runs, r + 1, index)) return _last = r + 1;
+        int lo = 0, hi = _runCount - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) / 2;
-            if (_first[mid] <= index) lo = mid;
+            if (runs[mid * Fields + First] <= index) lo = mid;
             else hi = mid - 1;
         }
         return _last = lo;
     }
+
+    private static bool Holds(int[] runs, int r, int index) =>
+        index >= runs[r * Fields + First] && index < runs[r * Fields + First] + runs[r * Fields + Length];
 }

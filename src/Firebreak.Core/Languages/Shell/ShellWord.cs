@@ -166,15 +166,18 @@ internal sealed class ShellWordDecoder
     // While every character so far is the next source character (a quoted literal without escapes: most of them), the
     // value is that source run, taken as one substring at the end; the builder is filled only once a character differs.
     // An 8 MB `psql -c "…"` is then one copy of its text, not builder chunks and their copy.
-    private readonly StringBuilder _value = new();
+    private StringBuilder? _value; // made when the first character differs from its source
     private bool _contiguous = true;
     private int _runStart;
     private int _runLength;
 
-    public OffsetMap Offsets { get; } = new();
+    private OffsetMap? _offsets;
+
+    /// <summary>Where each character came from; empty when the decoder was made not to record it.</summary>
+    public OffsetMap Offsets => _offsets ??= new OffsetMap();
 
     /// <summary>The decoded text.</summary>
-    public string Text => !_contiguous ? _value.ToString() : _runLength == 0 ? string.Empty : _source.Substring(_runStart, _runLength);
+    public string Text => !_contiguous ? _value!.ToString() : _runLength == 0 ? string.Empty : _source.Substring(_runStart, _runLength);
 
     private void Add(char c, int start, int end)
     {
@@ -187,9 +190,10 @@ internal sealed class ShellWordDecoder
                 return;
             }
             _contiguous = false;
+            _value = new StringBuilder(_runLength + 16);
             if (_runLength > 0) _value.Append(_source, _runStart, _runLength);
         }
-        _value.Append(c);
+        _value!.Append(c);
     }
 
     public bool DecodeParts(IReadOnlyList<ShellWordPart> parts)

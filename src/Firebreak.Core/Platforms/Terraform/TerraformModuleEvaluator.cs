@@ -211,7 +211,7 @@ public sealed class TerraformModuleEvaluator
             case HclSplatExpression s:
                 return Splat(s, scope);
             case HclTupleExpression tuple:
-                return Limit(tuple.Items.Select(i => Eval(i, scope)).ToArray());
+                return Tuple(tuple, scope);
             case HclObjectExpression o:
                 return Object(o, scope);
             case HclConditionalExpression c:
@@ -227,6 +227,14 @@ public sealed class TerraformModuleEvaluator
             default:
                 return TerraformValue.Unknown;
         }
+    }
+
+    // Out of EvalCore: a lambda there capturing the scope made every evaluation allocate its closure, tuple or not.
+    private TerraformValue Tuple(HclTupleExpression tuple, Scope? scope)
+    {
+        var items = new TerraformValue[tuple.Items.Count];
+        for (int i = 0; i < items.Length; i++) items[i] = Eval(tuple.Items[i], scope);
+        return Limit(items);
     }
 
     internal TerraformValue EvalArgument(HclExpression e, Scope? scope) => Eval(e, scope);
