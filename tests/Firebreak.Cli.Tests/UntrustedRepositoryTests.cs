@@ -82,7 +82,7 @@ public sealed class CompactTextTests
             var notes = new System.Collections.Generic.List<(string Path, string Reason)>();
             foreach (var (path, expected) in new[] { (ascii, "rm -rf /data\n"), (accented, "echo 'café ✓'\n"), (bom, "ls\n") })
             {
-                var file = Firebreak.Cli.Discovery.FileLoader.Load(path, Path.GetFileName(path), 1 << 20, notes, compactText: true)!;
+                var file = Firebreak.Cli.Discovery.FileLoader.Load(path, Path.GetFileName(path), 1 << 20, notes, compaction: new Firebreak.Cli.Discovery.TextCompaction(0))!;
                 Assert.Equal(expected.Length, file.Source.Length);
                 Assert.Equal(expected, file.Text);
                 file.Source.ReleaseText();

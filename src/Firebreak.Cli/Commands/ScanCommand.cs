@@ -306,18 +306,17 @@ public static class ScanCommand
 
         ScanTimings.Phase("discovery: walk", walkClock);
         long loadClock = ScanTimings.PhaseStart();
-        // Past 64 MB of files, texts are kept as UTF-8 between uses: 100,000 files peaked at 1,017 MiB with every text
-        // held as UTF-16 and at 809 MiB without; below it, keeping the strings saves decoding each file twice (8 % of a
-        // corpus scan). A size the walk did not see (git's list) counts as 4 KB.
-        long totalBytes = 0;
-        foreach (var candidate in unique) totalBytes += candidate.Size >= 0 ? candidate.Size : 4096;
-        bool compactText = totalBytes > CompactTextAbove;
+        // Past 64 MB of files read, texts are kept as UTF-8 between uses: 100,000 files peaked at 1,017 MiB with every
+        // text held as UTF-16 and at 809 MiB without; below it, keeping the strings saves decoding each file twice (8 % of
+        // a corpus scan). Counted as the files are read (the walk no longer asks each file's size): which files are kept
+        // compact changes nothing but memory.
+        var compaction = new TextCompaction(CompactTextAbove);
         var loaded = new SourceFile?[unique.Length];
         var loadNotes = new List<(string Path, string Reason)>[unique.Length];
         Parallel.For(0, unique.Length, i =>
         {
             loadNotes[i] = new List<(string, string)>();
-            loaded[i] = FileLoader.Load(unique[i].FullPath, unique[i].RelativePath, config.MaxFileSize, loadNotes[i], unique[i].Mode, unique[i].Size, compactText);
+            loaded[i] = FileLoader.Load(unique[i].FullPath, unique[i].RelativePath, config.MaxFileSize, loadNotes[i], unique[i].Mode, unique[i].Size, compaction);
         });
         ScanTimings.Phase("discovery: read and decode", loadClock);
         var notes = skipped.Concat(loadNotes.SelectMany(n => n)).Select(n => AnalysisEngine.FileNote(n.Path, n.Reason)).ToList();

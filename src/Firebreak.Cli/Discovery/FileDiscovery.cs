@@ -213,10 +213,26 @@ public sealed class FileDiscovery
         var inherited = folder.Ignores;
         var subfolders = new List<Folder>();
         List<(string Name, bool IsDirectory)> entries;
+        // On 64-bit Linux, the listing's own entry types: a regular file or a folder needs no status call.
+        List<(string Name, DirectoryEntries.EntryType Type)>? typed = null;
         try
         {
-            entries = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(dir,
-                static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), FolderOptions).ToList();
+            if (DirectoryEntries.Supported)
+            {
+                typed = new List<(string, DirectoryEntries.EntryType)>();
+                DirectoryEntries.Read(dir, typed);
+                entries = new List<(string, bool)>(typed.Count);
+                // As the runtime's enumeration says it: a link (or an entry of unknown type) is a folder when its
+                // target is one.
+                foreach (var (name, type) in typed)
+                    entries.Add((name, type == DirectoryEntries.EntryType.Directory
+                        || (type is DirectoryEntries.EntryType.Link or DirectoryEntries.EntryType.Unknown && Directory.Exists(Path.Join(dir, name)))));
+            }
+            else
+            {
+                entries = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(dir,
+                    static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), FolderOptions).ToList();
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -238,11 +254,19 @@ public sealed class FileDiscovery
             }
         }
 
-        foreach (var (name, enumeratedAsDirectory) in entries)
+        for (int e = 0; e < entries.Count; e++)
         {
+            var (name, enumeratedAsDirectory) = entries[e];
             string full = Path.Join(dir, name);
             string relative = folder.Relative.Length == 0 ? name : folder.Relative + "/" + name;
-            var status = FileType.Of(full);
+            // A type the listing gave for a regular file or a folder is its status' type; the size is then read from
+            // the open file (a status without the path's resolution). Links, devices and untyped entries are asked.
+            var status = typed?[e].Type switch
+            {
+                DirectoryEntries.EntryType.Regular => (FileType.RegularMode, -1L),
+                DirectoryEntries.EntryType.Directory => (FileType.DirectoryMode, -1L),
+                _ => FileType.Of(full),
+            };
             // Without a status (Windows, or the entry went away), what the enumeration said, and the links asked later.
             bool isLink = status is { } s ? FileType.IsLink(s.Mode) : new FileInfo(full).LinkTarget is not null;
             bool isDirectory = status is { } d ? FileType.IsDirectory(d.Mode) || (isLink && enumeratedAsDirectory) : enumeratedAsDirectory;

@@ -27,11 +27,12 @@ public static class FileLoader
     };
 
     /// <param name="mode">The file's mode as the folder walk read it (0: not known, ask); <paramref name="size"/> its size then.</param>
-    /// <param name="compactText">
-    /// Keep the text as UTF-8 between uses (see <see cref="SourceText.ReleaseText"/>): for scans too large to hold every
-    /// file as UTF-16 at once; each file's text is then decoded again for its own pass, which costs a smaller scan time.
+    /// <param name="compaction">
+    /// Whether to keep the text as UTF-8 between uses (see <see cref="SourceText.ReleaseText"/>): for scans too large to
+    /// hold every file as UTF-16 at once; each file's text is then decoded again for its own pass, which costs a smaller
+    /// scan time. Null: never.
     /// </param>
-    public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes, int mode = 0, long size = -1, bool compactText = false)
+    public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes, int mode = 0, long size = -1, TextCompaction? compaction = null)
     {
         if (BinaryExtensions.Contains(Path.GetExtension(relativePath))) return null;
         byte[] buffer;
@@ -60,7 +61,7 @@ public static class FileLoader
         }
         try
         {
-            return Decode(buffer, count, relativePath, notes, compactText);
+            return Decode(buffer, count, relativePath, notes, compaction?.Compacts(count) == true);
         }
         finally
         {
@@ -128,4 +129,20 @@ public static class FileLoader
 
     private static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} bytes";
+}
+
+/// <summary>
+/// Decides, as a scan's files are read, which texts to keep as UTF-8 between uses: those read once more than a total
+/// of bytes has been read (see <see cref="FileLoader.Load"/>). Thread-safe.
+/// </summary>
+public sealed class TextCompaction
+{
+    private readonly long _above;
+    private long _read;
+
+    /// <param name="above">Bytes read before texts are kept compact (0: every text).</param>
+    public TextCompaction(long above) => _above = above;
+
+    /// <summary>Counts a file of <paramref name="bytes"/>; whether its text is kept compact.</summary>
+    public bool Compacts(long bytes) => System.Threading.Interlocked.Add(ref _read, bytes) > _above;
 }

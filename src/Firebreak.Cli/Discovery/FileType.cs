@@ -40,6 +40,9 @@ internal static partial class FileType
     /// </summary>
     public static (int Mode, long Size)? Of(string path) => Status(path, followLinks: false);
 
+    /// <summary>The type bits of a regular file's mode, and of a folder's (the permission bits are not read).</summary>
+    public const int RegularMode = Regular, DirectoryMode = Directory;
+
     public static bool IsDirectory(int mode) => (mode & TypeMask) == Directory;
     public static bool IsLink(int mode) => (mode & TypeMask) == Link;
 

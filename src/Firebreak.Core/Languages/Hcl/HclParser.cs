@@ -666,7 +666,9 @@ internal sealed class HclNativeParser
             Error(_pos, _pos + 1, "Expected ',' or ')' in the arguments of " + name + "(), found " + Describe(_pos) + ".");
             break;
         }
-        Expect(')', "to close the call to " + name + "()");
+        // The message is built only when it is needed: a string per call was most of what a call's parse allocated.
+        if (Peek() == ')') _pos++;
+        else Expect(')', "to close the call to " + name + "()");
         _newlinesAreTrivia = saved;
         return new HclFunctionCallExpression(S(start, _pos), name, S(start, nameEnd), args, expand);
     }
