@@ -71,11 +71,10 @@ public static class FileLoader
 
     private static SourceFile? Decode(byte[] bytes, int count, string relativePath, List<(string Path, string Reason)> notes, bool compactText)
     {
-        var kind = FileKindDetector.Detect(relativePath);
         if (LooksBinary(bytes, count))
         {
             // A binary with a name we analyze (a `.yml` that is not text) is worth a note; a random binary is not.
-            if (kind != FileKind.Text) notes.Add((relativePath, "binary content (NUL bytes) in a file named like text; skipped"));
+            if (FileKindDetector.Detect(relativePath) != FileKind.Text) notes.Add((relativePath, "binary content (NUL bytes) in a file named like text; skipped"));
             return null;
         }
 

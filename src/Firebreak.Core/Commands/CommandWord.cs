@@ -13,14 +13,29 @@ namespace Firebreak.Core.Commands;
 /// </summary>
 public sealed class CommandWord
 {
-    private OffsetMap? _offsets;
-    private string? _literalPrefix;
+    // What few words need (a brace expansion's own value, the host offsets of a value asked to be mapped) in one
+    // object made for them: every argument of every command is one of these, so each field here is megabytes.
+    private Derived? _derived;
+
+    private sealed class Derived
+    {
+        /// <param name="value">A brace expansion's value; null for a written word (its syntax has the value).</param>
+        public Derived(string? value, string literalPrefix, OffsetMap offsets)
+        {
+            Value = value;
+            LiteralPrefix = literalPrefix;
+            Offsets = offsets;
+        }
+
+        public string? Value { get; }
+        public string LiteralPrefix { get; }
+        public OffsetMap Offsets { get; }
+    }
 
     private CommandWord(ShellWord syntax, EmbeddedText? map)
     {
         Syntax = syntax;
         Map = map;
-        Value = syntax.StaticValue;
         Span = MapSpan(map, syntax.Span);
     }
 
@@ -31,9 +46,7 @@ public sealed class CommandWord
     {
         Syntax = syntax;
         Map = map;
-        Value = value;
-        _literalPrefix = value;
-        _offsets = offsets;
+        _derived = new Derived(value, value, offsets);
         Span = value.Length == 0 ? MapSpan(map, syntax.Span) : TextSpan.FromBounds(offsets.Start(0), Math.Max(offsets.Start(0), offsets.End(value.Length - 1)));
     }
 
@@ -70,7 +83,7 @@ public sealed class CommandWord
                 for (int k = a; k < b; k++)
                 {
                     value.Append(Value[k]);
-                    offsets.Add(_offsets!.Start(k), _offsets.End(k));
+                    offsets.Add(_derived!.Offsets.Start(k), _derived.Offsets.End(k));
                 }
             }
             Take(0, open);
@@ -86,9 +99,9 @@ public sealed class CommandWord
     /// <summary>Host offsets of each character of <see cref="LiteralPrefix"/>, computed on first use.</summary>
     private void EnsureMap()
     {
-        if (_offsets != null) return;
+        if (_derived != null) return;
         // For a dynamic word the map covers its static prefix, so `--name=$X` still points at `--name`.
-        _literalPrefix = Syntax.GetLiteralPrefix(out var offsets);
+        string literalPrefix = Syntax.GetLiteralPrefix(out var offsets);
         if (Map != null)
         {
             var host = new OffsetMap();
@@ -99,13 +112,14 @@ public sealed class CommandWord
             }
             offsets = host;
         }
-        _offsets = offsets;
+        _derived = new Derived(null, literalPrefix, offsets);
     }
 
     internal static TextSpan MapSpan(EmbeddedText? map, TextSpan span) => map == null ? span : map.MapToHost(span);
 
     /// <summary>The static value, or null when the word contains an expansion.</summary>
-    public string? Value { get; }
+    // A brace expansion's words have a value of their own (never null); every other word's is its syntax's.
+    public string? Value => _derived?.Value ?? Syntax.StaticValue;
 
     public bool IsStatic => Value != null;
 
@@ -114,9 +128,9 @@ public sealed class CommandWord
     {
         get
         {
-            if (Value != null) return Value;
+            if (Value is { } value) return value;
             EnsureMap();
-            return _literalPrefix!;
+            return _derived!.LiteralPrefix;
         }
     }
 
@@ -138,11 +152,12 @@ public sealed class CommandWord
     public TextSpan MapValueSpan(int start, int length)
     {
         EnsureMap();
-        int count = _offsets!.Count;
+        var offsets = _derived!.Offsets;
+        int count = offsets.Count;
         if (start >= count) return new TextSpan(Value == null ? Span.Start : Span.End, 0);
-        if (length <= 0) return new TextSpan(_offsets.Start(start), 0);
+        if (length <= 0) return new TextSpan(offsets.Start(start), 0);
         int last = Math.Min(start + length, count) - 1;
-        return TextSpan.FromBounds(_offsets.Start(start), Math.Max(_offsets.Start(start), _offsets.End(last)));
+        return TextSpan.FromBounds(offsets.Start(start), Math.Max(offsets.Start(start), offsets.End(last)));
     }
 
     public override string ToString() => Value ?? RawText;

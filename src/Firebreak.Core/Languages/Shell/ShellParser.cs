@@ -333,7 +333,12 @@ public sealed class ShellParser
             else if (c == '(')
             {
                 if (words != null && words.Count == 1 && assignments == null && redirections == null && IsName(words[0].RawText, allowDashes: true))
-                    return ParseFunctionAfterName(start, words[0]);
+                {
+                    var name = words[0];
+                    words.Clear();
+                    _wordLists.Push(words);
+                    return ParseFunctionAfterName(start, name);
+                }
                 Report(_pos, 1, "unexpected '('");
                 _pos++;
                 continue;
@@ -355,12 +360,12 @@ public sealed class ShellParser
                 _pos++;
                 continue;
             }
-            (words ??= new List<ShellWord>()).Add(word);
+            (words ??= RentWords()).Add(word);
             end = _pos;
         }
         var command = new ShellSimpleCommand(MakeSpan(start, end),
             (IReadOnlyList<ShellAssignment>?)assignments ?? Array.Empty<ShellAssignment>(),
-            (IReadOnlyList<ShellWord>?)words ?? Array.Empty<ShellWord>());
+            words is null ? Array.Empty<ShellWord>() : ReturnWords(words));
         if (redirections != null) command.Redirections = redirections;
         return command;
     }
@@ -1061,6 +1066,19 @@ public sealed class ShellParser
     private readonly Stack<List<ShellWordPart>> _partLists = new();
 
     private List<ShellWordPart> RentParts() => _partLists.Count > 0 ? _partLists.Pop() : new List<ShellWordPart>(4);
+
+    // A command's words the same way: commands nest too (`$(…)` in a word), and each keeps an exact array.
+    private readonly Stack<List<ShellWord>> _wordLists = new();
+
+    private List<ShellWord> RentWords() => _wordLists.Count > 0 ? _wordLists.Pop() : new List<ShellWord>(8);
+
+    private ShellWord[] ReturnWords(List<ShellWord> words)
+    {
+        var result = words.ToArray();
+        words.Clear();
+        _wordLists.Push(words);
+        return result;
+    }
 
     private ShellWordPart[] ReturnParts(List<ShellWordPart> parts)
     {

@@ -100,10 +100,11 @@ public sealed class ShellWord : ShellNode
     {
         if (_decoded) return;
         _decoded = true;
-        // Fast path, most words: one unquoted literal run without backslashes is its own value.
+        // Fast path, most words: one unquoted literal run without backslashes is its own value, shared with the equal
+        // words before it (program names and flags repeat: `-f`, `rm`, `kubectl`).
         if (IsPlainLiteral())
         {
-            _value = _source.Substring(Parts[0].Span.Start, Parts[0].Span.Length);
+            _value = StringTable.Substring(_source, Parts[0].Span.Start, Parts[0].Span.Length);
             return;
         }
         if (!AllStatic(Parts)) return;
