@@ -97,6 +97,50 @@ public sealed class CompactTextTests
     }
 }
 
+public sealed class UndecodedTextTests
+{
+    [Fact]
+    public void A_file_typed_by_its_path_is_kept_undecoded_and_decodes_exactly_when_read()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "fb-undecoded-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var cases = new[]
+            {
+                ("a.sh", "rm -rf /data\n"),
+                ("b.tf", "resource \"x\" \"y\" { name = \"café ✓ 😀\" }\n"),
+                ("Dockerfile", "FROM alpine\nRUN echo 'ü'\n"),
+                ("empty.sh", ""),
+            };
+            var notes = new System.Collections.Generic.List<(string Path, string Reason)>();
+            foreach (var (name, expected) in cases)
+            {
+                string path = Path.Combine(dir, name);
+                File.WriteAllText(path, expected);
+                Assert.False(Firebreak.Core.Documents.FileKindDetector.NeedsText(name));
+                var file = Firebreak.Cli.Discovery.FileLoader.Load(path, name, 1 << 20, notes)!;
+                Assert.Equal(expected.Length, file.Source.Length); // known before any decoding
+                Assert.Equal(expected, file.Text);
+                file.Source.ReleaseText();
+                Assert.Equal(expected, file.Text);
+            }
+            Assert.Empty(notes);
+
+            // Invalid UTF-8 under such a name is decoded as any file is, with its note.
+            string invalid = Path.Combine(dir, "latin1.sh");
+            File.WriteAllBytes(invalid, System.Text.Encoding.Latin1.GetBytes("echo caf\u00e9\n"));
+            var read = Firebreak.Cli.Discovery.FileLoader.Load(invalid, "latin1.sh", 1 << 20, notes)!;
+            Assert.Equal("echo caf\uFFFD\n", read.Text);
+            Assert.Contains(notes, n => n.Path == "latin1.sh" && n.Reason.StartsWith("not valid UTF-8", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
+
 public sealed class OwnOutputTests
 {
     private const string Unscoped = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n";
@@ -118,6 +162,9 @@ public sealed class OwnOutputTests
     [InlineData("json", "out/findings.json", "a JSON report")]
     [InlineData("gitlab", "gl-code-quality-report.json", "a GitLab Code Quality report")]
     [InlineData("html", "blast.html", "an HTML report")]
+    // Under names whose kind the path says, which are read without decoding unless they open like a report.
+    [InlineData("json", "findings.txt", "a JSON report")]
+    [InlineData("html", "blast.htm", "an HTML report")]
     public void A_report_written_into_the_tree_is_a_note_not_findings(string format, string output, string what)
     {
         using var repo = new TempRepo().Write(".github/workflows/ci.yml", Unscoped);

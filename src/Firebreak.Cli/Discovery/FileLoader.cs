@@ -35,6 +35,11 @@ public static class FileLoader
     public static SourceFile? Load(string fullPath, string relativePath, long maxFileSize, List<(string Path, string Reason)> notes, int mode = 0, long size = -1, TextCompaction? compaction = null)
     {
         if (BinaryExtensions.Contains(Path.GetExtension(relativePath))) return null;
+        // A file whose kind its path says is kept as its bytes until its own pass decodes it (SourceFile.FromUtf8Undecoded):
+        // read into an array of its own, which the file keeps. Any other file's bytes only live until they are decoded:
+        // a pooled buffer, not an array per file for the collector.
+        bool undecoded = !FileKindDetector.NeedsText(relativePath);
+        var pool = undecoded ? null : ArrayPool<byte>.Shared;
         byte[] buffer;
         int count;
         try
@@ -45,8 +50,7 @@ public static class FileLoader
                 notes.Add((relativePath, $"{what}, not a regular file; skipped without opening it"));
                 return null;
             }
-            // The bytes only live until they are decoded: a pooled buffer, not an array per file for the collector.
-            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, ArrayPool<byte>.Shared, out long length, mode != 0 ? size : -1) is not { } read)
+            if (BoundedFile.ReadUpTo(fullPath, maxFileSize, pool, out long length, mode != 0 ? size : -1) is not { } read)
             {
                 notes.Add((relativePath, $"file is {Size(length)}, over the {Size(maxFileSize)} limit (max-file-size in firebreak.yml); skipped"));
                 return null;
@@ -61,12 +65,37 @@ public static class FileLoader
         }
         try
         {
+            if (undecoded && Undecoded(buffer, count, relativePath) is { } file) return file;
             return Decode(buffer, count, relativePath, notes, compaction?.Compacts(count) == true);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            pool?.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// A file kept undecoded: when its bytes (all of <paramref name="bytes"/>) are text, valid UTF-8 without a byte order
+    /// mark, and not a report of ours. Null otherwise: <see cref="Decode"/> then says why, or decodes it as any file.
+    /// </summary>
+    private static SourceFile? Undecoded(byte[] bytes, int count, string relativePath)
+    {
+        if (count != bytes.Length || LooksBinary(bytes, count)) return null;
+        if (count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) return null;
+        if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return null;
+        // A report of ours opens with '{', '[' or '<' after blanks: only such a file is decoded to be asked.
+        if (OwnOutput.MayBe(bytes)) return null;
+        int length;
+        try
+        {
+            // Validates without decoding (the runtime's vectorized count): invalid UTF-8 goes the way of Decode and its note.
+            length = StrictUtf8.GetCharCount(bytes, 0, count);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+        return SourceFile.FromUtf8Undecoded(relativePath, bytes, length);
     }
 
     private static SourceFile? Decode(byte[] bytes, int count, string relativePath, List<(string Path, string Reason)> notes, bool compactText)

@@ -11,6 +11,20 @@ public static class OwnOutput
     private const int Head = 4096;
 
     /// <summary>What the file is ("a SARIF report"), or null when it is not ours.</summary>
+    /// <summary>
+    /// Whether a file's UTF-8 bytes might be a report of ours (<see cref="Recognize"/> can say only of text whose first
+    /// character after blanks is '{', '[' or '<'): false lets a file go undecoded without asking.
+    /// </summary>
+    public static bool MayBe(byte[] utf8)
+    {
+        foreach (byte b in utf8)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b is (byte)'{' or (byte)'[' or (byte)'<';
+        }
+        return false;
+    }
+
     public static string? Recognize(string text)
     {
         // Read on every file of every scan: spans over the opening, no copy of it.

@@ -8,6 +8,19 @@ namespace Firebreak.Core.Documents;
 /// </summary>
 public static class FileKindDetector
 {
+    /// <summary>
+    /// Whether <see cref="Detect"/> may look at the text of a file at this path (YAML and JSON files, and names without
+    /// an extension that no path rule knows, for a shebang); for every other path the kind follows from the path alone.
+    /// </summary>
+    public static bool NeedsText(string path)
+    {
+        string lower = FileName(path.Replace('\\', '/')).ToLowerInvariant();
+        if (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal)
+            || lower.EndsWith(".json", StringComparison.Ordinal) || lower.EndsWith(".jsonc", StringComparison.Ordinal))
+            return true;
+        return lower.IndexOf('.') < 0 && Detect(path) == FileKind.Text;
+    }
+
     public static FileKind Detect(string path, string? text = null)
     {
         string normalized = path.Replace('\\', '/');

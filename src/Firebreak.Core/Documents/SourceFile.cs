@@ -30,6 +30,25 @@ public sealed class SourceFile
         return new SourceFile(normalized, new SourceText(normalized, utf8, decoded), decoded);
     }
 
+    /// <summary>
+    /// A file read as valid UTF-8 without a byte order mark whose kind its path says (<see cref="FileKindDetector.NeedsText"/>
+    /// is false): kept as those bytes, decoded when the analysis first reads it and dropped after the file's own pass, so
+    /// a scan holds UTF-8 rather than twice as many UTF-16 bytes, and the string lives only while its file is analyzed.
+    /// </summary>
+    /// <param name="length">The length of the decoded text.</param>
+    public static SourceFile FromUtf8Undecoded(string path, byte[] utf8, int length)
+    {
+        string normalized = path.Replace('\\', '/');
+        return new SourceFile(normalized, new SourceText(normalized, utf8, length), FileKindDetector.Detect(normalized));
+    }
+
+    private SourceFile(string path, SourceText source, FileKind kind)
+    {
+        Path = path;
+        Source = source;
+        Kind = kind;
+    }
+
     public string Path { get; }
     public string Text => Source.Text;
     public FileKind Kind { get; }

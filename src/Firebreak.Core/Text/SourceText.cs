@@ -35,6 +35,17 @@ public sealed class SourceText
         _length = decoded.Length;
     }
 
+    /// <summary>
+    /// A text read as valid UTF-8 without a byte order mark and not decoded yet: <paramref name="length"/> is the length of
+    /// its decoding, which the first use of <see cref="Text"/> makes (and <see cref="ReleaseText"/> drops again).
+    /// </summary>
+    internal SourceText(string path, byte[] utf8, int length)
+    {
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        _utf8 = utf8 ?? throw new ArgumentNullException(nameof(utf8));
+        _length = length;
+    }
+
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>For a text kept as UTF-8 (see the constructor), drops the decoded string until it is asked for again.</summary>

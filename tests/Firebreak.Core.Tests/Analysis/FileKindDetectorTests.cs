@@ -1,3 +1,4 @@
+using System;
 using Firebreak.Core.Documents;
 
 namespace Firebreak.Core.Tests.Analysis;
@@ -37,5 +38,35 @@ public sealed class FileKindDetectorTests
         Assert.Equal(FileKind.Yaml, FileKindDetector.Detect("config.yml", "name: x\n"));
         Assert.Equal(FileKind.Shell, FileKindDetector.Detect("bin/reset", "#!/usr/bin/env bash\nrm -rf /data\n"));
         Assert.Equal(FileKind.Text, FileKindDetector.Detect("bin/tool", "#!/usr/bin/env python3\n"));
+    }
+
+    [Fact]
+    public void A_path_that_needs_no_text_has_the_same_kind_whatever_the_text()
+    {
+        // The loader keeps such files undecoded and types them by path alone: no text may change their kind.
+        string[] texts =
+        {
+            "", "#!/bin/bash\nrm -rf /\n", "apiVersion: v1\nkind: Pod\n", "{\"resource_changes\": [], \"format_version\": \"1\"}",
+            "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  X:\n    Type: AWS::S3::Bucket\n", "name: x\nruntime: yaml\n",
+            "- hosts: all\n  tasks: []\n", "{{ .Values.x }}",
+        };
+        string[] paths =
+        {
+            "main.tf", "deploy.sh", "Dockerfile", "Makefile", "x.sql", "a.bicep", "README.md", "notes.txt", ".env", "x.ps1",
+            "Program.cs", "config.toml", ".codex/config.toml", "fly.toml", "railway.json", "render.yaml", "app.yml", "data.json",
+            "deploy", "run", "templates/x.yaml", "Pulumi.yaml", "template.json", "x.tfvars", "x.tf.json",
+        };
+        foreach (string path in paths)
+        {
+            if (FileKindDetector.NeedsText(path))
+            {
+                Assert.True(path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)
+                    || path.EndsWith(".json", StringComparison.Ordinal) || path.IndexOf('.') < 0, path);
+                continue;
+            }
+            foreach (string text in texts) Assert.Equal(FileKindDetector.Detect(path), FileKindDetector.Detect(path, text));
+        }
+        Assert.True(FileKindDetector.NeedsText("deploy")); // an extensionless name: its shebang decides
+        Assert.False(FileKindDetector.NeedsText("Dockerfile"));
     }
 }
