@@ -49,4 +49,33 @@ public sealed class DirectoryEntriesTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void Reading_opens_without_blocking_and_reads_only_regular_files()
+    {
+        if (!OperatingSystem.IsLinux() || IntPtr.Size != 8) return;
+        string root = Path.Combine(Path.GetTempPath(), "fb-read-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            string file = Path.Combine(root, "a.sh"), pipe = Path.Combine(root, "deploy.sh");
+            File.WriteAllText(file, "rm -rf /data\n");
+            var mkfifo = System.Diagnostics.Process.Start("mkfifo", new[] { pipe })!;
+            mkfifo.WaitForExit();
+
+            var bytes = BoundedFile.ReadUpTo(file, 1 << 20, null, out long length)!;
+            Assert.Equal(13, length);
+            Assert.Equal("rm -rf /data\n", System.Text.Encoding.UTF8.GetString(bytes));
+            Assert.Null(BoundedFile.ReadUpTo(file, 4, null, out length)); // over the cap: not read
+            Assert.Equal(13, length);
+            // A FIFO where a file was listed: opened without waiting for a writer, refused, never read.
+            var refused = Assert.Throws<IOException>(() => BoundedFile.ReadUpTo(pipe, 1 << 20, null, out _));
+            Assert.Contains("named pipe", refused.Message, StringComparison.Ordinal);
+            Assert.Throws<FileNotFoundException>(() => BoundedFile.ReadUpTo(Path.Combine(root, "gone.sh"), 1 << 20, null, out _));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

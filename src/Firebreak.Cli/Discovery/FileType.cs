@@ -115,6 +115,7 @@ internal static class BoundedFile
             length = knownLength;
             return null;
         }
+        if (DirectoryEntries.Supported) return DirectoryEntries.ReadUpTo(path, cap, pool, out length, knownLength);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         length = knownLength >= 0 ? knownLength : RandomAccess.GetLength(handle);
         if (length > Math.Min(cap, Array.MaxLength)) return null;
