@@ -86,11 +86,11 @@ internal static unsafe partial class DirectoryEntries
     public static byte[]? ReadUpTo(string path, long cap, System.Buffers.ArrayPool<byte>? pool, out long length, long knownLength)
     {
         int fd = Open(path, OpenReadOnly | OpenNonBlocking | OpenCloseOnExec | OpenNoControllingTerminal);
-        if (fd < 0) throw OpenFailure(path, Marshal.GetLastPInvokeError());
+        if (fd < 0) throw Failure(path, Marshal.GetLastPInvokeError(), folder: false);
         try
         {
-            var status = Status;
-            if (FStat(fd, status) != 0) throw new IOException($"'{path}': {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+            var status = FileType.StatusBuffer();
+            if (FStat(fd, status) != 0) throw Failure(path, Marshal.GetLastPInvokeError(), folder: false);
             int mode = BitConverter.ToInt32(status, 4);
             if (FileType.Describe(mode) is { } what) throw new IOException($"it is {what}, not a regular file; never read");
             length = knownLength >= 0 ? knownLength : BitConverter.ToInt64(status, 16);
@@ -109,7 +109,7 @@ internal static unsafe partial class DirectoryEntries
                         {
                             int errno = Marshal.GetLastPInvokeError();
                             if (errno == EINTR) continue;
-                            throw new IOException($"'{path}': {Marshal.GetPInvokeErrorMessage(errno)}");
+                            throw Failure(path, errno, folder: false);
                         }
                         if (n == 0) throw new IOException("it shrank while it was being read");
                         read += (int)n;
@@ -131,24 +131,12 @@ internal static unsafe partial class DirectoryEntries
 
     private const int OpenReadOnly = 0, OpenNoControllingTerminal = 0x100, OpenNonBlocking = 0x800, OpenCloseOnExec = 0x80000, EINTR = 4;
 
-    /// <summary>The runtime's status record (mode at byte 4, size at byte 16, as <see cref="FileType"/> reads it), one per thread.</summary>
-    [ThreadStatic] private static byte[]? t_status;
-
-    private static byte[] Status => t_status ??= new byte[512];
-
-    private static Exception OpenFailure(string path, int errno) =>
+    // As the runtime words them (its enumerator and file handle are what the other platforms use).
+    private static Exception Failure(string path, int errno, bool folder = true) =>
         errno switch
         {
+            2 when folder => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."),
             2 => new FileNotFoundException($"Could not find file '{path}'.", path),
-            13 => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
-            _ => new IOException($"'{path}': {Marshal.GetPInvokeErrorMessage(errno)}"),
-        };
-
-    // As the runtime words them (its enumerator is what the other platforms use).
-    private static Exception Failure(string path, int errno) =>
-        errno switch
-        {
-            2 => new DirectoryNotFoundException($"Could not find a part of the path '{path}'."),
             13 => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
             _ => new IOException($"'{path}': {Marshal.GetPInvokeErrorMessage(errno)}"),
         };

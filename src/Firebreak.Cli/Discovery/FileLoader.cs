@@ -65,8 +65,10 @@ public static class FileLoader
         }
         try
         {
+            // Every file read counts towards the point past which decoded texts are kept compact too.
+            bool compact = compaction?.Compacts(count) == true;
             if (undecoded && Undecoded(buffer, count, relativePath) is { } file) return file;
-            return Decode(buffer, count, relativePath, notes, compaction?.Compacts(count) == true);
+            return Decode(buffer, count, relativePath, notes, compact);
         }
         finally
         {

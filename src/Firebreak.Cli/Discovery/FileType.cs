@@ -68,7 +68,7 @@ internal static partial class FileType
     /// <summary>The runtime's status record (mode at byte 4, size at byte 16), one per thread: a walk asks for thousands.</summary>
     [ThreadStatic] private static byte[]? t_status;
 
-    private static byte[] StatusBuffer() => t_status ??= new byte[512];
+    internal static byte[] StatusBuffer() => t_status ??= new byte[512];
 
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Stat(string path, [Out] byte[] status);
