@@ -37,11 +37,15 @@ internal static unsafe partial class DirectoryEntries
     {
         try
         {
-            var probe = new List<(string, EntryType)>();
-            Read("/", probe);
+            Read("/", new List<(string, EntryType)>());
             return true;
         }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The library answered (a root this process may not list, in some sandbox): the calls exist.
+            return true;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             return false;
         }
