@@ -118,7 +118,7 @@ public sealed class UndecodedTextTests
             {
                 string path = Path.Combine(dir, name);
                 File.WriteAllText(path, expected);
-                Assert.False(Firebreak.Core.Documents.FileKindDetector.NeedsText(name));
+                Assert.True(Firebreak.Core.Documents.FileKindDetector.TryDetectByPath(name, out _));
                 var file = Firebreak.Cli.Discovery.FileLoader.Load(path, name, 1 << 20, notes)!;
                 Assert.Equal(expected.Length, file.Source.Length); // known before any decoding
                 Assert.Equal(expected, file.Text);

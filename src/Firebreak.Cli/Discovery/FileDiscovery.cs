@@ -212,26 +212,25 @@ public sealed class FileDiscovery
         string dir = folder.Full;
         var inherited = folder.Ignores;
         var subfolders = new List<Folder>();
-        List<(string Name, bool IsDirectory)> entries;
-        // On 64-bit Linux, the listing's own entry types: a regular file or a folder needs no status call.
-        List<(string Name, DirectoryEntries.EntryType Type)>? typed = null;
+        // Each entry with what the listing says of it: on 64-bit Linux its type (a regular file or a folder then needs no
+        // status call); elsewhere only whether it is a folder, its type left Unknown (asked below).
+        var entries = new List<(string Name, bool IsDirectory, DirectoryEntries.EntryType Type)>();
         try
         {
             if (DirectoryEntries.Supported)
             {
-                typed = new List<(string, DirectoryEntries.EntryType)>();
+                var typed = new List<(string, DirectoryEntries.EntryType)>();
                 DirectoryEntries.Read(dir, typed);
-                entries = new List<(string, bool)>(typed.Count);
                 // As the runtime's enumeration says it: a link (or an entry of unknown type) is a folder when its
                 // target is one.
                 foreach (var (name, type) in typed)
                     entries.Add((name, type == DirectoryEntries.EntryType.Directory
-                        || (type is DirectoryEntries.EntryType.Link or DirectoryEntries.EntryType.Unknown && Directory.Exists(Path.Join(dir, name)))));
+                        || (type is DirectoryEntries.EntryType.Link or DirectoryEntries.EntryType.Unknown && Directory.Exists(Path.Join(dir, name))), type));
             }
             else
             {
-                entries = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(dir,
-                    static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), FolderOptions).ToList();
+                entries.AddRange(new System.IO.Enumeration.FileSystemEnumerable<(string, bool, DirectoryEntries.EntryType)>(dir,
+                    static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, DirectoryEntries.EntryType.Unknown), FolderOptions));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -254,14 +253,13 @@ public sealed class FileDiscovery
             }
         }
 
-        for (int e = 0; e < entries.Count; e++)
+        foreach (var (name, enumeratedAsDirectory, listedType) in entries)
         {
-            var (name, enumeratedAsDirectory) = entries[e];
             string full = Path.Join(dir, name);
             string relative = folder.Relative.Length == 0 ? name : folder.Relative + "/" + name;
             // A type the listing gave for a regular file or a folder is its status' type; the size is then read from
             // the open file (a status without the path's resolution). Links, devices and untyped entries are asked.
-            var status = typed?[e].Type switch
+            var status = listedType switch
             {
                 DirectoryEntries.EntryType.Regular => (FileType.RegularMode, -1L),
                 DirectoryEntries.EntryType.Directory => (FileType.DirectoryMode, -1L),

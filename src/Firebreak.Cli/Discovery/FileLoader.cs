@@ -38,8 +38,8 @@ public static class FileLoader
         // A file whose kind its path says is kept as its bytes until its own pass decodes it (SourceFile.FromUtf8Undecoded):
         // read into an array of its own, which the file keeps. Any other file's bytes only live until they are decoded:
         // a pooled buffer, not an array per file for the collector.
-        bool undecoded = !FileKindDetector.NeedsText(relativePath);
-        var pool = undecoded ? null : ArrayPool<byte>.Shared;
+        FileKind? pathKind = FileKindDetector.TryDetectByPath(relativePath, out var kind) ? kind : null;
+        var pool = pathKind is null ? ArrayPool<byte>.Shared : null;
         byte[] buffer;
         int count;
         try
@@ -65,10 +65,8 @@ public static class FileLoader
         }
         try
         {
-            // Every file read counts towards the point past which decoded texts are kept compact too.
-            bool compact = compaction?.Compacts(count) == true;
-            if (undecoded && Undecoded(buffer, count, relativePath) is { } file) return file;
-            return Decode(buffer, count, relativePath, notes, compact);
+            // Every file read counts towards the point past which decoded texts are kept compact, undecoded ones too.
+            return Decode(buffer, count, relativePath, notes, compaction?.Compacts(count) == true, pathKind);
         }
         finally
         {
@@ -76,36 +74,16 @@ public static class FileLoader
         }
     }
 
-    /// <summary>
-    /// A file kept undecoded: when its bytes (all of <paramref name="bytes"/>) are text, valid UTF-8 without a byte order
-    /// mark, and not a report of ours. Null otherwise: <see cref="Decode"/> then says why, or decodes it as any file.
-    /// </summary>
-    private static SourceFile? Undecoded(byte[] bytes, int count, string relativePath)
-    {
-        if (count != bytes.Length || LooksBinary(bytes, count)) return null;
-        if (count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) return null;
-        if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return null;
-        // A report of ours opens with '{', '[' or '<' after blanks: only such a file is decoded to be asked.
-        if (OwnOutput.MayBe(bytes)) return null;
-        int length;
-        try
-        {
-            // Validates without decoding (the runtime's vectorized count): invalid UTF-8 goes the way of Decode and its note.
-            length = StrictUtf8.GetCharCount(bytes, 0, count);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-        return SourceFile.FromUtf8Undecoded(relativePath, bytes, length);
-    }
-
-    private static SourceFile? Decode(byte[] bytes, int count, string relativePath, List<(string Path, string Reason)> notes, bool compactText)
+    /// <param name="pathKind">
+    /// The kind the path alone gives (null: the text decides), with <paramref name="bytes"/> then the file's own array:
+    /// valid UTF-8 without a byte order mark is kept as those bytes, undecoded, unless it opens like a report of ours.
+    /// </param>
+    private static SourceFile? Decode(byte[] bytes, int count, string relativePath, List<(string Path, string Reason)> notes, bool compactText, FileKind? pathKind)
     {
         if (LooksBinary(bytes, count))
         {
             // A binary with a name we analyze (a `.yml` that is not text) is worth a note; a random binary is not.
-            if (FileKindDetector.Detect(relativePath) != FileKind.Text) notes.Add((relativePath, "binary content (NUL bytes) in a file named like text; skipped"));
+            if ((pathKind ?? FileKindDetector.Detect(relativePath)) != FileKind.Text) notes.Add((relativePath, "binary content (NUL bytes) in a file named like text; skipped"));
             return null;
         }
 
@@ -118,6 +96,10 @@ public static class FileLoader
         else
         {
             int offset = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            // Only text opening with '{', '[' or '<' can be a report of ours (OwnOutput.Recognize): anything else needs no
+            // decoding to be asked, and the runtime's vectorized count validates it and gives its length.
+            if (pathKind is { } kind && offset == 0 && count == bytes.Length && !OwnOutput.MayBe(bytes) && Utf8Length(bytes) is { } length)
+                return SourceFile.FromUtf8Undecoded(relativePath, bytes, length, kind);
             try
             {
                 text = StrictUtf8.GetString(bytes, offset, count - offset);
@@ -147,6 +129,19 @@ public static class FileLoader
             return file;
         }
         return new SourceFile(relativePath, text);
+    }
+
+    /// <summary>The length of valid UTF-8 decoded; null when it is not valid (then decoded with its note).</summary>
+    private static int? Utf8Length(byte[] bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetCharCount(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private static bool LooksBinary(byte[] bytes, int count)

@@ -9,20 +9,21 @@ namespace Firebreak.Core.Documents;
 public static class FileKindDetector
 {
     /// <summary>
-    /// Whether <see cref="Detect"/> may look at the text of a file at this path (YAML and JSON files, and names without
-    /// an extension that no path rule knows, for a shebang); for every other path the kind follows from the path alone.
+    /// The kind of a file at this path when the path alone decides it, whatever the text; false when <see cref="Detect"/>
+    /// reads the text (YAML and JSON files, and names without an extension that no path rule knows, for a shebang).
     /// </summary>
-    public static bool NeedsText(string path)
+    public static bool TryDetectByPath(string path, out FileKind kind)
     {
-        string lower = FileName(path.Replace('\\', '/')).ToLowerInvariant();
-        if (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal)
-            || lower.EndsWith(".json", StringComparison.Ordinal) || lower.EndsWith(".jsonc", StringComparison.Ordinal))
-            return true;
-        return lower.IndexOf('.') < 0 && Detect(path) == FileKind.Text;
+        kind = Detect(path, null, out bool readsText);
+        return !readsText;
     }
 
-    public static FileKind Detect(string path, string? text = null)
+    public static FileKind Detect(string path, string? text = null) => Detect(path, text, out _);
+
+    /// <param name="readsText">Whether the answer depends on <paramref name="text"/> (it may, even when it did not here).</param>
+    private static FileKind Detect(string path, string? text, out bool readsText)
     {
+        readsText = false;
         string normalized = path.Replace('\\', '/');
         string name = FileName(normalized);
         string lower = name.ToLowerInvariant();
@@ -31,7 +32,10 @@ public static class FileKindDetector
         if (PaasConfigs.NameOf(normalized) is not null) return FileKind.PaasConfig;
 
         if (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
+        {
+            readsText = true;
             return DetectYaml(lowerPath, lower, text);
+        }
 
         if (lower.EndsWith(".tf", StringComparison.Ordinal) || lower.EndsWith(".tofu", StringComparison.Ordinal) || lower.EndsWith(".tftest.hcl", StringComparison.Ordinal))
             return FileKind.Terraform;
@@ -59,7 +63,10 @@ public static class FileKindDetector
 
         if (lower.EndsWith(".mcp-call.json", StringComparison.Ordinal)) return FileKind.McpToolCall;
         if (lower.EndsWith(".json", StringComparison.Ordinal) || lower.EndsWith(".jsonc", StringComparison.Ordinal))
+        {
+            readsText = true;
             return DetectJson(lowerPath, lower, text);
+        }
 
         if (lower.EndsWith(".toml", StringComparison.Ordinal))
             return lowerPath.EndsWith(".codex/config.toml", StringComparison.Ordinal) ? FileKind.CodexConfig : FileKind.Toml;
@@ -69,7 +76,8 @@ public static class FileKindDetector
         if (lower == ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || lower.EndsWith(".env", StringComparison.Ordinal))
             return FileKind.DotEnv;
 
-        if (text is not null && lower.IndexOf('.') < 0 && HasShellShebang(text)) return FileKind.Shell;
+        readsText = lower.IndexOf('.') < 0;
+        if (text is not null && readsText && HasShellShebang(text)) return FileKind.Shell;
         return FileKind.Text;
     }
 

@@ -31,15 +31,17 @@ public sealed class SourceFile
     }
 
     /// <summary>
-    /// A file read as valid UTF-8 without a byte order mark whose kind its path says (<see cref="FileKindDetector.NeedsText"/>
-    /// is false): kept as those bytes, decoded when the analysis first reads it and dropped after the file's own pass, so
-    /// a scan holds UTF-8 rather than twice as many UTF-16 bytes, and the string lives only while its file is analyzed.
+    /// A file read as valid UTF-8 without a byte order mark whose kind its path says: kept as those bytes, decoded when
+    /// the analysis first reads it and dropped after the file's own pass, so a scan holds UTF-8 rather than twice as many
+    /// UTF-16 bytes, and the string lives only while its file is analyzed.
     /// </summary>
     /// <param name="length">The length of the decoded text.</param>
-    public static SourceFile FromUtf8Undecoded(string path, byte[] utf8, int length)
+    /// <param name="kind">What <see cref="FileKindDetector.TryDetectByPath"/> gave for this path (the host asked it to
+    /// choose how to read the file; it is not asked twice).</param>
+    public static SourceFile FromUtf8Undecoded(string path, byte[] utf8, int length, FileKind kind)
     {
         string normalized = path.Replace('\\', '/');
-        return new SourceFile(normalized, new SourceText(normalized, utf8, length), FileKindDetector.Detect(normalized));
+        return new SourceFile(normalized, new SourceText(normalized, utf8, length), kind);
     }
 
     private SourceFile(string path, SourceText source, FileKind kind)

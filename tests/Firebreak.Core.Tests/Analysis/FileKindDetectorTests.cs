@@ -58,15 +58,17 @@ public sealed class FileKindDetectorTests
         };
         foreach (string path in paths)
         {
-            if (FileKindDetector.NeedsText(path))
+            if (!FileKindDetector.TryDetectByPath(path, out var byPath))
             {
                 Assert.True(path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)
                     || path.EndsWith(".json", StringComparison.Ordinal) || path.IndexOf('.') < 0, path);
                 continue;
             }
-            foreach (string text in texts) Assert.Equal(FileKindDetector.Detect(path), FileKindDetector.Detect(path, text));
+            Assert.Equal(FileKindDetector.Detect(path), byPath);
+            foreach (string text in texts) Assert.Equal(byPath, FileKindDetector.Detect(path, text));
         }
-        Assert.True(FileKindDetector.NeedsText("deploy")); // an extensionless name: its shebang decides
-        Assert.False(FileKindDetector.NeedsText("Dockerfile"));
+        Assert.False(FileKindDetector.TryDetectByPath("deploy", out _)); // an extensionless name: its shebang decides
+        Assert.True(FileKindDetector.TryDetectByPath("Dockerfile", out var dockerfile));
+        Assert.Equal(FileKind.Dockerfile, dockerfile);
     }
 }
